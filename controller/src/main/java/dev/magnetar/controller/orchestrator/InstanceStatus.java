@@ -1,0 +1,16 @@
+package dev.magnetar.controller.orchestrator;
+
+/**
+ * What is known of one replica.
+ *
+ * @param instanceId  0-based replica index
+ * @param state       RUNNING, STARTING, RESTARTING or STOPPED
+ * @param pid         OS process id, or -1
+ * @param restarts    how often it was restarted after dying
+ * @param ready       subscribed and taking messages
+ * @param lastError   the last reason it died, or null
+ * @param httpPort    the replica's health/metrics/invoke port, or -1
+ */
+public record InstanceStatus(int instanceId, String state, long pid, int restarts, boolean ready,
+                             String lastError, int httpPort) {
+}

@@ -1,0 +1,26 @@
+package dev.magnetar.controller.orchestrator;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.v1alpha1.Function;
+import java.util.List;
+
+/**
+ * Runs a function's replicas somewhere: local child JVMs in standalone mode, a Deployment on
+ * Kubernetes. Topics are provisioned before {@link #apply} is called.
+ */
+public interface Orchestrator extends AutoCloseable {
+    /**
+     * Brings the running replicas in line with the definition: starts missing ones, stops extra
+     * ones, restarts all when the definition changed in a way replicas must see.
+     */
+    void apply(Function definition, ResolvedFunction function);
+
+    /** Stops every replica of the function; unknown functions are ignored. */
+    void remove(String fqfn);
+
+    /** One entry per desired replica, ordered by instance id. */
+    List<InstanceStatus> status(String fqfn);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,46 @@
+package dev.magnetar.api.naming;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Every name Magnetar derives from a function, in one place. */
+public final class FunctionNames {
+    public static final String DEFAULT_TENANT = "public";
+    public static final String DEFAULT_NAMESPACE = "default";
+    public static final String LABEL_NAME = "magnetar.dev/function";
+    public static final String LABEL_TENANT = "magnetar.dev/tenant";
+    public static final String LABEL_NAMESPACE = "magnetar.dev/namespace";
+    public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
+
+    private FunctionNames() {
+    }
+
+    /** Fully qualified function name, as Pulsar writes it: {@code tenant/namespace/name}. */
+    public static String fqfn(String tenant, String namespace, String name) {
+        return tenant + "/" + namespace + "/" + name;
+    }
+
+    /** Pulsar's default subscription name for a function is its fully qualified name. */
+    public static String defaultSubscription(String tenant, String namespace, String name) {
+        return fqfn(tenant, namespace, name);
+    }
+
+    public static String defaultDeadLetterTopic(String tenant, String namespace, String name) {
+        return "persistent://" + tenant + "/" + namespace + "/" + name + "-DLQ";
+    }
+
+    /** Topic of one gateway instance's replies; non-persistent because a reply is worth nothing after a restart. */
+    public static String replyTopic(String tenant, String namespace, String gatewayId) {
+        return "non-persistent://" + tenant + "/" + namespace + "/magnetar-replies-" + gatewayId;
+    }
+
+    /** Name of the runtime's Deployment/Service on Kubernetes, and a safe file name locally. */
+    public static String workloadName(String name) {
+        return "fn-" + name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Labels that select every replica of a function. */
+    public static Map<String, String> selectorLabels(String tenant, String namespace, String name) {
+        return Map.of(LABEL_NAME, name, LABEL_TENANT, tenant, LABEL_NAMESPACE, namespace);
+    }
+}

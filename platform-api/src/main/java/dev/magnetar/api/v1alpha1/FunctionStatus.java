@@ -1,0 +1,30 @@
+package dev.magnetar.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the control plane observed; written only by the control plane. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FunctionStatus {
+    private List<Condition> conditions = new ArrayList<>();
+    private Long observedGeneration;
+    private Integer replicas;
+    private Integer readyReplicas;
+    private String selector;
+    private Long backlog;
+
+    public List<Condition> getConditions() { return conditions; }
+    public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+    public Long getObservedGeneration() { return observedGeneration; }
+    public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
+    public Integer getReplicas() { return replicas; }
+    public void setReplicas(Integer replicas) { this.replicas = replicas; }
+    public Integer getReadyReplicas() { return readyReplicas; }
+    public void setReadyReplicas(Integer readyReplicas) { this.readyReplicas = readyReplicas; }
+    public String getSelector() { return selector; }
+    public void setSelector(String selector) { this.selector = selector; }
+    public Long getBacklog() { return backlog; }
+    public void setBacklog(Long backlog) { this.backlog = backlog; }
+}

@@ -1,0 +1,222 @@
+package dev.magnetar.api.validation;
+
+import dev.magnetar.api.naming.TopicNames;
+import dev.magnetar.api.v1alpha1.AutoscalingSpec;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.FunctionSpec;
+import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.api.v1alpha1.RuntimeSpec;
+import dev.magnetar.api.v1alpha1.SecretRef;
+import dev.magnetar.api.v1alpha1.SubscriptionType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Checks a {@link Function} and reports every violation at once, each naming its field, so a
+ * user fixes a definition in one round trip.
+ */
+public final class FunctionValidator {
+    /** DNS-1123 label, short enough to leave room for the suffixes of derived Kubernetes names. */
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,50}[a-z0-9])?");
+    private static final Pattern JAVA_CLASS = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?");
+    private static final int MAX_CONCURRENCY = 1024;
+
+    private FunctionValidator() {
+    }
+
+    public static List<Violation> validate(Function function) {
+        List<Violation> out = new ArrayList<>();
+        String name = function.getMetadata() == null ? null : function.getMetadata().getName();
+        if (name == null || name.isBlank()) {
+            out.add(new Violation("metadata.name", "is required"));
+        } else if (!FUNCTION_NAME.matcher(name).matches()) {
+            out.add(new Violation("metadata.name", "'" + name + "' is not allowed: use at most 52 lowercase"
+                    + " letters, digits and '-', starting and ending with a letter or digit"));
+        }
+        FunctionSpec spec = function.getSpec();
+        if (spec == null) {
+            out.add(new Violation("spec", "is required"));
+            return out;
+        }
+        checkNamePart(out, "spec.tenant", spec.getTenant());
+        checkNamePart(out, "spec.namespace", spec.getNamespace());
+        checkRuntime(out, spec.getRuntime());
+        checkTopics(out, spec);
+        checkDelivery(out, spec);
+        checkScaling(out, spec);
+        checkEnvironment(out, spec);
+        return out;
+    }
+
+    /** Throws {@link InvalidFunctionException} listing every violation, if there is any. */
+    public static void requireValid(Function function) {
+        List<Violation> violations = validate(function);
+        if (!violations.isEmpty()) {
+            String name = function.getMetadata() == null ? null : function.getMetadata().getName();
+            throw new InvalidFunctionException("Function '" + (name == null ? "?" : name) + "'", violations);
+        }
+    }
+
+    private static void checkNamePart(List<Violation> out, String field, String value) {
+        if (value != null && !TopicNames.isValidNamePart(value)) {
+            out.add(new Violation(field, "'" + value + "' is not a Pulsar name: use letters, digits and - _ . = :"));
+        }
+    }
+
+    private static void checkRuntime(List<Violation> out, RuntimeSpec runtime) {
+        if (runtime == null) {
+            out.add(new Violation("spec.runtime", "is required: set runtime.className and runtime.jar (or runtime.image)"));
+            return;
+        }
+        if (runtime.className() == null || runtime.className().isBlank()) {
+            out.add(new Violation("spec.runtime.className", "is required: the fully qualified class of the function"));
+        } else if (!JAVA_CLASS.matcher(runtime.className()).matches()) {
+            out.add(new Violation("spec.runtime.className", "'" + runtime.className() + "' is not a Java class name"));
+        }
+        if (isBlank(runtime.jar()) && isBlank(runtime.image())) {
+            out.add(new Violation("spec.runtime.jar", "is required when runtime.image is not set: the jar that holds the function"));
+        }
+    }
+
+    private static void checkTopics(List<Violation> out, FunctionSpec spec) {
+        List<String> inputs = spec.getInputs() == null ? List.of() : spec.getInputs();
+        if (inputs.isEmpty() && isBlank(spec.getTopicsPattern())) {
+            out.add(new Violation("spec.inputs", "is required: give at least one input topic, or spec.topicsPattern"));
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            String problem = TopicNames.problem(inputs.get(i));
+            if (problem != null) {
+                out.add(new Violation("spec.inputs[" + i + "]", problem));
+            }
+        }
+        if (!isBlank(spec.getTopicsPattern())) {
+            try {
+                Pattern.compile(spec.getTopicsPattern());
+            } catch (PatternSyntaxException e) {
+                out.add(new Violation("spec.topicsPattern", "is not a regular expression: " + e.getDescription()));
+            }
+        }
+        if (spec.getOutput() != null) {
+            String problem = TopicNames.problem(spec.getOutput());
+            if (problem != null) {
+                out.add(new Violation("spec.output", problem));
+            } else if (qualifiedInputs(spec).contains(qualified(spec, spec.getOutput()))) {
+                out.add(new Violation("spec.output", "'" + spec.getOutput() + "' is also an input: the function"
+                        + " would consume its own output forever; pick another output topic"));
+            }
+        }
+        if (spec.getDeadLetterTopic() != null) {
+            String problem = TopicNames.problem(spec.getDeadLetterTopic());
+            if (problem != null) {
+                out.add(new Violation("spec.deadLetterTopic", problem));
+            }
+        }
+        if (spec.getSubscription() != null && spec.getSubscription().name() != null
+                && spec.getSubscription().name().isBlank()) {
+            out.add(new Violation("spec.subscription.name", "must not be blank: leave it out to use the default"));
+        }
+    }
+
+    private static void checkDelivery(List<Violation> out, FunctionSpec spec) {
+        SubscriptionType type = spec.getSubscription() == null ? null : spec.getSubscription().type();
+        if (spec.getProcessingGuarantee() == ProcessingGuarantee.EFFECTIVELY_ONCE && type != SubscriptionType.Failover) {
+            out.add(new Violation("spec.processingGuarantee", "EFFECTIVELY_ONCE needs a single active consumer:"
+                    + " set spec.subscription.type to Failover"));
+        }
+        if (spec.getMaxRedeliveries() != null && spec.getMaxRedeliveries() < 0) {
+            out.add(new Violation("spec.maxRedeliveries", "is " + spec.getMaxRedeliveries() + ": must be 0 or more"));
+        }
+        if (spec.getDeadLetterTopic() != null && Integer.valueOf(0).equals(spec.getMaxRedeliveries())) {
+            out.add(new Violation("spec.deadLetterTopic", "needs spec.maxRedeliveries above 0"));
+        }
+        if (spec.getTimeoutMs() != null && spec.getTimeoutMs() <= 0) {
+            out.add(new Violation("spec.timeoutMs", "is " + spec.getTimeoutMs() + ": must be above 0"));
+        }
+        Integer concurrency = spec.getConcurrency();
+        if (concurrency != null && (concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
+            out.add(new Violation("spec.concurrency", "is " + concurrency + ": must be between 1 and " + MAX_CONCURRENCY));
+        }
+    }
+
+    private static void checkScaling(List<Violation> out, FunctionSpec spec) {
+        if (spec.getReplicas() != null && spec.getReplicas() < 0) {
+            out.add(new Violation("spec.replicas", "is " + spec.getReplicas() + ": must be 0 or more"));
+        }
+        AutoscalingSpec auto = spec.getAutoscaling();
+        if (auto != null) {
+            int min = auto.minReplicas() == null ? 1 : auto.minReplicas();
+            if (min < 0) {
+                out.add(new Violation("spec.autoscaling.minReplicas", "is " + min + ": must be 0 or more"));
+            }
+            if (auto.maxReplicas() == null) {
+                out.add(new Violation("spec.autoscaling.maxReplicas", "is required when autoscaling is set"));
+            } else if (auto.maxReplicas() < Math.max(1, min)) {
+                out.add(new Violation("spec.autoscaling.maxReplicas", "is " + auto.maxReplicas()
+                        + ": must be at least 1 and at least minReplicas (" + min + ")"));
+            }
+            if (auto.targetBacklogPerReplica() != null && auto.targetBacklogPerReplica() < 1) {
+                out.add(new Violation("spec.autoscaling.targetBacklogPerReplica", "must be 1 or more"));
+            }
+            Integer cpu = auto.targetCpuUtilizationPercent();
+            if (cpu != null && (cpu < 1 || cpu > 100)) {
+                out.add(new Violation("spec.autoscaling.targetCpuUtilizationPercent", "is " + cpu + ": must be 1 to 100"));
+            }
+            if (auto.idleSecondsBeforeScaleToZero() != null && auto.idleSecondsBeforeScaleToZero() < 0) {
+                out.add(new Violation("spec.autoscaling.idleSecondsBeforeScaleToZero", "must be 0 or more"));
+            }
+        }
+        if (spec.getResources() != null) {
+            checkQuantity(out, "spec.resources.cpu", spec.getResources().cpu());
+            checkQuantity(out, "spec.resources.memory", spec.getResources().memory());
+        }
+    }
+
+    private static void checkEnvironment(List<Violation> out, FunctionSpec spec) {
+        if (spec.getEnv() != null) {
+            for (String key : spec.getEnv().keySet()) {
+                if (!ENV_NAME.matcher(key).matches()) {
+                    out.add(new Violation("spec.env." + key, "is not an environment variable name"));
+                } else if (key.startsWith("MAGNETAR_")) {
+                    out.add(new Violation("spec.env." + key, "the MAGNETAR_ prefix is reserved for the platform"));
+                }
+            }
+        }
+        if (spec.getSecrets() != null) {
+            for (Map.Entry<String, SecretRef> secret : spec.getSecrets().entrySet()) {
+                SecretRef ref = secret.getValue();
+                if (ref == null || isBlank(ref.name())) {
+                    out.add(new Violation("spec.secrets." + secret.getKey() + ".name", "is required: the Secret's name"));
+                }
+                if (ref == null || isBlank(ref.key())) {
+                    out.add(new Violation("spec.secrets." + secret.getKey() + ".key", "is required: the key inside the Secret"));
+                }
+            }
+        }
+    }
+
+    private static void checkQuantity(List<Violation> out, String field, String value) {
+        if (value != null && !QUANTITY.matcher(value).matches()) {
+            out.add(new Violation(field, "'" + value + "' is not a quantity: write e.g. 500m, 1, 512Mi, 2Gi"));
+        }
+    }
+
+    private static List<String> qualifiedInputs(FunctionSpec spec) {
+        return spec.getInputs() == null ? List.of()
+                : spec.getInputs().stream().filter(t -> TopicNames.problem(t) == null).map(t -> qualified(spec, t)).toList();
+    }
+
+    private static String qualified(FunctionSpec spec, String topic) {
+        String tenant = spec.getTenant() == null ? "public" : spec.getTenant();
+        String namespace = spec.getNamespace() == null ? "default" : spec.getNamespace();
+        return TopicNames.qualifyIn(tenant, namespace, topic);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.magnetar.api.yaml;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.magnetar.api.v1alpha1.Function;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes {@link Function} documents (YAML or JSON). Unknown fields are errors: a typo
+ * in a definition must not be silently ignored.
+ */
+public final class FunctionDocuments {
+    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)));
+    private static final ObjectMapper JSON = configure(new ObjectMapper());
+
+    private FunctionDocuments() {
+    }
+
+    /** Parses YAML or JSON (JSON is YAML). Errors name the field path and the offending value. */
+    public static Function parse(String text) {
+        try {
+            Function function = YAML.readValue(text, Function.class);
+            if (function == null) {
+                throw new DocumentException("the document is empty: expected a Function with apiVersion "
+                        + Function.API_VERSION);
+            }
+            return function;
+        } catch (JsonMappingException e) {
+            throw new DocumentException(describe(e), e);
+        } catch (JsonProcessingException e) {
+            throw new DocumentException("not valid YAML or JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static Function read(Path file) {
+        try {
+            return parse(Files.readString(file));
+        } catch (DocumentException e) {
+            throw new DocumentException(file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DocumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String toYaml(Object value) {
+        try {
+            return YAML.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shared JSON mapper (same settings as the YAML one), for callers that need a tree. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    private static String describe(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String what = e.getOriginalMessage();
+        int detail = what.indexOf(" (");
+        if (what.startsWith("Unrecognized field") && detail > 0) {
+            what = what.substring(0, detail) + ": remove it or check its spelling";
+        } else if (what.startsWith("Cannot deserialize value of type")) {
+            int accepted = what.indexOf("not one of the values accepted for Enum class:");
+            what = accepted > 0 ? "invalid value; accepted values: " + what.substring(what.indexOf('[', accepted))
+                    : "invalid value: " + what;
+        }
+        return (path.isEmpty() ? "document" : path) + ": " + what;
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+}
