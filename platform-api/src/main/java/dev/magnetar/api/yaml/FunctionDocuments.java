@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.magnetar.api.v1alpha1.Function;
@@ -30,6 +31,10 @@ public final class FunctionDocuments {
 
     /** Parses YAML or JSON (JSON is YAML). Errors name the field path and the offending value. */
     public static Function parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new DocumentException("the document is empty: expected a Function with apiVersion "
+                    + Function.API_VERSION);
+        }
         try {
             Function function = YAML.readValue(text, Function.class);
             if (function == null) {
@@ -83,10 +88,14 @@ public final class FunctionDocuments {
         int detail = what.indexOf(" (");
         if (what.startsWith("Unrecognized field") && detail > 0) {
             what = what.substring(0, detail) + ": remove it or check its spelling";
+        } else if (what.startsWith("Cannot deserialize value of type") && what.contains("from Array value")) {
+            what = "expected a mapping of fields, got a list";
         } else if (what.startsWith("Cannot deserialize value of type")) {
             int accepted = what.indexOf("not one of the values accepted for Enum class:");
-            what = accepted > 0 ? "invalid value; accepted values: " + what.substring(what.indexOf('[', accepted))
-                    : "invalid value: " + what;
+            Object value = e instanceof InvalidFormatException format ? format.getValue() : null;
+            String given = value == null ? "invalid value" : "'" + value + "' is not accepted";
+            what = accepted > 0 ? given + "; use one of " + what.substring(what.indexOf('[', accepted))
+                    : given + ": " + what;
         }
         return (path.isEmpty() ? "document" : path) + ": " + what;
     }

@@ -1,0 +1,124 @@
+package dev.magnetar.api.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.magnetar.api.v1alpha1.AutoscalingSpec;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.FunctionSpec;
+import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.api.v1alpha1.ResourcesSpec;
+import dev.magnetar.api.v1alpha1.RuntimeSpec;
+import dev.magnetar.api.v1alpha1.SecretRef;
+import dev.magnetar.api.v1alpha1.SubscriptionSpec;
+import dev.magnetar.api.v1alpha1.SubscriptionType;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FunctionValidatorTest {
+
+    static Function valid() {
+        Function function = new Function();
+        function.setMetadata(new ObjectMetaBuilder().withName("exclamation").build());
+        FunctionSpec spec = new FunctionSpec();
+        spec.setRuntime(new RuntimeSpec(null, "/opt/fn.jar", "org.example.Exclamation"));
+        spec.setInputs(List.of("in"));
+        spec.setOutput("out");
+        function.setSpec(spec);
+        return function;
+    }
+
+    private static List<String> fields(Function function) {
+        return FunctionValidator.validate(function).stream().map(Violation::field).toList();
+    }
+
+    @Test
+    void acceptsAMinimalFunction() {
+        assertThat(FunctionValidator.validate(valid())).isEmpty();
+    }
+
+    @Test
+    void reportsEveryViolationAtOnceEachNamingItsField() {
+        Function function = valid();
+        function.getMetadata().setName("Bad_Name");
+        function.getSpec().setRuntime(new RuntimeSpec(null, null, "not a class"));
+        function.getSpec().setInputs(List.of());
+        function.getSpec().setConcurrency(0);
+        function.getSpec().setTimeoutMs(-1L);
+
+        assertThat(fields(function)).containsExactlyInAnyOrder(
+                "metadata.name", "spec.runtime.className", "spec.runtime.jar", "spec.inputs",
+                "spec.concurrency", "spec.timeoutMs");
+    }
+
+    @Test
+    void refusesAnOutputThatIsAlsoAnInputAfterQualification() {
+        Function function = valid();
+        function.getSpec().setOutput("persistent://public/default/in");
+
+        assertThat(FunctionValidator.validate(function))
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("spec.output");
+                    assertThat(v.message()).contains("also an input");
+                });
+    }
+
+    @Test
+    void effectivelyOnceNeedsFailover() {
+        Function function = valid();
+        function.getSpec().setProcessingGuarantee(ProcessingGuarantee.EFFECTIVELY_ONCE);
+        assertThat(fields(function)).containsExactly("spec.processingGuarantee");
+
+        function.getSpec().setSubscription(new SubscriptionSpec(null, SubscriptionType.Failover, null));
+        assertThat(FunctionValidator.validate(function)).isEmpty();
+    }
+
+    @Test
+    void checksTopicNames() {
+        Function function = valid();
+        function.getSpec().setInputs(List.of("ok", "a/b", "http://x/y/z", "persistent://t/ns/"));
+        function.getSpec().setDeadLetterTopic("bad topic");
+
+        assertThat(fields(function)).containsExactlyInAnyOrder(
+                "spec.inputs[1]", "spec.inputs[2]", "spec.inputs[3]", "spec.deadLetterTopic");
+    }
+
+    @Test
+    void checksScalingResourcesEnvAndSecrets() {
+        Function function = valid();
+        FunctionSpec spec = function.getSpec();
+        spec.setReplicas(-1);
+        spec.setAutoscaling(new AutoscalingSpec(2, 1, 0L, 101, null));
+        spec.setResources(new ResourcesSpec("lots", "512Mi"));
+        spec.setEnv(Map.of("MAGNETAR_X", "1", "1BAD", "2"));
+        spec.setSecrets(Map.of("DB_PASSWORD", new SecretRef("db", null)));
+
+        assertThat(fields(function)).containsExactlyInAnyOrder(
+                "spec.replicas", "spec.autoscaling.maxReplicas", "spec.autoscaling.targetBacklogPerReplica",
+                "spec.autoscaling.targetCpuUtilizationPercent", "spec.resources.cpu", "spec.env.MAGNETAR_X",
+                "spec.env.1BAD", "spec.secrets.DB_PASSWORD.key");
+    }
+
+    @Test
+    void requireValidThrowsWithAllViolationsInTheMessage() {
+        Function function = valid();
+        function.getSpec().setRuntime(null);
+        function.getSpec().setMaxRedeliveries(-2);
+
+        assertThatThrownBy(() -> FunctionValidator.requireValid(function))
+                .isInstanceOf(InvalidFunctionException.class)
+                .hasMessageContaining("spec.runtime: is required")
+                .hasMessageContaining("spec.maxRedeliveries: is -2")
+                .satisfies(e -> assertThat(((InvalidFunctionException) e).violations()).hasSize(2));
+    }
+
+    @Test
+    void aMissingSpecIsOneViolation() {
+        Function function = valid();
+        function.setSpec(null);
+        assertThat(fields(function)).containsExactly("spec");
+    }
+}

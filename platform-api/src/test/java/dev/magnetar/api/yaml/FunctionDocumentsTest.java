@@ -1,0 +1,67 @@
+package dev.magnetar.api.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.SubscriptionType;
+import org.junit.jupiter.api.Test;
+
+class FunctionDocumentsTest {
+    private static final String YAML = """
+            apiVersion: magnetar.dev/v1alpha1
+            kind: Function
+            metadata:
+              name: exclamation
+            spec:
+              runtime:
+                className: org.example.Exclamation
+                jar: target/exclamation.jar
+              inputs: [in]
+              output: out
+              subscription:
+                type: Key_Shared
+              userConfig:
+                greeting: hi
+                times: 2
+            """;
+
+    @Test
+    void roundTripsYamlAndJson() {
+        Function function = FunctionDocuments.parse(YAML);
+
+        assertThat(function.getMetadata().getName()).isEqualTo("exclamation");
+        assertThat(function.getSpec().getSubscription().type()).isEqualTo(SubscriptionType.Key_Shared);
+        assertThat(function.getSpec().getUserConfig()).containsEntry("times", 2);
+
+        Function again = FunctionDocuments.parse(FunctionDocuments.toJson(function));
+        assertThat(FunctionDocuments.toYaml(again)).isEqualTo(FunctionDocuments.toYaml(function));
+    }
+
+    @Test
+    void anUnknownFieldIsAnErrorNamingItsPath() {
+        assertThatThrownBy(() -> FunctionDocuments.parse(YAML.replace("output: out", "outptu: out")))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("spec.outptu: Unrecognized field \"outptu\"")
+                .hasMessageContaining("check its spelling");
+    }
+
+    @Test
+    void aBadEnumValueListsTheAcceptedOnes() {
+        assertThatThrownBy(() -> FunctionDocuments.parse(YAML.replace("Key_Shared", "Exclusive")))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("spec.subscription.type: 'Exclusive' is not accepted; use one of [")
+                .hasMessageContaining("Shared").hasMessageContaining("Key_Shared").hasMessageContaining("Failover");
+    }
+
+    @Test
+    void emptyAndMalformedDocumentsAreClearErrors() {
+        assertThatThrownBy(() -> FunctionDocuments.parse(""))
+                .isInstanceOf(DocumentException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> FunctionDocuments.parse("metadata: {name: x"))
+                .isInstanceOf(DocumentException.class).hasMessageContaining("line 1, column 11");
+        assertThatThrownBy(() -> FunctionDocuments.parse("spec: [a, b]"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessage("spec: expected a mapping of fields, got a list");
+    }
+}
