@@ -1,5 +1,6 @@
 package dev.magnetar.api.v1alpha1;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -16,6 +17,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("function")
 @Plural("functions")
 @ShortNames("mfn")
+@AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "REPLICAS", jsonPath = ".status.replicas", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "INPUT", jsonPath = ".spec.inputs[0]", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "BACKLOG", jsonPath = ".status.backlog", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class Function extends CustomResource<FunctionSpec, FunctionStatus> implements Namespaced {
     public static final String GROUP = "magnetar.dev";
     public static final String VERSION = "v1alpha1";

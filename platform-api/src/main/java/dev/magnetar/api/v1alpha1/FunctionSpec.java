@@ -1,6 +1,12 @@
 package dev.magnetar.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import java.util.List;
 import java.util.Map;
 
@@ -13,18 +19,28 @@ import java.util.Map;
 public class FunctionSpec {
     private String tenant;
     private String namespace;
+    @Required
     private RuntimeSpec runtime;
     private List<String> inputs;
     private String topicsPattern;
     private String output;
     private SubscriptionSpec subscription;
     private ProcessingGuarantee processingGuarantee;
+    @Min(0)
     private Integer maxRedeliveries;
     private String deadLetterTopic;
+    @Min(1)
     private Long timeoutMs;
+    @Min(1)
+    @Max(1024)
     private Integer concurrency;
+    @Min(0)
+    @SpecReplicas
     private Integer replicas;
     private AutoscalingSpec autoscaling;
+    /** Free-form values for the function (numbers, strings, nested maps), as in Pulsar's user config. */
+    @PreserveUnknownFields
+    @SchemaFrom(type = FreeForm.class)
     private Map<String, Object> userConfig;
     private Map<String, SecretRef> secrets;
     private Map<String, String> env;
@@ -76,5 +92,9 @@ public class FunctionSpec {
     public Boolean getAutomountServiceAccountToken() { return automountServiceAccountToken; }
     public void setAutomountServiceAccountToken(Boolean automountServiceAccountToken) {
         this.automountServiceAccountToken = automountServiceAccountToken;
+    }
+
+    /** Schema stand-in for free-form maps: an object whose values Kubernetes does not check. */
+    private static final class FreeForm {
     }
 }

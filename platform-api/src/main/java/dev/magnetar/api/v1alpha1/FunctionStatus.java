@@ -2,6 +2,8 @@ package dev.magnetar.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.model.annotation.LabelSelector;
+import io.fabric8.kubernetes.model.annotation.StatusReplicas;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,8 +12,10 @@ import java.util.List;
 public class FunctionStatus {
     private List<Condition> conditions = new ArrayList<>();
     private Long observedGeneration;
+    @StatusReplicas
     private Integer replicas;
     private Integer readyReplicas;
+    @LabelSelector
     private String selector;
     private Long backlog;
 
