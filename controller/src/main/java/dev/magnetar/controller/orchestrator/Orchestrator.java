@@ -2,6 +2,7 @@ package dev.magnetar.controller.orchestrator;
 
 import dev.magnetar.api.naming.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.validation.Violation;
 import java.util.List;
 
 /**
@@ -9,6 +10,14 @@ import java.util.List;
  * Kubernetes. Topics are provisioned before {@link #apply} is called.
  */
 public interface Orchestrator extends AutoCloseable {
+    /**
+     * What keeps this orchestrator from running a valid definition (a jar that is not on this
+     * machine, a secret it cannot find), each naming its field; empty when it can run it.
+     */
+    default List<Violation> preflight(Function definition, ResolvedFunction function) {
+        return List.of();
+    }
+
     /**
      * Brings the running replicas in line with the definition: starts missing ones, stops extra
      * ones, restarts all when the definition changed in a way replicas must see.

@@ -1,0 +1,109 @@
+package dev.magnetar.controller;
+
+import dev.magnetar.controller.orchestrator.Orchestrator;
+import dev.magnetar.controller.service.FunctionService;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone control plane: admin API, gateway and local replicas in one Micronaut
+ * application. {@link #start} returns once the server listens and every stored function was
+ * deployed (replicas are started, not necessarily ready yet).
+ */
+public final class ControlPlane implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
+
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+
+    private ControlPlane(ApplicationContext context) {
+        this.context = context;
+        this.server = context.getBean(EmbeddedServer.class);
+    }
+
+    public static ControlPlane start(ControlPlaneOptions options) {
+        return start(options, Map.of());
+    }
+
+    /**
+     * Starts with extra configuration, e.g. {@code magnetar.gateway.max-pending} or
+     * {@code magnetar.replicas.jvm-options}; the options win over the same keys in {@code extra}.
+     */
+    public static ControlPlane start(ControlPlaneOptions options, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(extra);
+        // Micronaut reads -1 as "any free port".
+        properties.put("micronaut.server.port", options.port() == 0 ? -1 : options.port());
+        properties.put("magnetar.data-dir", options.dataDir().toAbsolutePath().toString());
+        properties.put("magnetar.pulsar.service-url", options.pulsar().serviceUrl());
+        properties.put("magnetar.pulsar.admin-url", options.pulsar().adminUrl());
+        if (options.pulsar().authToken() != null) {
+            properties.put("magnetar.pulsar.auth-token", options.pulsar().authToken());
+        }
+        ApplicationContext context;
+        try {
+            context = Micronaut.build(new String[0]).mainClass(ControlPlane.class).banner(false)
+                    .properties(properties).start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot start the control plane on port " + options.port() + ": "
+                    + rootCause(e) + "; if the port is taken, pick another one (0 = any free port)", e);
+        }
+        return boot(context);
+    }
+
+    /** Runs the control plane alone, configured by application.yml, system properties and environment. */
+    public static void main(String[] args) {
+        ControlPlane plane = boot(Micronaut.build(args).mainClass(ControlPlane.class).banner(false).start());
+        Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "magnetar-control-plane-shutdown"));
+    }
+
+    private static ControlPlane boot(ApplicationContext context) {
+        try {
+            ControlPlane plane = new ControlPlane(context);
+            context.getBean(FunctionService.class).deployAll();
+            LOG.info("Magnetar control plane listening on {} (admin API under /admin/v3/functions, gateway under /function)",
+                    plane.url());
+            return plane;
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    /** Stops every replica, then the server. */
+    @Override
+    public void close() {
+        if (!context.isRunning()) {
+            return;
+        }
+        try {
+            context.findBean(Orchestrator.class).ifPresent(Orchestrator::close);
+        } finally {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.magnetar.controller.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.nio.file.Path;
+
+/**
+ * Where the control plane keeps its state ({@code magnetar.*}).
+ *
+ * @param dataDir          holds {@code functions/} (definitions), {@code run/}, {@code logs/} and
+ *                         {@code secrets/}; {@code ~/.magnetar/data} when unset
+ * @param createNamespaces create a function's Pulsar tenant and namespace when missing (standalone)
+ */
+@ConfigurationProperties(ControlPlaneConfig.PREFIX)
+public record ControlPlaneConfig(@Nullable Path dataDir,
+                                 @Bindable(defaultValue = "true") boolean createNamespaces) {
+    public static final String PREFIX = "magnetar";
+    public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".magnetar", "data");
+
+    public ControlPlaneConfig {
+        dataDir = (dataDir == null ? DEFAULT_DATA_DIR : dataDir).toAbsolutePath().normalize();
+    }
+
+    public Path functionsDir() {
+        return dataDir.resolve("functions");
+    }
+}

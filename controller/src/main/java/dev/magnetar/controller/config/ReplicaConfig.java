@@ -1,0 +1,32 @@
+package dev.magnetar.controller.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How standalone replicas run ({@code magnetar.replicas.*}).
+ *
+ * @param jvmOptions     options of each replica JVM; the default favours a small heap and a fast start
+ * @param runtimeJar     the runtime jar; the installation's {@code runtime-java/target/magnetar-runtime.jar} when unset
+ * @param restartInitial first restart delay of a replica that died
+ * @param restartMax     cap of the doubling restart delay
+ * @param stableAfter    a replica that ran this long before dying restarts after the initial delay again
+ * @param stopGrace      time a replica may drain after SIGTERM before it is killed
+ * @param readyTimeout   how long a rolling update waits for each new replica
+ */
+@ConfigurationProperties(ReplicaConfig.PREFIX)
+public record ReplicaConfig(
+        @Bindable(defaultValue = DEFAULT_JVM_OPTIONS) List<String> jvmOptions,
+        @Nullable Path runtimeJar,
+        @Bindable(defaultValue = "1s") Duration restartInitial,
+        @Bindable(defaultValue = "30s") Duration restartMax,
+        @Bindable(defaultValue = "60s") Duration stableAfter,
+        @Bindable(defaultValue = "10s") Duration stopGrace,
+        @Bindable(defaultValue = "60s") Duration readyTimeout) {
+    public static final String PREFIX = "magnetar.replicas";
+    public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m,-Xss512k,-XX:+UseSerialGC,-XX:TieredStopAtLevel=1";
+}

@@ -1,0 +1,77 @@
+package dev.magnetar.controller.orchestrator;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The replicas of one function. Scaling touches only the replicas above or below the new count;
+ * a new definition replaces the replicas one at a time, each waiting for its successor to be
+ * ready, so the function keeps consuming during an update.
+ */
+final class ReplicaGroup {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaGroup.class);
+
+    private final ReplicaSettings settings;
+    private final ScheduledExecutorService scheduler;
+    /** Copy-on-write so status never waits for a rolling update holding the group's lock. */
+    private final List<Replica> replicas = new CopyOnWriteArrayList<>();
+    private LaunchPlan plan;
+
+    ReplicaGroup(LaunchPlan plan, ReplicaSettings settings, ScheduledExecutorService scheduler) {
+        this.plan = plan;
+        this.settings = settings;
+        this.scheduler = scheduler;
+    }
+
+    /** Starts replicas up to {@code count} and stops those at or above it, highest first. */
+    synchronized void scaleTo(int count) {
+        int before = replicas.size();
+        while (replicas.size() < count) {
+            Replica replica = new Replica(replicas.size(), plan, settings, scheduler, this::replicaReady);
+            replicas.add(replica);
+            replica.start();
+        }
+        while (replicas.size() > count) {
+            replicas.remove(replicas.size() - 1).stop();
+        }
+        if (before != count) {
+            LOG.info("function {}: scaled from {} to {} replicas", plan.fqfn(), before, count);
+        }
+    }
+
+    /** Replaces every running replica, one by one, with one started from {@code newPlan}. */
+    synchronized void rollTo(LaunchPlan newPlan) {
+        plan = newPlan;
+        for (Replica replica : List.copyOf(replicas)) {
+            if (!replica.restartWith(newPlan)) {
+                LOG.warn("function {}: replica {} is not ready after {} s; updating the next one anyway",
+                        newPlan.fqfn(), replica.instanceId(), settings.readyTimeout().toSeconds());
+            }
+        }
+        LOG.info("function {}: {} replicas now run the new definition", newPlan.fqfn(), replicas.size());
+    }
+
+    /** Stops every replica: all get SIGTERM at once, so they drain in parallel. */
+    synchronized void stopAll() {
+        List<Process> stopping = replicas.stream().map(Replica::requestStop).toList();
+        for (int i = 0; i < stopping.size(); i++) {
+            replicas.get(i).awaitStopped(stopping.get(i));
+        }
+        replicas.clear();
+    }
+
+    /** Tells the user when the whole function is up, not only each replica. */
+    private void replicaReady() {
+        List<InstanceStatus> status = status();
+        if (!status.isEmpty() && status.stream().allMatch(InstanceStatus::ready)) {
+            LOG.info("function {}: {} replicas running", plan.fqfn(), status.size());
+        }
+    }
+
+    List<InstanceStatus> status() {
+        return replicas.stream().map(Replica::status).toList();
+    }
+}

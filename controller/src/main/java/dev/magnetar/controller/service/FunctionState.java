@@ -1,0 +1,18 @@
+package dev.magnetar.controller.service;
+
+import dev.magnetar.controller.orchestrator.InstanceStatus;
+import java.util.List;
+
+/**
+ * What runs of one function.
+ *
+ * @param desiredReplicas replicas the definition asks for
+ * @param instances       one entry per replica the orchestrator runs
+ * @param backlog         messages waiting in the subscription, or -1 when unknown
+ * @param error           why the function is not deployed (it failed at start-up), or null
+ */
+public record FunctionState(int desiredReplicas, List<InstanceStatus> instances, long backlog, String error) {
+    public long running() {
+        return instances.stream().filter(i -> i.pid() > 0).count();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.magnetar.controller.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.validation.InvalidFunctionException;
+import dev.magnetar.api.validation.Violation;
+import dev.magnetar.api.yaml.FunctionDocuments;
+import dev.magnetar.bridge.provision.TopicProvisioner;
+import dev.magnetar.controller.orchestrator.InstanceStatus;
+import dev.magnetar.controller.orchestrator.Orchestrator;
+import dev.magnetar.controller.store.FileFunctionStore;
+import dev.magnetar.controller.store.FunctionRef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lifecycle rules, with recording stand-ins for the two side effects (Pulsar provisioning and
+ * replicas); their real implementations are covered by AdminApiIT and LocalProcessOrchestratorIT.
+ */
+class FunctionServiceTest {
+    private static final FunctionRef ECHO = new FunctionRef("public", "default", "echo");
+
+    @TempDir
+    Path dir;
+    final List<String> calls = new ArrayList<>();
+    final Set<String> brokenTopics = new HashSet<>();
+    FileFunctionStore store;
+    FunctionService service;
+
+    @BeforeEach
+    void setUp() {
+        store = new FileFunctionStore(dir);
+        service = new FunctionService(store, new RecordingProvisioner(), new RecordingOrchestrator());
+    }
+
+    Function function(String name, String input, int replicas) {
+        Function function = FunctionDocuments.parse("""
+                apiVersion: magnetar.dev/v1alpha1
+                kind: Function
+                metadata: {name: %s}
+                spec:
+                  tenant: public
+                  namespace: default
+                  runtime: {className: a.B, jar: /tmp/x.jar}
+                  inputs: [%s]
+                """.formatted(name, input));
+        function.getSpec().setReplicas(replicas);
+        return function;
+    }
+
+    @Test
+    void createProvisionsTopicsBeforeStartingReplicas() {
+        service.create(function("echo", "in", 2));
+
+        assertThat(calls).containsExactly("ensure public/default/echo", "apply public/default/echo x2");
+        assertThat(store.get(ECHO)).isPresent();
+    }
+
+    @Test
+    void anInvalidDefinitionIsRefusedWithEveryViolationAndNothingHappens() {
+        Function invalid = function("echo", "in", 1);
+        invalid.getSpec().setRuntime(new dev.magnetar.api.v1alpha1.RuntimeSpec(null, null, null));
+        invalid.getSpec().setConcurrency(0);
+
+        assertThatThrownBy(() -> service.create(invalid)).isInstanceOfSatisfying(InvalidFunctionException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field)
+                        .contains("spec.runtime.className", "spec.runtime.jar", "spec.concurrency"));
+        assertThat(calls).isEmpty();
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void whatTheOrchestratorCannotRunIsReportedWithTheValidatorsViolations() {
+        Function needsLocalJar = function("echo", "in", 1);
+        needsLocalJar.getSpec().setRuntime(new dev.magnetar.api.v1alpha1.RuntimeSpec(null, "relative.jar", "a.B"));
+
+        assertThatThrownBy(() -> service.create(needsLocalJar)).hasMessageContaining("spec.runtime.jar: relative");
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void aSecondCreateIsAConflict() {
+        service.create(function("echo", "in", 1));
+
+        assertThatThrownBy(() -> service.create(function("echo", "in", 1))).isInstanceOf(FunctionExistsException.class)
+                .hasMessage("function public/default/echo already exists: use update to change it, or delete it first");
+    }
+
+    @Test
+    void aCreateThatCannotBeProvisionedIsUndone() {
+        brokenTopics.add("persistent://public/default/in");
+
+        assertThatThrownBy(() -> service.create(function("echo", "in", 1))).isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("topics not provisioned: broker said no");
+        assertThat(store.get(ECHO)).isEmpty();
+        assertThat(calls).noneMatch(call -> call.startsWith("apply"));
+    }
+
+    @Test
+    void anInvalidUpdateKeepsTheAcceptedDefinition() {
+        service.create(function("echo", "in", 1));
+        Function invalid = function("echo", "in", 1);
+        invalid.getSpec().setMaxRedeliveries(-1);
+
+        assertThatThrownBy(() -> service.update(invalid)).isInstanceOf(InvalidFunctionException.class);
+        assertThat(store.get(ECHO).orElseThrow().getSpec().getMaxRedeliveries()).isNull();
+    }
+
+    @Test
+    void anUpdateThatCannotBeProvisionedRestoresThePreviousDefinition() {
+        service.create(function("echo", "in", 1));
+        brokenTopics.add("persistent://public/default/other");
+
+        assertThatThrownBy(() -> service.update(function("echo", "other", 1))).isInstanceOf(DeploymentException.class);
+        assertThat(store.get(ECHO).orElseThrow().getSpec().getInputs()).containsExactly("in");
+    }
+
+    @Test
+    void updateAndDeleteOfAnUnknownFunctionAreNotFound() {
+        assertThatThrownBy(() -> service.update(function("echo", "in", 1))).isInstanceOf(FunctionNotFoundException.class);
+        assertThatThrownBy(() -> service.delete(ECHO)).isInstanceOf(FunctionNotFoundException.class);
+        assertThatThrownBy(() -> service.status(ECHO)).isInstanceOf(FunctionNotFoundException.class);
+    }
+
+    @Test
+    void deleteStopsReplicasThenRemovesTheSubscriptionOnlyWhenAsked() {
+        Function kept = function("kept", "in", 1);
+        Function cleaned = function("echo", "in2", 1);
+        cleaned.getSpec().setCleanupSubscription(true);
+        service.create(kept);
+        service.create(cleaned);
+        calls.clear();
+
+        service.delete(new FunctionRef("public", "default", "kept"));
+        service.delete(ECHO);
+
+        assertThat(calls).containsExactly("remove public/default/kept", "remove public/default/echo",
+                "removeSubscription public/default/echo");
+        assertThat(service.list("public", "default")).isEmpty();
+    }
+
+    @Test
+    void startUpDeploysEveryStoredFunctionAndReportsTheOneThatFails() {
+        store.put(function("alpha", "a", 1));
+        store.put(function("beta", "b", 1));
+        store.put(function("gamma", "c", 1));
+        brokenTopics.add("persistent://public/default/b");
+
+        service.deployAll();
+
+        assertThat(calls).contains("apply public/default/alpha x1", "apply public/default/gamma x1")
+                .doesNotContain("apply public/default/beta x1");
+        assertThat(service.status(new FunctionRef("public", "default", "beta")).error())
+                .contains("topics not provisioned: broker said no");
+        assertThat(service.status(new FunctionRef("public", "default", "alpha")).error()).isNull();
+    }
+
+    private final class RecordingProvisioner implements TopicProvisioner {
+        @Override
+        public void ensure(ResolvedFunction function) {
+            if (function.inputs().stream().anyMatch(brokenTopics::contains)) {
+                throw new IllegalStateException("broker said no");
+            }
+            calls.add("ensure " + function.fqfn());
+        }
+
+        @Override
+        public void removeSubscription(ResolvedFunction function) {
+            calls.add("removeSubscription " + function.fqfn());
+        }
+
+        @Override
+        public long backlog(ResolvedFunction function) {
+            return 0;
+        }
+    }
+
+    private final class RecordingOrchestrator implements Orchestrator {
+        @Override
+        public List<Violation> preflight(Function definition, ResolvedFunction function) {
+            return function.jar().startsWith("/") ? List.of() : List.of(new Violation("spec.runtime.jar", "relative"));
+        }
+
+        @Override
+        public void apply(Function definition, ResolvedFunction function) {
+            calls.add("apply " + function.fqfn() + " x" + function.replicas());
+        }
+
+        @Override
+        public void remove(String fqfn) {
+            calls.add("remove " + fqfn);
+        }
+
+        @Override
+        public List<InstanceStatus> status(String fqfn) {
+            return List.of();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

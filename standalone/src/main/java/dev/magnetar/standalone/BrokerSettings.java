@@ -1,0 +1,99 @@
+package dev.magnetar.standalone;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.pulsar.broker.ServiceConfiguration;
+
+/**
+ * The broker and bookie settings of a single-node Pulsar for one machine: one bookie, so every
+ * quorum is 1; no functions worker (Magnetar is the function platform); dispatch without the
+ * default 10 ms new-entry delay, because request/reply latency is what users see.
+ */
+final class BrokerSettings {
+    static final String CLUSTER = "standalone";
+
+    private BrokerSettings() {
+    }
+
+    static ServiceConfiguration broker(BrokerArguments args) {
+        ServiceConfiguration config = new ServiceConfiguration();
+        config.setClusterName(CLUSTER);
+        config.setBindAddress(args.bindAddress());
+        config.setAdvertisedAddress(advertisedAddress(args.bindAddress()));
+        config.setBrokerServicePort(Optional.of(args.brokerPort()));
+        config.setWebServicePort(Optional.of(args.webPort()));
+        config.setManagedLedgerDefaultEnsembleSize(1);
+        config.setManagedLedgerDefaultWriteQuorum(1);
+        config.setManagedLedgerDefaultAckQuorum(1);
+        config.setManagedLedgerNewEntriesCheckDelayInMillis(0);
+        // Off by default like Pulsar, and enable-able per namespace or topic (EFFECTIVELY_ONCE needs it).
+        config.setBrokerDeduplicationEnabled(false);
+        config.setTopicLevelPoliciesEnabled(true);
+        config.setAllowAutoTopicCreation(true);
+        config.setFunctionsWorkerEnabled(false);
+        config.setWebSocketServiceEnabled(false);
+        config.setTransactionCoordinatorEnabled(false);
+        config.setLoadBalancerEnabled(false);
+        config.setBrokerShutdownTimeoutMs(10_000);
+        config.setRunningStandalone(true);
+        return config;
+    }
+
+    /** A wildcard bind address cannot be advertised; clients on this machine reach loopback. */
+    static String advertisedAddress(String bindAddress) {
+        try {
+            return InetAddress.getByName(bindAddress).isAnyLocalAddress() ? "127.0.0.1" : bindAddress;
+        } catch (IOException e) {
+            return bindAddress;
+        }
+    }
+
+    /**
+     * Writes the bookie's configuration file. Only the embedded broker talks to the bookie, so it
+     * listens on loopback (which BookKeeper refuses unless allowLoopback is set).
+     */
+    static Path writeBookieConfig(Path file) throws IOException {
+        Properties bookie = new Properties();
+        bookie.setProperty("allowLoopback", "true");
+        bookie.setProperty("advertisedAddress", "127.0.0.1");
+        loopbackInterface().ifPresent(name -> bookie.setProperty("listeningInterface", name));
+        bookie.setProperty("httpServerEnabled", "false");
+        // Group-commit as soon as the journal queue is empty: lowest latency for one client.
+        bookie.setProperty("journalFlushWhenQueueEmpty", "true");
+        bookie.setProperty("journalSyncData", "false");
+        bookie.setProperty("journalPreAllocSizeMB", "4");
+        // A laptop disk may be fuller than a server's; the default 95% threshold would make the bookie read-only.
+        bookie.setProperty("diskUsageThreshold", "0.99");
+        bookie.setProperty("diskUsageWarnThreshold", "0.98");
+        try (var out = Files.newBufferedWriter(file)) {
+            bookie.store(out, "Written by Magnetar at each start; edits are overwritten.");
+        }
+        return file;
+    }
+
+    private static Optional<String> loopbackInterface() {
+        try {
+            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                    .filter(BrokerSettings::isLoopback)
+                    .map(NetworkInterface::getName)
+                    .findFirst();
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isLoopback(NetworkInterface nif) {
+        try {
+            return nif.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.magnetar.standalone;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Path;
+import org.apache.pulsar.PulsarStandalone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Pulsar's standalone mode, configured for Magnetar: RocksDB metadata and one bookie under the
+ * data directory, no ZooKeeper, no stream storage, no functions worker.
+ */
+final class EmbeddedBroker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final PulsarStandalone standalone;
+
+    private EmbeddedBroker(PulsarStandalone standalone) {
+        this.standalone = standalone;
+    }
+
+    static EmbeddedBroker start(BrokerArguments args, DataDirectory dataDir) throws StartupFailure {
+        PulsarStandalone standalone = configure(args, dataDir);
+        EmbeddedBroker broker = new EmbeddedBroker(standalone);
+        try {
+            long started = System.nanoTime();
+            standalone.start();
+            LOG.info("Broker started in {} ms: {} {}", (System.nanoTime() - started) / 1_000_000,
+                    standalone.getBrokerServiceUrl(), standalone.getWebServiceUrl());
+            return broker;
+        } catch (Exception e) {
+            LOG.error("Broker failed to start", e);
+            broker.close();
+            throw explain(e, args, dataDir.root());
+        }
+    }
+
+    private static PulsarStandalone configure(BrokerArguments args, DataDirectory dataDir) throws StartupFailure {
+        PulsarStandalone standalone = new PulsarStandalone();
+        // The metadata directory has no setter; it is one of PulsarStandalone's command-line fields.
+        new CommandLine(standalone).parseArgs("--metadata-dir", dataDir.resolve("metadata").toString());
+        standalone.setConfig(BrokerSettings.broker(args));
+        try {
+            standalone.setConfigFile(BrokerSettings.writeBookieConfig(dataDir.resolve("conf/bookie.conf")).toString());
+        } catch (IOException e) {
+            throw new StartupFailure("cannot write " + dataDir.resolve("conf/bookie.conf") + ": " + e.getMessage()
+                    + "; pass --data-dir a directory this user can write");
+        }
+        standalone.setBkDir(dataDir.resolve("bookkeeper").toString());
+        standalone.setBkPort(0);
+        standalone.setNumOfBk(1);
+        // Never created: its existence would switch Pulsar to the legacy ZooKeeper mode.
+        standalone.setZkDir(dataDir.resolve("zookeeper").toString());
+        standalone.setNoFunctionsWorker(true);
+        standalone.setNoStreamStorage(true);
+        standalone.setWipeData(false);
+        standalone.setAdvertisedAddress(BrokerSettings.advertisedAddress(args.bindAddress()));
+        return standalone;
+    }
+
+    private static StartupFailure explain(Exception e, BrokerArguments args, Path dataDir) {
+        String log = dataDir.resolve("logs/broker.log").toString();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return new StartupFailure("a port is already in use (--broker-port " + args.brokerPort()
+                        + ", --web-port " + args.webPort() + " or the bookie's port recorded in " + dataDir
+                        + "/bookkeeper): " + t.getMessage() + "; free it or pick other ports (0 picks a free one)", e);
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new StartupFailure("the broker could not start: " + oneLine(root) + "; details in " + log, e);
+    }
+
+    private static String oneLine(Throwable t) {
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage().replaceAll("\\s+", " ");
+        return t.getClass().getSimpleName() + message;
+    }
+
+    String serviceUrl() {
+        return standalone.getBrokerServiceUrl();
+    }
+
+    String adminUrl() {
+        return standalone.getWebServiceUrl();
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Stopping the broker");
+        standalone.close();
+        LOG.info("Broker stopped");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.magnetar.standalone;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Stops the broker once, in order (broker, then bookie and metadata store, then the lock and the
+ * log), and exits 0. SIGTERM/SIGINT are handled directly rather than through JVM shutdown hooks:
+ * BookKeeper registers its own hook, which would close the bookie while the broker still flushes,
+ * and a JVM ended by a signal would exit 128+n instead of 0.
+ */
+final class Stopper {
+    private static final Logger LOG = LoggerFactory.getLogger(Stopper.class);
+    private static final long STOP_WAIT_SECONDS = 60;
+
+    private final EmbeddedBroker broker;
+    private final DataDirectory dataDir;
+    private final CountDownLatch stopped;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    Stopper(EmbeddedBroker broker, DataDirectory dataDir, CountDownLatch stopped) {
+        this.broker = broker;
+        this.dataDir = dataDir;
+        this.stopped = stopped;
+    }
+
+    void install() {
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> {
+                LOG.info("Received SIG{}: stopping the broker", signal.getName());
+                new Thread(this::stopAndExit, "magnetar-broker-stop").start();
+            });
+        }
+        // Any other exit (System.exit from a library) still closes the broker; the exit status is kept.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "magnetar-broker-shutdown-hook"));
+    }
+
+    void stopAndExit() {
+        stop();
+        try {
+            // A second signal while the first stop runs must not cut it short.
+            stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    private void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            broker.close();
+        } catch (RuntimeException e) {
+            LOG.error("Broker did not stop cleanly", e);
+        } finally {
+            dataDir.close();
+            stopped.countDown();
+            BrokerLifecycle.shutdownLogging();
+        }
+    }
+}
