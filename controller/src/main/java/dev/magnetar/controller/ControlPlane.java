@@ -3,7 +3,6 @@ package dev.magnetar.controller;
 import dev.magnetar.controller.orchestrator.Orchestrator;
 import dev.magnetar.controller.service.FunctionService;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,8 +45,7 @@ public final class ControlPlane implements AutoCloseable {
         }
         ApplicationContext context;
         try {
-            context = Micronaut.build(new String[0]).mainClass(ControlPlane.class).banner(false)
-                    .properties(properties).start();
+            context = startContext(properties);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot start the control plane on port " + options.port() + ": "
                     + rootCause(e) + "; if the port is taken, pick another one (0 = any free port)", e);
@@ -57,8 +55,30 @@ public final class ControlPlane implements AutoCloseable {
 
     /** Runs the control plane alone, configured by application.yml, system properties and environment. */
     public static void main(String[] args) {
-        ControlPlane plane = boot(Micronaut.build(args).mainClass(ControlPlane.class).banner(false).start());
+        ControlPlane plane = boot(startContext(Map.of()));
         Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "magnetar-control-plane-shutdown"));
+    }
+
+    /**
+     * Starts the context and its HTTP server without Micronaut's own shutdown hook: the owner
+     * closes the control plane, and two hooks taking Micronaut's locks in opposite order deadlock.
+     */
+    private static ApplicationContext startContext(Map<String, Object> properties) {
+        ApplicationContext context = ApplicationContext.builder(ControlPlane.class)
+                .deduceEnvironment(false)
+                .banner(false)
+                .properties(properties)
+                .start();
+        try {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            if (!server.isRunning()) {
+                server.start();
+            }
+            return context;
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
     }
 
     private static ControlPlane boot(ApplicationContext context) {
@@ -94,13 +114,16 @@ public final class ControlPlane implements AutoCloseable {
         return context;
     }
 
-    /** Stops every replica, then the server. */
+    /** Stops taking requests, stops every replica, then closes the application. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!context.isRunning()) {
             return;
         }
         try {
+            if (server.isRunning()) {
+                server.stop();
+            }
             context.findBean(Orchestrator.class).ifPresent(Orchestrator::close);
         } finally {
             context.close();

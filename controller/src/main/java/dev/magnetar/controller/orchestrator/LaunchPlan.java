@@ -1,6 +1,7 @@
 package dev.magnetar.controller.orchestrator;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,21 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
         return settings.logDir().resolve(fileSafeName + "-" + instanceId + ".log");
     }
 
+    /** The replica drains for less than the grace period, so it finishes before it would be killed. */
+    static Duration drainTimeout(ReplicaSettings settings) {
+        Duration margin = Duration.ofSeconds(2);
+        Duration grace = settings.stopGrace();
+        return grace.compareTo(margin.multipliedBy(2)) > 0 ? grace.minus(margin) : grace.dividedBy(2);
+    }
+
     /** The runtime command line of contract 4; the HTTP port is 0 and read back from the ready line. */
     ProcessBuilder processFor(ReplicaSettings settings, int instanceId) {
         List<String> command = new ArrayList<>(settings.launcher());
         command.addAll(List.of("--function-file", functionFile.toString(),
                 "--pulsar-url", settings.pulsarUrl(),
                 "--instance-id", Integer.toString(instanceId),
-                "--http-port", "0"));
+                "--http-port", "0",
+                "--drain-timeout-ms", Long.toString(drainTimeout(settings).toMillis())));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         // Our own MAGNETAR_ settings must not leak into a replica and override its command line.

@@ -1,0 +1,33 @@
+package dev.magnetar.cli.functions;
+
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.cli.http.FunctionRef;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code functions create}: defines a function; the control plane provisions topics and starts replicas. */
+@Command(name = "create", description = "Define a function and start its replicas.")
+public final class CreateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    AdminOptions admin;
+    @Mixin
+    IdentityOptions identity;
+    @Mixin
+    FunctionFlags flags;
+
+    @Override
+    public Integer call() {
+        Function function = new FunctionDocumentBuilder(Path.of("")).build(flags);
+        FunctionRef ref = identity.resolve(function, spec);
+        IdentityOptions.stamp(function, ref);
+        admin.admin().create(ref, function);
+        spec.commandLine().getOut().println("created " + ref);
+        return 0;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.magnetar.cli.functions;
+
+import picocli.CommandLine.Command;
+
+/** {@code magnetar functions ...}: pulsar-admin's verbs against the Magnetar control plane. */
+@Command(name = "functions", description = "Create, update, delete and inspect functions.",
+        subcommands = {CreateCommand.class, UpdateCommand.class, DeleteCommand.class, GetCommand.class,
+                ListCommand.class, StatusCommand.class})
+public final class FunctionsCommand {
+}

@@ -1,0 +1,29 @@
+package dev.magnetar.cli.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The status answer of the admin API: {@code {numInstances, numRunning, instances: [...]}}. */
+public record FunctionStatusView(int numInstances, int numRunning, List<Instance> instances) {
+
+    /** One replica as the control plane sees it; pid -1 when it has no process. */
+    public record Instance(int instanceId, String state, long pid, int restarts, boolean ready, String lastError) {
+    }
+
+    static FunctionStatusView from(JsonNode tree) {
+        List<Instance> instances = new ArrayList<>();
+        for (JsonNode node : tree.path("instances")) {
+            JsonNode error = node.path("lastError");
+            instances.add(new Instance(
+                    node.path("instanceId").asInt(),
+                    node.path("state").asText("UNKNOWN"),
+                    node.path("pid").asLong(-1),
+                    node.path("restarts").asInt(),
+                    node.path("ready").asBoolean(),
+                    error.isNull() || error.isMissingNode() ? null : error.asText()));
+        }
+        return new FunctionStatusView(tree.path("numInstances").asInt(instances.size()),
+                tree.path("numRunning").asInt(), List.copyOf(instances));
+    }
+}

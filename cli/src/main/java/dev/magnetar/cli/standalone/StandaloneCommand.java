@@ -1,0 +1,116 @@
+package dev.magnetar.cli.standalone;
+
+import dev.magnetar.bridge.broker.BrokerOptions;
+import dev.magnetar.cli.CliException;
+import dev.magnetar.cli.http.ControlPlaneHttp;
+import dev.magnetar.cli.output.LogFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code magnetar standalone}: the embedded broker (its own JVM), the control plane with the admin API
+ * and the gateway, and replicas as child JVMs, in the foreground until Ctrl-C or SIGTERM.
+ */
+@Command(name = "standalone",
+        description = "Run Pulsar, the control plane and the gateway on this machine, in the foreground.")
+public final class StandaloneCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.magnetar/data",
+            description = "Where function definitions, broker data and logs live. Default: ${DEFAULT-VALUE}")
+    Path dataDir;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7750",
+            description = "Control plane port: admin API and gateway (0 = any free port). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--bind-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address the embedded broker listens on. Default: ${DEFAULT-VALUE}")
+    String bindAddress;
+
+    @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "" + BrokerOptions.DEFAULT_BROKER_PORT,
+            description = "Embedded broker's Pulsar port (0 = any free port). Default: ${DEFAULT-VALUE}")
+    int brokerPort;
+
+    @Option(names = "--web-port", paramLabel = "PORT", defaultValue = "" + BrokerOptions.DEFAULT_WEB_PORT,
+            description = "Embedded broker's admin/HTTP port (0 = any free port). Default: ${DEFAULT-VALUE}")
+    int webPort;
+
+    @Option(names = "--pulsar-url", paramLabel = "URL",
+            description = "Use this Pulsar cluster (e.g. pulsar://host:6650) instead of starting one; needs --pulsar-admin-url")
+    String pulsarUrl;
+
+    @Option(names = "--pulsar-admin-url", paramLabel = "URL",
+            description = "Admin URL of the cluster given by --pulsar-url (e.g. http://host:8080)")
+    String pulsarAdminUrl;
+
+    @Option(names = "--pulsar-auth-token", paramLabel = "TOKEN", defaultValue = "${env:MAGNETAR_PULSAR_AUTH_TOKEN}",
+            description = "Token for the cluster of --pulsar-url (env MAGNETAR_PULSAR_AUTH_TOKEN)")
+    String pulsarAuthToken;
+
+    @Option(names = "--samples", description = "Deploy the sample functions (samples/*/function.yaml) not yet defined")
+    boolean samples;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path dir = prepareDataDir();
+        StandaloneStack.Settings settings = settings(dir);
+        LogFiles.writeTo(dir.resolve("logs").resolve("control-plane.log"));
+        PrintWriter out = spec.commandLine().getOut();
+        StandaloneStack stack = StandaloneStack.start(settings, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack, out), "magnetar-standalone-shutdown"));
+        if (samples) {
+            new SampleDeployer(new ControlPlaneHttp(stack.controlPlaneUrl()), out).deployAll();
+        }
+        Banner.print(out, stack, dir, samples);
+        int exit = stack.awaitBrokerExit();
+        out.println("the embedded broker stopped unexpectedly: see " + stack.brokerLogDir() + "; stopping Magnetar");
+        out.flush();
+        return exit;
+    }
+
+    private static void stop(StandaloneStack stack, PrintWriter out) {
+        out.println("stopping Magnetar: replicas and control plane, then the broker ...");
+        out.flush();
+        stack.close();
+        out.println("stopped");
+        out.flush();
+    }
+
+    private StandaloneStack.Settings settings(Path dir) {
+        if ((pulsarUrl == null) != (pulsarAdminUrl == null)) {
+            throw new CliException("give both --pulsar-url and --pulsar-admin-url to use an existing Pulsar cluster,"
+                    + " or neither to start the embedded broker", CliException.USAGE, null);
+        }
+        BrokerOptions broker = pulsarUrl != null ? null
+                : new BrokerOptions(dir.resolve("pulsar"), bindAddress, brokerPort, webPort);
+        return new StandaloneStack.Settings(dir, port, broker, pulsarUrl, pulsarAdminUrl, pulsarAuthToken);
+    }
+
+    private Path prepareDataDir() {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CliException("--data-dir '" + dataDir + "' is a file, not a directory: choose a directory"
+                    + " with --data-dir", CliException.USAGE, null);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CliException("--data-dir '" + dataDir + "': cannot create it (" + e.getMessage()
+                    + "); choose a writable directory with --data-dir", CliException.USAGE, e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new CliException("--data-dir '" + dataDir + "' is not writable: choose a writable directory"
+                    + " with --data-dir", CliException.USAGE, null);
+        }
+        return dir;
+    }
+}

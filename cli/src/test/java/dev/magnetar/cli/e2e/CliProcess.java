@@ -1,0 +1,77 @@
+package dev.magnetar.cli.e2e;
+
+import dev.magnetar.api.layout.Installation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged {@code magnetar} CLI jar as a separate process, the way the launcher script does. */
+final class CliProcess {
+    /** What one CLI run printed and returned. */
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private final Path home;
+    private final Path logDir;
+
+    CliProcess(Path logDir) {
+        this.home = Installation.current().home();
+        this.logDir = logDir;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** The command line that starts the CLI jar; {@code extraJvm} go before {@code -jar}. */
+    List<String> command(List<String> extraJvm, String... args) {
+        Path jar = home.resolve("cli/target/magnetar-cli.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the E2E through 'mvn verify' (after package)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Installation.javaExecutable().toString());
+        command.add("-Dmagnetar.home=" + home);
+        command.addAll(extraJvm);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    Result run(String... args) {
+        return runIn(home, args);
+    }
+
+    /** Runs one CLI command in {@code workingDir} and waits for it (a CLI command is quick). */
+    Result runIn(Path workingDir, String... args) {
+        try {
+            Path out = Files.createTempFile(logDir, "cli-", ".out");
+            Path err = Files.createTempFile(logDir, "cli-", ".err");
+            Process process = new ProcessBuilder(command(List.of("-XX:TieredStopAtLevel=1"), args))
+                    .directory(workingDir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("magnetar " + String.join(" ", args) + " did not finish in 2 minutes");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run the CLI: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

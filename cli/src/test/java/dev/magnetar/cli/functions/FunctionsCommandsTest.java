@@ -1,0 +1,154 @@
+package dev.magnetar.cli.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.InitialPosition;
+import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.api.v1alpha1.SubscriptionType;
+import dev.magnetar.api.yaml.FunctionDocuments;
+import dev.magnetar.cli.CliRun;
+import dev.magnetar.cli.FakeControlPlane;
+import dev.magnetar.cli.FakeControlPlane.Request;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What each {@code functions} verb sends to the admin API and prints from its answer. */
+class FunctionsCommandsTest {
+    @TempDir
+    Path dir;
+    private Path jar;
+    private FakeControlPlane server;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        jar = Files.writeString(dir.resolve("fn.jar"), "jar");
+        server = new FakeControlPlane();
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    @Test
+    void createPostsTheDocumentBuiltFromPulsarAdminFlags() {
+        CliRun run = CliRun.of("functions", "create", "--admin-url", server.url(), "--tenant", "acme",
+                "--namespace", "ops", "--name", "shout", "--jar", jar.toString(), "--classname", "a.Shout",
+                "--inputs", "in-1, in-2", "--output", "out", "--parallelism", "2", "--user-config", "{\"k\":1}",
+                "--processing-guarantees", "atmost_once", "--max-message-retries", "5", "--subs-name", "subs",
+                "--subs-position", "earliest", "--retain-key-ordering", "--timeout-ms", "1500");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("created acme/ops/shout" + System.lineSeparator());
+        Request request = server.lastRequest();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/admin/v3/functions/acme/ops/shout");
+        assertThat(request.contentType()).isEqualTo("application/json");
+        Function sent = FunctionDocuments.parse(request.body());
+        assertThat(sent.getApiVersion()).isEqualTo(Function.API_VERSION);
+        assertThat(sent.getMetadata().getName()).isEqualTo("shout");
+        assertThat(sent.getSpec().getTenant()).isEqualTo("acme");
+        assertThat(sent.getSpec().getRuntime().jar()).isEqualTo(jar.toAbsolutePath().toString());
+        assertThat(sent.getSpec().getInputs()).containsExactly("in-1", "in-2");
+        assertThat(sent.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(sent.getSpec().getUserConfig()).isEqualTo(Map.of("k", 1));
+        assertThat(sent.getSpec().getMaxRedeliveries()).isEqualTo(5);
+        assertThat(sent.getSpec().getTimeoutMs()).isEqualTo(1500L);
+        assertThat(sent.getSpec().getSubscription().type()).isEqualTo(SubscriptionType.Key_Shared);
+        assertThat(sent.getSpec().getSubscription().name()).isEqualTo("subs");
+        assertThat(sent.getSpec().getSubscription().initialPosition()).isEqualTo(InitialPosition.Earliest);
+        assertThat(sent.getSpec().getProcessingGuarantee()).isEqualTo(ProcessingGuarantee.ATMOST_ONCE);
+    }
+
+    @Test
+    void updateAppliesFlagsToTheStoredDefinition() {
+        server.answer(200, FunctionDocuments.toJson(stored()));
+
+        CliRun run = CliRun.of("functions", "update", "--admin-url", server.url(), "--fqfn", "public/default/echo",
+                "--parallelism", "3");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<Request> requests = server.requests();
+        assertThat(requests).extracting(Request::method).containsExactly("GET", "PUT");
+        Function sent = FunctionDocuments.parse(requests.get(1).body());
+        assertThat(sent.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(sent.getSpec().getInputs()).containsExactly("echo-in");
+        assertThat(sent.getSpec().getRuntime().className()).isEqualTo("a.Echo");
+    }
+
+    @Test
+    void getPrintsYamlThatParsesBack() {
+        server.answer(200, FunctionDocuments.toJson(stored()));
+
+        CliRun run = CliRun.of("functions", "get", "--admin-url", server.url(), "--name", "echo");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(server.lastRequest().path()).isEqualTo("/admin/v3/functions/public/default/echo");
+        assertThat(run.out()).startsWith("apiVersion: magnetar.dev/v1alpha1");
+        assertThat(FunctionDocuments.parse(run.out()).getSpec().getInputs()).containsExactly("echo-in");
+    }
+
+    @Test
+    void getOfUnknownFunctionIsAnError() {
+        server.answer(404, "{\"reason\":\"function public/default/nope not found\"}");
+
+        CliRun run = CliRun.of("functions", "get", "--admin-url", server.url(), "--name", "nope");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: function public/default/nope not found (HTTP 404)");
+    }
+
+    @Test
+    void listPrintsOneNamePerLine() {
+        server.answer(200, "[\"a\",\"b\"]");
+
+        CliRun run = CliRun.of("functions", "list", "--admin-url", server.url(), "--namespace", "ops");
+
+        assertThat(run.out().lines()).containsExactly("a", "b");
+        assertThat(server.lastRequest().path()).isEqualTo("/admin/v3/functions/public/ops");
+    }
+
+    @Test
+    void statusPrintsOneRowPerReplica() {
+        server.answer(200, "{\"numInstances\":2,\"numRunning\":1,\"instances\":["
+                + "{\"instanceId\":0,\"state\":\"RUNNING\",\"pid\":4242,\"restarts\":0,\"ready\":true,\"lastError\":null},"
+                + "{\"instanceId\":1,\"state\":\"RESTARTING\",\"pid\":-1,\"restarts\":3,\"ready\":false,"
+                + "\"lastError\":\"exit code 1\"}]}");
+
+        CliRun run = CliRun.of("functions", "status", "--admin-url", server.url(), "--name", "echo");
+
+        assertThat(server.lastRequest().path()).isEqualTo("/admin/v3/functions/public/default/echo/status");
+        assertThat(run.out().lines()).containsExactly(
+                "public/default/echo: 1/2 running",
+                "INSTANCE  STATE       READY  PID   RESTARTS  LAST ERROR",
+                "0         RUNNING     yes    4242  0         -",
+                "1         RESTARTING  no     -     3         exit code 1");
+    }
+
+    @Test
+    void deleteSendsDelete() {
+        CliRun run = CliRun.of("functions", "delete", "--admin-url", server.url(), "--name", "echo");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(server.lastRequest().method()).isEqualTo("DELETE");
+        assertThat(run.out()).startsWith("deleted public/default/echo");
+    }
+
+    private Function stored() {
+        FunctionFlags flags = new FunctionFlags();
+        flags.jar = jar.toString();
+        flags.className = "a.Echo";
+        flags.inputs = List.of("echo-in");
+        Function function = new FunctionDocumentBuilder(dir).build(flags);
+        IdentityOptions.stamp(function, new dev.magnetar.cli.http.FunctionRef("public", "default", "echo"));
+        return function;
+    }
+}

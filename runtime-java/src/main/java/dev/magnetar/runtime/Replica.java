@@ -1,0 +1,147 @@
+package dev.magnetar.runtime;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.runtime.config.RuntimeConfig;
+import dev.magnetar.runtime.context.ContextResources;
+import dev.magnetar.runtime.context.FunctionContext;
+import dev.magnetar.runtime.http.RuntimeHttpServer;
+import dev.magnetar.runtime.invoke.FunctionInvoker;
+import dev.magnetar.runtime.loading.FunctionJar;
+import dev.magnetar.runtime.loading.LoadedFunction;
+import dev.magnetar.runtime.loop.FunctionLoop;
+import dev.magnetar.runtime.loop.Subscriber;
+import dev.magnetar.runtime.metrics.RuntimeMetrics;
+import dev.magnetar.runtime.publish.Publisher;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pulsar.client.api.AuthenticationFactory;
+import org.apache.pulsar.client.api.ClientBuilder;
+import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running replica: assembles the parts in order (load and initialize the function, open the
+ * HTTP port, subscribe, start the loop) and takes them down in reverse on {@link #close()}.
+ */
+final class Replica implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
+
+    private final RuntimeConfig config;
+    private final ResolvedFunction function;
+    private final ShutdownSignal signal;
+    private final RuntimeMetrics metrics;
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("magnetar-fn"));
+    /** Unbounded so that slow /invoke calls never starve /healthz (a liveness probe would restart the pod). */
+    private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads("magnetar-http"));
+    private PulsarClient client;
+    private Publisher publisher;
+    private LoadedFunction loaded;
+    private RuntimeHttpServer http;
+    private Consumer<byte[]> consumer;
+    private FunctionLoop loop;
+    private volatile boolean ready;
+
+    Replica(RuntimeConfig config, ShutdownSignal signal) {
+        this.config = config;
+        this.function = config.resolved();
+        this.signal = signal;
+        this.metrics = new RuntimeMetrics(function.fqfn(), config.instanceId());
+    }
+
+    /** Returns true once serving; false when a stop was requested while starting. */
+    boolean start() throws Exception {
+        loaded = FunctionJar.load(config.jar(), function.className());
+        client = client();
+        publisher = new Publisher(client, function.output());
+        ContextResources resources = new ContextResources(function, version(), config.instanceId(), client, publisher,
+                metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash);
+        loaded.initialize(FunctionContext.forLifecycle(resources));
+        FunctionInvoker invoker = new FunctionInvoker(loaded, resources, workers, function.timeoutMs());
+        http = RuntimeHttpServer.start(config.httpPort(), () -> ready, metrics, invoker, httpThreads);
+        LOG.info("Replica {} of {} ({} {}) serves HTTP on port {}", config.instanceId(), function.fqfn(),
+                loaded.kind(), loaded.className(), http.port());
+        consumer = new Subscriber(client, function, config.consumerName(), publisher).subscribe(signal::await);
+        if (consumer == null) {
+            return false;
+        }
+        loop = new FunctionLoop(consumer, invoker, publisher, metrics, function, signal::crash);
+        loop.start();
+        ready = true;
+        LOG.info("Replica {} of {} consumes {} as {} ({} subscription '{}', concurrency {})", config.instanceId(),
+                function.fqfn(), function.inputs().isEmpty() ? function.topicsPattern() : function.inputs(),
+                config.consumerName(), function.subscriptionType(), function.subscriptionName(), function.concurrency());
+        return true;
+    }
+
+    int httpPort() {
+        return http.port();
+    }
+
+    private PulsarClient client() throws PulsarClientException {
+        ClientBuilder builder = PulsarClient.builder().serviceUrl(config.pulsarUrl()).ioThreads(1).listenerThreads(1);
+        if (config.authToken() != null && !config.authToken().isBlank()) {
+            builder.authentication(AuthenticationFactory.token(config.authToken()));
+        }
+        return builder.build();
+    }
+
+    private String version() {
+        Long generation = config.function().getMetadata().getGeneration();
+        return generation == null ? "0" : generation.toString();
+    }
+
+    /** Drain, then close in reverse order of start. Each step runs even when an earlier one failed. */
+    @Override
+    public void close() {
+        ready = false;
+        if (loop != null) {
+            quietly("drain", () -> {
+                boolean drained = loop.stop(config.drainTimeout());
+                LOG.info(drained ? "All in-flight messages finished" : "{} messages still in flight after {}; they go"
+                        + " back to the subscription for other replicas", loop.inFlight(), config.drainTimeout());
+            });
+        }
+        if (consumer != null) {
+            quietly("consumer", consumer::close);
+        }
+        if (loaded != null) {
+            quietly("function close()", loaded::close);
+        }
+        if (publisher != null) {
+            quietly("producers", publisher::close);
+        }
+        if (client != null) {
+            quietly("Pulsar client", client::close);
+        }
+        if (http != null) {
+            quietly("HTTP server", http::close);
+        }
+        workers.shutdownNow();
+        httpThreads.shutdownNow();
+    }
+
+    private static void quietly(String what, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            LOG.warn("Closing the {} failed: {}", what, e.toString());
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

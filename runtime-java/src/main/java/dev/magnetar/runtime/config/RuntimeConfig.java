@@ -1,0 +1,34 @@
+package dev.magnetar.runtime.config;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.v1alpha1.Function;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything one replica needs to run, checked.
+ *
+ * @param function     the definition as given (for metadata such as the generation)
+ * @param resolved     the same with every default applied
+ * @param jar          the function jar, absolute
+ * @param pulsarUrl    the broker's service URL
+ * @param authToken    a Pulsar token, or null
+ * @param instanceId   this replica's index among the function's replicas
+ * @param httpPort     the health/metrics/invoke port; 0 picks a free one
+ * @param drainTimeout how long SIGTERM waits for in-flight messages
+ */
+public record RuntimeConfig(
+        Function function,
+        ResolvedFunction resolved,
+        Path jar,
+        String pulsarUrl,
+        String authToken,
+        int instanceId,
+        int httpPort,
+        Duration drainTimeout) {
+
+    /** Pulsar's consumer name for this replica: shows in topic stats which replica holds what. */
+    public String consumerName() {
+        return resolved.fqfn() + "-" + instanceId;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.magnetar.runtime.config;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.api.validation.FunctionValidator;
+import dev.magnetar.api.validation.InvalidFunctionException;
+import dev.magnetar.api.yaml.DocumentException;
+import dev.magnetar.api.yaml.FunctionDocuments;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads the runtime's options from the command line, each falling back to an environment
+ * variable (the form a Kubernetes pod uses). Every problem is a {@link ConfigurationException}
+ * naming the option and what to do.
+ */
+public final class RuntimeOptions {
+    /** Command-line option → environment variable. */
+    static final Map<String, String> OPTIONS = Map.of(
+            "--function-file", "MAGNETAR_FUNCTION_FILE",
+            "--function-json", "MAGNETAR_FUNCTION",
+            "--pulsar-url", "MAGNETAR_PULSAR_URL",
+            "--pulsar-auth-token", "MAGNETAR_PULSAR_AUTH_TOKEN",
+            "--instance-id", "MAGNETAR_INSTANCE_ID",
+            "--http-port", "MAGNETAR_HTTP_PORT",
+            "--drain-timeout-ms", "MAGNETAR_DRAIN_TIMEOUT_MS");
+    static final int DEFAULT_HTTP_PORT = 9090;
+    static final long DEFAULT_DRAIN_TIMEOUT_MS = 20_000;
+
+    private final Map<String, String> values;
+
+    private RuntimeOptions(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static RuntimeConfig parse(String[] args, Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        OPTIONS.forEach((option, variable) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                values.put(option, value);
+            }
+        });
+        values.putAll(commandLine(args));
+        return new RuntimeOptions(values).toConfig();
+    }
+
+    private static Map<String, String> commandLine(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            int equals = arg.indexOf('=');
+            String option = equals > 0 ? arg.substring(0, equals) : arg;
+            if (!OPTIONS.containsKey(option)) {
+                throw new ConfigurationException("unknown option '" + arg + "': the options are "
+                        + OPTIONS.keySet().stream().sorted().toList());
+            }
+            if (equals > 0) {
+                given.put(option, arg.substring(equals + 1));
+            } else if (i + 1 < args.length) {
+                given.put(option, args[++i]);
+            } else {
+                throw new ConfigurationException("option " + option + " needs a value");
+            }
+        }
+        return given;
+    }
+
+    private RuntimeConfig toConfig() {
+        Path base = Path.of("").toAbsolutePath();
+        Function function;
+        if (values.containsKey("--function-file")) {
+            Path file = Path.of(values.get("--function-file")).toAbsolutePath();
+            function = document(() -> FunctionDocuments.read(file), "--function-file");
+            base = file.getParent();
+        } else if (values.containsKey("--function-json")) {
+            function = document(() -> FunctionDocuments.parse(values.get("--function-json")), "--function-json");
+        } else {
+            throw new ConfigurationException("no function given: set --function-file PATH (MAGNETAR_FUNCTION_FILE)"
+                    + " or --function-json TEXT (MAGNETAR_FUNCTION)");
+        }
+        ResolvedFunction resolved = resolve(function);
+        return new RuntimeConfig(function, resolved, jar(resolved, base),
+                required("--pulsar-url"), values.get("--pulsar-auth-token"),
+                number("--instance-id", 0, 0, Integer.MAX_VALUE),
+                number("--http-port", DEFAULT_HTTP_PORT, 0, 65_535),
+                Duration.ofMillis(number("--drain-timeout-ms", DEFAULT_DRAIN_TIMEOUT_MS, 0, Long.MAX_VALUE)));
+    }
+
+    private static Function document(java.util.function.Supplier<Function> reader, String option) {
+        try {
+            return reader.get();
+        } catch (DocumentException e) {
+            throw new ConfigurationException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ResolvedFunction resolve(Function function) {
+        try {
+            FunctionValidator.requireValid(function);
+        } catch (InvalidFunctionException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+        ResolvedFunction resolved = ResolvedFunction.of(function);
+        if (resolved.processingGuarantee() == ProcessingGuarantee.EFFECTIVELY_ONCE) {
+            throw new ConfigurationException("spec.processingGuarantee: EFFECTIVELY_ONCE is not implemented in this"
+                    + " runtime yet: use ATLEAST_ONCE (the default) or ATMOST_ONCE");
+        }
+        return resolved;
+    }
+
+    private static Path jar(ResolvedFunction function, Path base) {
+        if (function.jar() == null || function.jar().isBlank()) {
+            throw new ConfigurationException("spec.runtime.jar is not set: the Java runtime needs the function's jar");
+        }
+        Path jar = base.resolve(function.jar()).normalize();
+        if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
+            throw new ConfigurationException("spec.runtime.jar: " + jar + " is not a readable file:"
+                    + " build the function's jar or fix the path");
+        }
+        return jar;
+    }
+
+    private String required(String option) {
+        String value = values.get(option);
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(option + " is required (or " + OPTIONS.get(option) + "):"
+                    + " the Pulsar service URL, e.g. pulsar://localhost:6650");
+        }
+        return value;
+    }
+
+    private long number(String option, long fallback, long min, long max) {
+        String value = values.get(option);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new ConfigurationException(option + " is '" + value + "': give a whole number from " + min
+                + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? " up" : " to " + max));
+    }
+
+    private int number(String option, int fallback, int min, int max) {
+        return (int) number(option, (long) fallback, min, max);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.magnetar.runtime.context;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.runtime.codec.PayloadCodec;
+import dev.magnetar.runtime.metrics.RuntimeMetrics;
+import dev.magnetar.runtime.publish.Publisher;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.slf4j.Logger;
+
+/**
+ * What every {@link FunctionContext} of one replica shares.
+ *
+ * @param function   the resolved definition
+ * @param version    the definition's version (its generation), as Pulsar's getFunctionVersion
+ * @param instanceId this replica's id
+ * @param client     the replica's Pulsar client; null when running without Pulsar (tests)
+ * @param publisher  producers for newOutputMessage/publish; null without Pulsar
+ * @param metrics    where recordMetric goes
+ * @param logger     the function's logger
+ * @param secrets    where getSecret looks: the process environment, where the platform puts secrets
+ * @param onFatal    what Context.fatal does: stop the replica with an error
+ */
+public record ContextResources(
+        ResolvedFunction function,
+        String version,
+        int instanceId,
+        PulsarClient client,
+        Publisher publisher,
+        RuntimeMetrics metrics,
+        Logger logger,
+        Map<String, String> secrets,
+        Consumer<Throwable> onFatal) {
+
+    /** Encodes what a function hands to Context.publish; the type is the value's own. */
+    static final PayloadCodec VALUE_CODEC = new PayloadCodec(byte[].class);
+}

@@ -1,0 +1,90 @@
+package dev.magnetar.runtime.loading;
+
+import java.lang.reflect.Type;
+import org.apache.pulsar.functions.api.Context;
+
+/**
+ * One instance of the user's function, behind a single calling convention. The result of
+ * {@link #apply} is what the function returned: a value, null, or a
+ * {@link java.util.concurrent.CompletionStage} for asynchronous functions.
+ */
+public final class LoadedFunction implements AutoCloseable {
+    private final Object instance;
+    private final FunctionKind kind;
+    private final Type inputType;
+    private final UserCode userCode;
+
+    LoadedFunction(Object instance, FunctionKind kind, Type inputType, UserCode userCode) {
+        this.instance = instance;
+        this.kind = kind;
+        this.inputType = inputType;
+        this.userCode = userCode;
+    }
+
+    /** Wraps an instance already on the class path (tests, and functions built into an image). */
+    public static LoadedFunction wrap(Object instance, ClassLoader loader) {
+        FunctionKind kind = FunctionKind.of(instance.getClass());
+        if (kind == null) {
+            throw new IllegalArgumentException(instance.getClass().getName() + " implements no function interface");
+        }
+        return new LoadedFunction(instance, kind, inputTypeOf(instance.getClass(), kind), new UserCode(loader));
+    }
+
+    /** The declared input type; raw bytes when the function does not say (erased, or plain Object). */
+    static Type inputTypeOf(Class<?> type, FunctionKind kind) {
+        Type input = TypeArguments.of(type, kind.type(), 0).orElse(byte[].class);
+        return input == Object.class ? byte[].class : input;
+    }
+
+    public FunctionKind kind() {
+        return kind;
+    }
+
+    /** The declared input type; {@code byte[]} when the function does not say. */
+    public Type inputType() {
+        return inputType;
+    }
+
+    public String className() {
+        return instance.getClass().getName();
+    }
+
+    public UserCode userCode() {
+        return userCode;
+    }
+
+    public void initialize(Context context) throws Exception {
+        if (kind == FunctionKind.PULSAR) {
+            userCode.call(() -> {
+                pulsarFunction().initialize(context);
+                return null;
+            });
+        }
+    }
+
+    public Object apply(Object input, Context context) throws Exception {
+        return userCode.call(() -> kind == FunctionKind.PULSAR
+                ? pulsarFunction().process(input, context)
+                : javaFunction().apply(input));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (kind == FunctionKind.PULSAR) {
+            userCode.call(() -> {
+                pulsarFunction().close();
+                return null;
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private org.apache.pulsar.functions.api.Function<Object, Object> pulsarFunction() {
+        return (org.apache.pulsar.functions.api.Function<Object, Object>) instance;
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.function.Function<Object, Object> javaFunction() {
+        return (java.util.function.Function<Object, Object>) instance;
+    }
+}

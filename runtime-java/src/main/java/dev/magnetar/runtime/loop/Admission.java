@@ -1,0 +1,67 @@
+package dev.magnetar.runtime.loop;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Two bounds on a replica's work. {@code concurrency} invocations run at once; a message whose
+ * invocation is done frees its slot while its output is still being stored, so a replica with
+ * concurrency 1 does not wait a broker round trip per message. A larger bound caps the messages
+ * received but not yet acked (memory, and what goes back to the subscription on a crash).
+ */
+final class Admission {
+    private final int invocations;
+    private final int unsettled;
+    private final Semaphore invoking;
+    private final Semaphore pending;
+
+    Admission(int concurrency) {
+        this.invocations = concurrency;
+        this.unsettled = maxUnsettled(concurrency);
+        this.invoking = new Semaphore(invocations);
+        this.pending = new Semaphore(unsettled);
+    }
+
+    static int maxUnsettled(int concurrency) {
+        return Math.max(1_000, concurrency * 4);
+    }
+
+    /** Blocks until one more message may be taken. */
+    void acquire() throws InterruptedException {
+        pending.acquire();
+        try {
+            invoking.acquire();
+        } catch (InterruptedException e) {
+            pending.release();
+            throw e;
+        }
+    }
+
+    /** Gives back both slots of a message not taken after all. */
+    void cancel() {
+        invoking.release();
+        pending.release();
+    }
+
+    void invoked() {
+        invoking.release();
+    }
+
+    void settled() {
+        pending.release();
+    }
+
+    /** Waits until every taken message is settled; false when {@code grace} ran out first. */
+    boolean awaitIdle(Duration grace) throws InterruptedException {
+        if (pending.tryAcquire(unsettled, grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            pending.release(unsettled);
+            return true;
+        }
+        return false;
+    }
+
+    int unsettled() {
+        return unsettled - pending.availablePermits();
+    }
+}

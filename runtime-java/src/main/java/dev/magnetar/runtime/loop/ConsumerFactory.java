@@ -1,0 +1,61 @@
+package dev.magnetar.runtime.loop;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.v1alpha1.InitialPosition;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.ConsumerBuilder;
+import org.apache.pulsar.client.api.DeadLetterPolicy;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.client.api.SubscriptionType;
+import org.apache.pulsar.client.impl.MultiplierRedeliveryBackoff;
+
+/** Subscribes a replica to its function's input(s) exactly as the definition says. */
+final class ConsumerFactory {
+    /** First retry of a failed message after 100 ms, doubling up to a minute. */
+    static final long NACK_MIN_DELAY_MS = 100;
+    static final long NACK_MAX_DELAY_MS = 60_000;
+
+    private ConsumerFactory() {
+    }
+
+    static CompletableFuture<Consumer<byte[]>> subscribe(PulsarClient client, ResolvedFunction function,
+                                                         String consumerName) {
+        ConsumerBuilder<byte[]> builder = client.newConsumer(Schema.BYTES)
+                .subscriptionName(function.subscriptionName())
+                .subscriptionType(SubscriptionType.valueOf(function.subscriptionType().name()))
+                .subscriptionInitialPosition(function.initialPosition() == InitialPosition.Earliest
+                        ? SubscriptionInitialPosition.Earliest : SubscriptionInitialPosition.Latest)
+                .consumerName(consumerName)
+                .receiverQueueSize(receiverQueueSize(function.concurrency()))
+                .negativeAckRedeliveryBackoff(MultiplierRedeliveryBackoff.builder()
+                        .minDelayMs(NACK_MIN_DELAY_MS).maxDelayMs(NACK_MAX_DELAY_MS).multiplier(2).build());
+        if (function.inputs().isEmpty()) {
+            builder.topicsPattern(Pattern.compile(function.topicsPattern())).patternAutoDiscoveryPeriod(30, TimeUnit.SECONDS);
+        } else {
+            builder.topics(function.inputs());
+        }
+        if (function.deadLetterTopic() != null) {
+            // The DLQ gets the function's subscription name so dead letters are retained until someone reads them.
+            builder.deadLetterPolicy(DeadLetterPolicy.builder()
+                    .maxRedeliverCount(function.maxRedeliveries())
+                    .deadLetterTopic(function.deadLetterTopic())
+                    .initialSubscriptionName(function.subscriptionName())
+                    .build());
+        }
+        return builder.subscribeAsync();
+    }
+
+    /**
+     * Prefetch enough to keep {@code concurrency} invocations busy, but not so much that one
+     * replica hoards a Shared subscription's backlog: prefetched messages wait here while other
+     * replicas might be idle.
+     */
+    static int receiverQueueSize(int concurrency) {
+        return Math.max(200, Math.min(1000, concurrency * 10));
+    }
+}

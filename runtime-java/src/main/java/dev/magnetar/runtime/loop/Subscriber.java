@@ -1,0 +1,69 @@
+package dev.magnetar.runtime.loop;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.runtime.invoke.FunctionInvoker;
+import dev.magnetar.runtime.publish.Publisher;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the output producer and the input subscription, retrying with back-off: a replica often
+ * starts while the broker, or the function's namespace, is still being set up. The replica is not
+ * ready (HTTP 503) until this succeeds, and a stop request ends the waiting at once.
+ */
+public final class Subscriber {
+    private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
+    private static final long FIRST_RETRY_MS = 250;
+    private static final long MAX_RETRY_MS = 5_000;
+    private static final long STOP_CHECK_MS = 200;
+
+    /** Waits up to the given time for a stop request; true when one came. */
+    public interface StopRequest {
+        boolean await(long millis) throws InterruptedException;
+    }
+
+    private final PulsarClient client;
+    private final ResolvedFunction function;
+    private final String consumerName;
+    private final Publisher publisher;
+
+    public Subscriber(PulsarClient client, ResolvedFunction function, String consumerName, Publisher publisher) {
+        this.client = client;
+        this.function = function;
+        this.consumerName = consumerName;
+        this.publisher = publisher;
+    }
+
+    /** The consumer, or null when a stop was requested first. */
+    public Consumer<byte[]> subscribe(StopRequest stop) throws InterruptedException {
+        long delay = FIRST_RETRY_MS;
+        for (int attempt = 1; ; attempt++) {
+            CompletableFuture<Consumer<byte[]>> subscribing = publisher.start()
+                    .thenCompose(started -> ConsumerFactory.subscribe(client, function, consumerName));
+            while (!subscribing.isDone()) {
+                if (stop.await(STOP_CHECK_MS)) {
+                    subscribing.thenAccept(Consumer::closeAsync);
+                    return null;
+                }
+            }
+            if (!subscribing.isCompletedExceptionally()) {
+                return subscribing.join();
+            }
+            Throwable error = subscribing.handle((consumer, e) -> e).join();
+            LOG.warn("Cannot subscribe to {} (attempt {}): {}; retrying in {} ms. Check that the broker is up and the"
+                    + " function's tenant, namespace and topics exist.", inputs(), attempt,
+                    FunctionInvoker.describe(error), delay);
+            if (stop.await(delay)) {
+                return null;
+            }
+            delay = Math.min(MAX_RETRY_MS, delay * 2);
+        }
+    }
+
+    private Object inputs() {
+        return function.inputs().isEmpty() ? function.topicsPattern() : function.inputs();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.magnetar.runtime.publish;
+
+import dev.magnetar.api.protocol.MessageProperties;
+import dev.magnetar.runtime.codec.Payload;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.client.api.TypedMessageBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every producer a replica uses: the output topic's, one per reply topic (a gateway instance
+ * each), and the ones the function opens through its Context. Sends are asynchronous; the
+ * returned futures complete when the broker has the message.
+ */
+public final class Publisher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+
+    private final PulsarClient client;
+    private final String outputTopic;
+    private final Map<String, CompletableFuture<Producer<byte[]>>> replyProducers = new ConcurrentHashMap<>();
+    private final Map<String, Producer<?>> contextProducers = new ConcurrentHashMap<>();
+    private volatile Producer<byte[]> output;
+
+    public Publisher(PulsarClient client, String outputTopic) {
+        this.client = client;
+        this.outputTopic = outputTopic;
+    }
+
+    /** Opens the output producer (once), so a missing permission shows at start, not on the first message. */
+    public CompletableFuture<Void> start() {
+        if (outputTopic == null || output != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return client.newProducer(Schema.BYTES).topic(outputTopic)
+                .enableBatching(true).batchingMaxPublishDelay(1, TimeUnit.MILLISECONDS)
+                .blockIfQueueFull(false).createAsync()
+                .thenAccept(producer -> output = producer);
+    }
+
+    /**
+     * Publishes a result to the output topic with the input's key and properties. The
+     * request-only properties (reply topic, deadline) are not forwarded: a function reading this
+     * output must not answer the original caller a second time.
+     */
+    public CompletableFuture<?> output(Message<byte[]> input, Payload payload) {
+        if (output == null || payload == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Map<String, String> properties = new HashMap<>(input.getProperties());
+        properties.remove(MessageProperties.REPLY_TO);
+        properties.remove(MessageProperties.DEADLINE);
+        properties.put(MessageProperties.CONTENT_TYPE, payload.contentType());
+        TypedMessageBuilder<byte[]> message = output.newMessage().value(payload.bytes()).properties(properties);
+        if (input.hasKey()) {
+            message.key(input.getKey());
+        }
+        if (input.hasOrderingKey()) {
+            message.orderingKey(input.getOrderingKey());
+        }
+        if (input.getEventTime() > 0) {
+            message.eventTime(input.getEventTime());
+        }
+        return message.sendAsync();
+    }
+
+    /** Publishes one reply to a request's reply topic. */
+    public CompletableFuture<MessageId> reply(String replyTopic, Map<String, String> properties, byte[] body) {
+        return replyProducers.computeIfAbsent(replyTopic, this::openReplyProducer)
+                .thenCompose(producer -> producer.newMessage().value(body).properties(properties).sendAsync());
+    }
+
+    private CompletableFuture<Producer<byte[]>> openReplyProducer(String topic) {
+        // Replies are latency-bound and go one by one: no batching delay.
+        CompletableFuture<Producer<byte[]>> opening = client.newProducer(Schema.BYTES).topic(topic)
+                .enableBatching(false).blockIfQueueFull(false).createAsync();
+        opening.whenComplete((producer, error) -> {
+            if (error != null) {
+                LOG.warn("Cannot open a producer for reply topic {}: {}; the next reply retries", topic, error.toString());
+                replyProducers.remove(topic);
+            }
+        });
+        return opening;
+    }
+
+    /** A producer for {@code Context.newOutputMessage} and {@code Context.publish}, opened once per topic and schema. */
+    @SuppressWarnings("unchecked")
+    public <T> Producer<T> producer(String topic, Schema<T> schema) throws PulsarClientException {
+        String key = topic + "|" + schema.getSchemaInfo().getType() + "|" + schema.getSchemaInfo().getName();
+        Producer<?> existing = contextProducers.get(key);
+        if (existing != null) {
+            return (Producer<T>) existing;
+        }
+        synchronized (contextProducers) {
+            existing = contextProducers.get(key);
+            if (existing == null) {
+                existing = client.newProducer(schema).topic(topic).blockIfQueueFull(false)
+                        .batchingMaxPublishDelay(1, TimeUnit.MILLISECONDS).create();
+                contextProducers.put(key, existing);
+            }
+            return (Producer<T>) existing;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (output != null) {
+            output.closeAsync().exceptionally(e -> null).join();
+        }
+        contextProducers.values().forEach(producer -> producer.closeAsync().exceptionally(e -> null).join());
+        replyProducers.values().forEach(opening -> opening.thenCompose(Producer::closeAsync).exceptionally(e -> null).join());
+    }
+}

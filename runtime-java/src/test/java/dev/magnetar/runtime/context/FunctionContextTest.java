@@ -1,0 +1,101 @@
+package dev.magnetar.runtime.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.runtime.fixtures.Definitions;
+import dev.magnetar.runtime.metrics.RuntimeMetrics;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.pulsar.functions.api.Context;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class FunctionContextTest {
+    private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    private final RuntimeMetrics metrics = new RuntimeMetrics("public/default/ctx", 1);
+
+    private ContextResources resources() {
+        var function = Definitions.define("ctx", "a.B", Path.of("/x.jar"), "in", "out");
+        function.getSpec().setUserConfig(new java.util.LinkedHashMap<>(Map.of("greeting", "hi", "limit", 3)));
+        function.getSpec().setReplicas(4);
+        return new ContextResources(ResolvedFunction.of(function), "7", 1, null, null, metrics,
+                LoggerFactory.getLogger("public/default/ctx"), Map.of("DB_PASSWORD", "s3cret"), fatal::set);
+    }
+
+    @Test
+    void describesTheFunctionAndThisInstance() {
+        Context context = new FunctionContext(resources(), InvocationRecord.direct("v", Map.of("k", "p")));
+        assertThat(context.getTenant()).isEqualTo("public");
+        assertThat(context.getNamespace()).isEqualTo("default");
+        assertThat(context.getFunctionName()).isEqualTo("ctx");
+        assertThat(context.getFunctionId()).isEqualTo("public/default/ctx");
+        assertThat(context.getFunctionVersion()).isEqualTo("7");
+        assertThat(context.getInstanceId()).isEqualTo(1);
+        assertThat(context.getNumInstances()).isEqualTo(4);
+        assertThat(context.getInputTopics()).containsExactly("persistent://public/default/in");
+        assertThat(context.getOutputTopic()).isEqualTo("persistent://public/default/out");
+        assertThat(context.getLogger().getName()).isEqualTo("public/default/ctx");
+        assertThat(context.getCurrentRecord().getValue()).isEqualTo("v");
+        assertThat(context.getCurrentRecord().getProperties()).containsEntry("k", "p");
+    }
+
+    @Test
+    void servesUserConfigAndSecrets() {
+        Context context = FunctionContext.forLifecycle(resources());
+        assertThat(context.getUserConfigMap()).containsEntry("greeting", "hi");
+        assertThat(context.getUserConfigValue("limit")).contains(3);
+        assertThat(context.getUserConfigValue("missing")).isEmpty();
+        assertThat(context.getUserConfigValueOrDefault("missing", "d")).isEqualTo("d");
+        assertThat(context.getSecret("DB_PASSWORD")).isEqualTo("s3cret");
+        assertThat(context.getSecret("NOPE")).isNull();
+    }
+
+    @Test
+    void recordsUserMetricsAndReportsFatalErrors() {
+        Context context = FunctionContext.forLifecycle(resources());
+        context.recordMetric("cache_hits", 2);
+        assertThat(metrics.scrape()).contains("magnetar_user_metric_sum{function=\"public/default/ctx\",instance=\"1\",name=\"cache_hits\"} 2.0");
+        IllegalStateException boom = new IllegalStateException("boom");
+        context.fatal(boom);
+        assertThat(fatal.get()).isSameAs(boom);
+    }
+
+    @Test
+    void hasNoCurrentRecordDuringInitialize() {
+        assertThatThrownBy(() -> FunctionContext.forLifecycle(resources()).getCurrentRecord())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("getCurrentRecord");
+    }
+
+    @Test
+    void everyStateMethodNamesItselfWhenUnsupported() {
+        Context context = FunctionContext.forLifecycle(resources());
+        Map<String, Consumer<Context>> calls = Map.ofEntries(
+                Map.entry("putState", c -> c.putState("k", ByteBuffer.allocate(1))),
+                Map.entry("putStateAsync", c -> c.putStateAsync("k", ByteBuffer.allocate(1))),
+                Map.entry("getState", c -> c.getState("k")),
+                Map.entry("getStateAsync", c -> c.getStateAsync("k")),
+                Map.entry("deleteState", c -> c.deleteState("k")),
+                Map.entry("deleteStateAsync", c -> c.deleteStateAsync("k")),
+                Map.entry("incrCounter", c -> c.incrCounter("k", 1)),
+                Map.entry("incrCounterAsync", c -> c.incrCounterAsync("k", 1)),
+                Map.entry("getCounter", c -> c.getCounter("k")),
+                Map.entry("getCounterAsync", c -> c.getCounterAsync("k")),
+                Map.entry("getStateStore", c -> c.getStateStore("s")));
+        calls.forEach((method, call) -> assertThatThrownBy(() -> call.accept(context))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("Context." + method + " is not supported")
+                .hasMessageContaining("state storage is not available"));
+        assertThatThrownBy(context::getPulsarAdmin).hasMessageContaining("Context.getPulsarAdmin is not supported");
+    }
+
+    @Test
+    void saysSoWhenThereIsNoPulsarConnection() {
+        assertThatThrownBy(() -> FunctionContext.forLifecycle(resources()).getPulsarClient())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without a Pulsar connection");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.magnetar.runtime.invoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.runtime.codec.Payload;
+import dev.magnetar.runtime.context.ContextResources;
+import dev.magnetar.runtime.context.InvocationRecord;
+import dev.magnetar.runtime.fixtures.Definitions;
+import dev.magnetar.runtime.loading.LoadedFunction;
+import dev.magnetar.runtime.metrics.RuntimeMetrics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.pulsar.functions.api.Context;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class FunctionInvokerTest {
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+
+    record Greeting(String name) {
+    }
+
+    static class Upper implements java.util.function.Function<String, String> {
+        public String apply(String input) {
+            return input.toUpperCase();
+        }
+    }
+
+    static class Greeter implements org.apache.pulsar.functions.api.Function<Greeting, CompletableFuture<String>> {
+        public CompletableFuture<String> process(Greeting input, Context context) {
+            return CompletableFuture.supplyAsync(() -> "hello " + input.name() + " from " + context.getFunctionName());
+        }
+    }
+
+    static class Thrower implements org.apache.pulsar.functions.api.Function<String, String> {
+        public String process(String input, Context context) throws Exception {
+            throw new java.io.IOException("backend down for " + input);
+        }
+    }
+
+    static class Never implements java.util.function.Function<String, CompletableFuture<String>> {
+        public CompletableFuture<String> apply(String input) {
+            return new CompletableFuture<>();
+        }
+    }
+
+    static class Nothing implements java.util.function.Function<byte[], Void> {
+        public Void apply(byte[] input) {
+            return null;
+        }
+    }
+
+    static class Untyped implements java.util.function.Function<Object, Object> {
+        public Object apply(Object input) {
+            return input;
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    private CompletableFuture<Payload> invoke(Object function, String input, long timeoutMs) {
+        var definition = Definitions.define("inv", "a.B", Path.of("/x.jar"), "in", "out");
+        ContextResources resources = new ContextResources(ResolvedFunction.of(definition), "0", 0, null, null,
+                new RuntimeMetrics("public/default/inv", 0), LoggerFactory.getLogger("inv"), Map.of(), e -> { });
+        FunctionInvoker invoker = new FunctionInvoker(LoadedFunction.wrap(function, getClass().getClassLoader()),
+                resources, workers, timeoutMs);
+        return invoker.invoke(input.getBytes(StandardCharsets.UTF_8), value -> InvocationRecord.direct(value, Map.of()));
+    }
+
+    private static String text(Payload payload) {
+        return new String(payload.bytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runsAJavaUtilFunction() {
+        assertThat(invoke(new Upper(), "abc", 5_000)).succeedsWithin(Duration.ofSeconds(5))
+                .satisfies(p -> assertThat(text(p)).isEqualTo("ABC"));
+    }
+
+    @Test
+    void waitsForAnAsyncResultAndDecodesJsonInput() {
+        assertThat(invoke(new Greeter(), "{\"name\":\"ada\"}", 5_000)).succeedsWithin(Duration.ofSeconds(5))
+                .satisfies(p -> assertThat(text(p)).isEqualTo("hello ada from inv"));
+    }
+
+    @Test
+    void reportsWhatTheFunctionThrewWithoutWrappers() {
+        CompletableFuture<Payload> result = invoke(new Thrower(), "x", 5_000);
+        assertThat(result).failsWithin(Duration.ofSeconds(5));
+        Throwable error = result.handle((p, e) -> e).join();
+        assertThat(FunctionInvoker.unwrap(error)).isInstanceOf(java.io.IOException.class);
+        assertThat(FunctionInvoker.describe(error)).isEqualTo("IOException: backend down for x");
+    }
+
+    @Test
+    void failsAnInvocationThatOutlivesTheTimeout() {
+        CompletableFuture<Payload> result = invoke(new Never(), "x", 50);
+        Throwable error = result.handle((p, e) -> e).join();
+        assertThat(FunctionInvoker.unwrap(error)).isInstanceOf(InvocationTimeoutException.class)
+                .hasMessageContaining("no result within 50 ms").hasMessageContaining("spec.timeoutMs");
+    }
+
+    @Test
+    void anUntypedFunctionGetsTheRawBytes() {
+        assertThat(invoke(new Untyped(), "not json", 5_000)).succeedsWithin(Duration.ofSeconds(5))
+                .satisfies(p -> assertThat(text(p)).isEqualTo("not json"));
+    }
+
+    @Test
+    void aNullResultIsNoPayload() {
+        assertThat(invoke(new Nothing(), "x", 5_000)).succeedsWithin(Duration.ofSeconds(5)).isNull();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.magnetar.runtime.it;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+
+/** Reads a topic in the background from its start, counting distinct values and duplicates. */
+final class OutputCollector implements AutoCloseable {
+    private final Consumer<String> consumer;
+    private final Map<String, Message<String>> first = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
+    private final Queue<String> arrivals = new ConcurrentLinkedQueue<>();
+    private final Thread reader;
+    private volatile boolean running = true;
+
+    private OutputCollector(Consumer<String> consumer) {
+        this.consumer = consumer;
+        this.reader = new Thread(this::read, "output-collector");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static OutputCollector on(PulsarClient client, String topic) throws PulsarClientException {
+        return new OutputCollector(client.newConsumer(Schema.STRING).topic(topic).subscriptionName("it-check")
+                .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).receiverQueueSize(1000).subscribe());
+    }
+
+    private void read() {
+        while (running) {
+            try {
+                Message<String> message = consumer.receive(100, TimeUnit.MILLISECONDS);
+                if (message != null) {
+                    total.incrementAndGet();
+                    arrivals.add(message.getValue());
+                    first.putIfAbsent(message.getValue(), message);
+                    consumer.acknowledgeAsync(message);
+                }
+            } catch (PulsarClientException e) {
+                return;
+            }
+        }
+    }
+
+    int distinct() {
+        return first.size();
+    }
+
+    int total() {
+        return total.get();
+    }
+
+    int duplicates() {
+        return total.get() - first.size();
+    }
+
+    /** Every value in the order it arrived (one consumer on one topic: the topic's order). */
+    List<String> inArrivalOrder() {
+        return List.copyOf(arrivals);
+    }
+
+    Set<String> values() {
+        return first.keySet();
+    }
+
+    Message<String> message(String value) {
+        return first.get(value);
+    }
+
+    @Override
+    public void close() throws Exception {
+        running = false;
+        reader.join(2_000);
+        consumer.close();
+    }
+}
