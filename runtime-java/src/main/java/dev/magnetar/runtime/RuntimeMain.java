@@ -35,6 +35,7 @@ public final class RuntimeMain {
             return EXIT_CONFIG;
         }
         Logger log = LoggerFactory.getLogger(RuntimeMain.class);
+        signal.stopWhenExits(config.parentPid());
         try (Replica replica = new Replica(config, signal)) {
             if (replica.start()) {
                 System.out.println(READY_LINE + " instanceId=" + config.instanceId() + " httpPort=" + replica.httpPort());

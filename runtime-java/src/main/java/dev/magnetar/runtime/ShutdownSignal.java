@@ -29,6 +29,25 @@ final class ShutdownSignal {
         return signal;
     }
 
+    /**
+     * Stops like SIGTERM when the given process exits: a replica of a local control plane that
+     * was killed outright must not keep consuming as an orphan.
+     */
+    void stopWhenExits(long pid) {
+        if (pid <= 0) {
+            return;
+        }
+        ProcessHandle.of(pid).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> {
+                    LOG.warn("Parent process {} exited: stopping after the in-flight messages", pid);
+                    stop.countDown();
+                }),
+                () -> {
+                    LOG.warn("Parent process {} is not running: stopping", pid);
+                    stop.countDown();
+                });
+    }
+
     void crash(Throwable error) {
         if (crash.compareAndSet(null, error)) {
             LOG.error("The replica cannot go on and stops", error);

@@ -40,7 +40,9 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
                 "--pulsar-url", settings.pulsarUrl(),
                 "--instance-id", Integer.toString(instanceId),
                 "--http-port", "0",
-                "--drain-timeout-ms", Long.toString(drainTimeout(settings).toMillis())));
+                "--drain-timeout-ms", Long.toString(drainTimeout(settings).toMillis()),
+                // The replica stops when this control plane dies, even by SIGKILL: no orphan keeps consuming.
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         // Our own MAGNETAR_ settings must not leak into a replica and override its command line.

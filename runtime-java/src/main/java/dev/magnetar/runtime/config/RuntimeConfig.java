@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param instanceId   this replica's index among the function's replicas
  * @param httpPort     the health/metrics/invoke port; 0 picks a free one
  * @param drainTimeout how long SIGTERM waits for in-flight messages
+ * @param parentPid    a process whose exit stops this replica like SIGTERM (the local control
+ *                     plane, so no replica outlives it); 0 for none
  */
 public record RuntimeConfig(
         Function function,
@@ -25,7 +27,8 @@ public record RuntimeConfig(
         String authToken,
         int instanceId,
         int httpPort,
-        Duration drainTimeout) {
+        Duration drainTimeout,
+        long parentPid) {
 
     /** Pulsar's consumer name for this replica: shows in topic stats which replica holds what. */
     public String consumerName() {

@@ -27,7 +27,8 @@ public final class RuntimeOptions {
             "--pulsar-auth-token", "MAGNETAR_PULSAR_AUTH_TOKEN",
             "--instance-id", "MAGNETAR_INSTANCE_ID",
             "--http-port", "MAGNETAR_HTTP_PORT",
-            "--drain-timeout-ms", "MAGNETAR_DRAIN_TIMEOUT_MS");
+            "--drain-timeout-ms", "MAGNETAR_DRAIN_TIMEOUT_MS",
+            "--parent-pid", "MAGNETAR_PARENT_PID");
     static final int DEFAULT_HTTP_PORT = 9090;
     static final long DEFAULT_DRAIN_TIMEOUT_MS = 20_000;
 
@@ -88,7 +89,8 @@ public final class RuntimeOptions {
                 required("--pulsar-url"), values.get("--pulsar-auth-token"),
                 number("--instance-id", 0, 0, Integer.MAX_VALUE),
                 number("--http-port", DEFAULT_HTTP_PORT, 0, 65_535),
-                Duration.ofMillis(number("--drain-timeout-ms", DEFAULT_DRAIN_TIMEOUT_MS, 0, Long.MAX_VALUE)));
+                Duration.ofMillis(number("--drain-timeout-ms", DEFAULT_DRAIN_TIMEOUT_MS, 0, Long.MAX_VALUE)),
+                number("--parent-pid", 0L, 0, Long.MAX_VALUE));
     }
 
     private static Function document(java.util.function.Supplier<Function> reader, String option) {

@@ -27,11 +27,12 @@ class RuntimeOptionsTest {
     @Test
     void readsEveryOptionFromTheCommandLine() throws Exception {
         RuntimeConfig config = RuntimeOptions.parse(new String[] {"--function-json", json(), "--pulsar-url",
-                "pulsar://h:6650", "--instance-id", "3", "--http-port=0", "--pulsar-auth-token", "t"}, Map.of());
+                "pulsar://h:6650", "--instance-id", "3", "--http-port=0", "--pulsar-auth-token", "t", "--parent-pid", "42"}, Map.of());
         assertThat(config.pulsarUrl()).isEqualTo("pulsar://h:6650");
         assertThat(config.instanceId()).isEqualTo(3);
         assertThat(config.httpPort()).isZero();
         assertThat(config.authToken()).isEqualTo("t");
+        assertThat(config.parentPid()).isEqualTo(42);
         assertThat(config.consumerName()).isEqualTo("public/default/echo-3");
         assertThat(config.resolved().inputs()).containsExactly("persistent://public/default/in");
         assertThat(config.jar()).isEqualTo(dir.resolve("fn.jar"));
@@ -45,6 +46,7 @@ class RuntimeOptionsTest {
         assertThat(config.pulsarUrl()).isEqualTo("pulsar://env:6650");
         assertThat(config.instanceId()).isEqualTo(2);
         assertThat(config.httpPort()).isEqualTo(RuntimeOptions.DEFAULT_HTTP_PORT);
+        assertThat(config.parentPid()).as("no parent watched by default").isZero();
     }
 
     @Test

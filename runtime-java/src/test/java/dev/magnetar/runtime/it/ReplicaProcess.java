@@ -47,10 +47,16 @@ final class ReplicaProcess implements AutoCloseable {
 
     /** Output goes straight to a file: a pipe read by a thread can lose the last lines when the process exits. */
     static ReplicaProcess launch(Function function, String pulsarUrl, int instanceId, int httpPort) {
+        return launch(function, pulsarUrl, instanceId, httpPort, List.of());
+    }
+
+    static ReplicaProcess launch(Function function, String pulsarUrl, int instanceId, int httpPort,
+                                 List<String> extraOptions) {
         List<String> command = new ArrayList<>(List.of(Installation.javaExecutable().toString(), "-Xmx256m",
                 "-XX:+UseSerialGC", "-jar", Installation.current().runtimeJar().toString(),
                 "--function-json", FunctionDocuments.toJson(function), "--pulsar-url", pulsarUrl,
                 "--instance-id", Integer.toString(instanceId), "--http-port", Integer.toString(httpPort)));
+        command.addAll(extraOptions);
         try {
             Path dir = Files.createDirectories(Installation.current().home().resolve("runtime-java/target/replica-logs"));
             Path log = dir.resolve(function.getMetadata().getName() + "-" + instanceId + ".log");

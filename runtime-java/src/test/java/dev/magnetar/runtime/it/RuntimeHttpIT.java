@@ -13,6 +13,7 @@ import dev.magnetar.runtime.fixtures.PoisonFunction;
 import dev.magnetar.runtime.fixtures.SlowFunction;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -89,6 +90,23 @@ class RuntimeHttpIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> output.distinct() == 4);
             assertThat(output.values()).containsExactlyInAnyOrder("m-0", "m-1", "m-2", "m-3");
             await().atMost(Duration.ofSeconds(30)).until(() -> Inputs.backlog(pulsar, in, subscription) == 0);
+        }
+    }
+
+    @Test
+    void aReplicaStopsWhenItsParentProcessExits(EmbeddedPulsar pulsar) throws Exception {
+        Function function = Definitions.define(Inputs.uniqueName("orphan"), PoisonFunction.class, FixtureJar.path(),
+                pulsar.uniqueTopic("orphan-in"), pulsar.uniqueTopic("orphan-out"));
+        Process parent = new ProcessBuilder("sleep", "600").start();
+        try (ReplicaProcess replica = ReplicaProcess.launch(function, pulsar.serviceUrl(), 0, 0,
+                List.of("--parent-pid", Long.toString(parent.pid()))).awaitReady()) {
+            parent.destroyForcibly().waitFor();
+
+            ProcessHandle handle = ProcessHandle.of(replica.pid()).orElseThrow();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !handle.isAlive());
+            assertThat(java.nio.file.Files.readString(replica.log())).contains("Parent process " + parent.pid() + " exited");
+        } finally {
+            parent.destroyForcibly();
         }
     }
 }
