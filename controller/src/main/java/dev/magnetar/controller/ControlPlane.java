@@ -85,7 +85,7 @@ public final class ControlPlane implements AutoCloseable {
         try {
             ControlPlane plane = new ControlPlane(context);
             context.getBean(FunctionService.class).deployAll();
-            LOG.info("Magnetar control plane listening on {} (admin API under /admin/v3/functions, gateway under /function)",
+            LOG.info("Magnetar control plane listening on {} (admin API under /magnetar/v1/functions, Pulsar Functions API under /admin/v3/functions, gateway under /function)",
                     plane.url());
             return plane;
         } catch (RuntimeException e) {

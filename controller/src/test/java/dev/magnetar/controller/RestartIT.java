@@ -34,7 +34,7 @@ class RestartIT {
 
         try (ControlPlane second = ControlPlane.start(options)) {
             ControlPlaneClient client = new ControlPlaneClient(second.url());
-            assertThat(client.get("/admin/v3/functions/public/default").body()).isEqualTo("[\"survivor\"]");
+            assertThat(client.get("/magnetar/v1/functions/public/default").body()).isEqualTo("[\"survivor\"]");
             await().atMost(READY).until(() -> client.readyInstances("survivor") == 1);
             assertThat(client.invoke("survivor", "back").body()).isEqualTo("back!");
         }

@@ -2,6 +2,7 @@ package dev.magnetar.cli.functions;
 
 import dev.magnetar.cli.http.AdminClient;
 import dev.magnetar.cli.http.ControlPlaneHttp;
+import dev.magnetar.cli.http.PulsarFunctionsClient;
 import picocli.CommandLine.Option;
 
 /** {@code --admin-url}: where the control plane is; the environment variable saves typing it. */
@@ -18,5 +19,10 @@ public final class AdminOptions {
 
     public AdminClient admin() {
         return new AdminClient(http());
+    }
+
+    /** The verbs of Pulsar's Functions API that Magnetar's own API does not have (trigger, start, stop, ...). */
+    public PulsarFunctionsClient pulsar() {
+        return new PulsarFunctionsClient(http());
     }
 }

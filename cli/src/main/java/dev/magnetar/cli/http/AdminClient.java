@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The control plane's admin API ({@code /admin/v3/functions/...}, Pulsar's paths) over java.net.http. */
+/**
+ * The control plane's Magnetar-native admin API ({@code /magnetar/v1/functions/...}: whole {@code Function}
+ * documents) over java.net.http. Pulsar's Functions REST API lives on {@code /admin/v3/functions}.
+ */
 public final class AdminClient {
     private static final String JSON = "application/json";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -94,7 +97,7 @@ public final class AdminClient {
     }
 
     private static String base(String tenant, String namespace) {
-        return "admin/v3/functions/" + encode(tenant) + "/" + encode(namespace);
+        return "magnetar/v1/functions/" + encode(tenant) + "/" + encode(namespace);
     }
 
     private static String encode(String segment) {

@@ -17,7 +17,7 @@ final class Banner {
         row(out, "Pulsar service URL", stack.pulsar().serviceUrl()
                 + (stack.embeddedBroker() ? "  (embedded broker)" : "  (existing cluster)"));
         row(out, "Pulsar admin URL", stack.pulsar().adminUrl());
-        row(out, "control plane", url + "  (admin API /admin/v3/functions, gateway /function/{tenant}/{namespace}/{name})");
+        row(out, "control plane", url + "  (admin API /magnetar/v1/functions and Pulsar's /admin/v3/functions, gateway /function/{tenant}/{namespace}/{name})");
         row(out, "data", dataDir.toString());
         row(out, "logs", dataDir.resolve("logs") + "  (control plane, replicas)"
                 + (stack.embeddedBroker() ? ", " + stack.brokerLogDir() + "  (broker)" : ""));

@@ -124,6 +124,24 @@ class StandaloneE2E {
 
     @Test
     @Order(5)
+    void pulsarAdminVerbsTriggerCountStopAndStartInstances() throws Exception {
+        assertThat(magnetar("functions", "trigger", "--name", "e2e-file", "--trigger-value", "pulled").out())
+                .isEqualTo("pulled!\n");
+        JsonNode stats = FunctionDocuments.json().readTree(magnetar("functions", "stats", "--name", "e2e-file").out());
+        assertThat(stats.path("receivedTotal").asLong()).as(stats.toString()).isGreaterThanOrEqualTo(2);
+        assertThat(stats.path("instances")).hasSize(2);
+
+        assertThat(magnetar("functions", "stop", "--name", "e2e-file", "--instance-id", "1").out())
+                .isEqualTo("stopped instance 1 of public/default/e2e-file\n");
+        assertThat(magnetar("functions", "status", "--name", "e2e-file").out())
+                .startsWith("public/default/e2e-file: 1/2 running\n");
+        assertThat(magnetar("functions", "start", "--name", "e2e-file", "--instance-id", "1").out())
+                .isEqualTo("started instance 1 of public/default/e2e-file\n");
+        awaitReady("e2e-file", 2);
+    }
+
+    @Test
+    @Order(6)
     void deleteStopsTheFunctionsProcesses() {
         List<Long> pids = pids(magnetar("functions", "status", "--name", "e2e-flags").out());
         assertThat(pids).hasSize(1);
@@ -140,7 +158,7 @@ class StandaloneE2E {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRestartOnTheSameDataDirectoryKeepsTheDefinitions() throws Exception {
         List<ProcessHandle> children = standalone.process().descendants().toList();
         assertThat(children).as("broker and replica processes").hasSizeGreaterThanOrEqualTo(2);
@@ -179,7 +197,7 @@ class StandaloneE2E {
     private static void awaitReady(String name, int replicas) {
         await(name + " to have " + replicas + " ready replica(s)").atMost(READY).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
-                    HttpResponse<String> answer = standalone.get("/admin/v3/functions/public/default/" + name + "/status");
+                    HttpResponse<String> answer = standalone.get("/magnetar/v1/functions/public/default/" + name + "/status");
                     assertThat(answer).as("status answer").isNotNull();
                     JsonNode status = FunctionDocuments.json().readTree(answer.body());
                     assertThat(status.path("instances")).as(answer.body()).hasSize(replicas)

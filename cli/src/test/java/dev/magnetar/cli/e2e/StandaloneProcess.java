@@ -57,7 +57,7 @@ final class StandaloneProcess implements AutoCloseable {
                     if (!process.isAlive()) {
                         throw new AssertionError("magnetar standalone exited with " + process.exitValue() + ":\n" + output());
                     }
-                    HttpResponse<String> answer = get("/admin/v3/functions/public/default");
+                    HttpResponse<String> answer = get("/magnetar/v1/functions/public/default");
                     return output().contains(RUNNING) && answer != null && answer.statusCode() == 200;
                 });
     }

@@ -50,7 +50,7 @@ class FunctionsCommandsTest {
         assertThat(run.out()).isEqualTo("created acme/ops/shout" + System.lineSeparator());
         Request request = server.lastRequest();
         assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.path()).isEqualTo("/admin/v3/functions/acme/ops/shout");
+        assertThat(request.path()).isEqualTo("/magnetar/v1/functions/acme/ops/shout");
         assertThat(request.contentType()).isEqualTo("application/json");
         Function sent = FunctionDocuments.parse(request.body());
         assertThat(sent.getApiVersion()).isEqualTo(Function.API_VERSION);
@@ -91,7 +91,7 @@ class FunctionsCommandsTest {
         CliRun run = CliRun.of("functions", "get", "--admin-url", server.url(), "--name", "echo");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(server.lastRequest().path()).isEqualTo("/admin/v3/functions/public/default/echo");
+        assertThat(server.lastRequest().path()).isEqualTo("/magnetar/v1/functions/public/default/echo");
         assertThat(run.out()).startsWith("apiVersion: magnetar.dev/v1alpha1");
         assertThat(FunctionDocuments.parse(run.out()).getSpec().getInputs()).containsExactly("echo-in");
     }
@@ -113,7 +113,7 @@ class FunctionsCommandsTest {
         CliRun run = CliRun.of("functions", "list", "--admin-url", server.url(), "--namespace", "ops");
 
         assertThat(run.out().lines()).containsExactly("a", "b");
-        assertThat(server.lastRequest().path()).isEqualTo("/admin/v3/functions/public/ops");
+        assertThat(server.lastRequest().path()).isEqualTo("/magnetar/v1/functions/public/ops");
     }
 
     @Test
@@ -125,7 +125,7 @@ class FunctionsCommandsTest {
 
         CliRun run = CliRun.of("functions", "status", "--admin-url", server.url(), "--name", "echo");
 
-        assertThat(server.lastRequest().path()).isEqualTo("/admin/v3/functions/public/default/echo/status");
+        assertThat(server.lastRequest().path()).isEqualTo("/magnetar/v1/functions/public/default/echo/status");
         assertThat(run.out().lines()).containsExactly(
                 "public/default/echo: 1/2 running",
                 "INSTANCE  STATE       READY  PID   RESTARTS  LAST ERROR",

@@ -51,8 +51,8 @@ class SampleDeployerTest {
                     .deployAll();
 
             assertThat(server.requests()).extracting(Request::method, Request::path).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("GET", "/admin/v3/functions/public/default/built"),
-                    org.assertj.core.groups.Tuple.tuple("POST", "/admin/v3/functions/public/default/built"));
+                    org.assertj.core.groups.Tuple.tuple("GET", "/magnetar/v1/functions/public/default/built"),
+                    org.assertj.core.groups.Tuple.tuple("POST", "/magnetar/v1/functions/public/default/built"));
             Function sent = FunctionDocuments.parse(server.lastRequest().body());
             assertThat(sent.getSpec().getRuntime().jar()).isEqualTo(dir.resolve("built/target/built.jar").toString());
         }

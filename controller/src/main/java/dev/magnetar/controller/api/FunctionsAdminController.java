@@ -27,14 +27,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The admin API, on Pulsar Functions' v3 paths. Documents travel as JSON (YAML accepted on
+ * The Magnetar-native admin API: whole {@code Function} documents on {@code /magnetar/v1/functions}
+ * (Pulsar's Functions REST API, with Pulsar's {@code FunctionConfig}, is on {@code /admin/v3/functions}). Documents travel as JSON (YAML accepted on
  * create and update) and are read by {@link FunctionDocuments}, the same strict reader the CLI
  * and the runtime use. Errors have Pulsar's shape: {@code {"reason": "..."}}.
  */
 @Controller(FunctionsAdminController.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FunctionsAdminController {
-    static final String BASE = "/admin/v3/functions";
+    static final String BASE = "/magnetar/v1/functions";
     private static final String FUNCTION = "/{tenant}/{namespace}/{name}";
     private static final String YAML = "application/yaml";
 

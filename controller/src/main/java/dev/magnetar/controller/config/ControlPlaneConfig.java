@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * Where the control plane keeps its state ({@code magnetar.*}).
  *
- * @param dataDir          holds {@code functions/} (definitions), {@code run/}, {@code logs/} and
- *                         {@code secrets/}; {@code ~/.magnetar/data} when unset
+ * @param dataDir          holds {@code functions/} (definitions), {@code packages/} (uploaded jars),
+ *                         {@code run/}, {@code logs/} and {@code secrets/}; {@code ~/.magnetar/data} when unset
  * @param createNamespaces create a function's Pulsar tenant and namespace when missing (standalone)
  */
 @ConfigurationProperties(ControlPlaneConfig.PREFIX)
@@ -24,5 +24,10 @@ public record ControlPlaneConfig(@Nullable Path dataDir,
 
     public Path functionsDir() {
         return dataDir.resolve("functions");
+    }
+
+    /** Jars uploaded through Pulsar's Functions API. */
+    public Path packagesDir() {
+        return dataDir.resolve("packages");
     }
 }

@@ -9,6 +9,7 @@ import dev.magnetar.controller.orchestrator.Orchestrator;
 import dev.magnetar.controller.orchestrator.ReplicaSettings;
 import dev.magnetar.controller.orchestrator.RestartPolicy;
 import dev.magnetar.controller.store.FileFunctionStore;
+import dev.magnetar.controller.store.FunctionPackages;
 import dev.magnetar.controller.store.FunctionStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -25,6 +26,11 @@ public class ControlPlaneFactory {
     @Singleton
     public FunctionStore functionStore(ControlPlaneConfig config) {
         return new FileFunctionStore(config.functionsDir());
+    }
+
+    @Singleton
+    public FunctionPackages functionPackages(ControlPlaneConfig config, AdminConfig admin) {
+        return new FunctionPackages(config.packagesDir(), admin.allowedJarDirs(), admin.downloadTimeout());
     }
 
     @Singleton

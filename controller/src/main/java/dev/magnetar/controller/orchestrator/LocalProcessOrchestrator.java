@@ -110,6 +110,23 @@ public final class LocalProcessOrchestrator implements Orchestrator {
     }
 
     @Override
+    public void restart(String fqfn) {
+        Deployed current = deployed.get(fqfn);
+        if (current != null) {
+            current.group().restartAll();
+        }
+    }
+
+    @Override
+    public void control(String fqfn, int instanceId, InstanceAction action) {
+        Deployed current = deployed.get(fqfn);
+        if (current == null) {
+            throw new IllegalArgumentException("function " + fqfn + " runs no replica here: it has no instance " + instanceId);
+        }
+        current.group().control(instanceId, action);
+    }
+
+    @Override
     public List<InstanceStatus> status(String fqfn) {
         Deployed current = deployed.get(fqfn);
         return current == null ? List.of() : current.group().status();

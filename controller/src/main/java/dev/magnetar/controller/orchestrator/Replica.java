@@ -86,6 +86,24 @@ final class Replica {
         return awaitReady(settings.readyTimeout());
     }
 
+    /** Stops the current process (if any) and starts a new one from the current plan. */
+    boolean restart() {
+        LaunchPlan current;
+        synchronized (this) {
+            stopped = false;
+            current = plan;
+        }
+        return restartWith(current);
+    }
+
+    /** Starts a replica stopped by {@link #stop}; one that runs is left alone. */
+    void resume() {
+        synchronized (this) {
+            stopped = false;
+        }
+        start();
+    }
+
     /** Stops the process for good: SIGTERM, then a kill after the grace period. */
     void stop() {
         awaitStopped(requestStop());

@@ -54,6 +54,32 @@ final class ReplicaGroup {
         LOG.info("function {}: {} replicas now run the new definition", newPlan.fqfn(), replicas.size());
     }
 
+    /** Restarts every replica (stopped ones too), one by one, each waiting for its successor to be ready. */
+    synchronized void restartAll() {
+        for (Replica replica : List.copyOf(replicas)) {
+            if (!replica.restart()) {
+                LOG.warn("function {}: replica {} is not ready after {} s; restarting the next one anyway",
+                        plan.fqfn(), replica.instanceId(), settings.readyTimeout().toSeconds());
+            }
+        }
+        LOG.info("function {}: {} replicas restarted", plan.fqfn(), replicas.size());
+    }
+
+    /** Stops, starts or restarts replica {@code instanceId} alone. */
+    synchronized void control(int instanceId, InstanceAction action) {
+        if (instanceId < 0 || instanceId >= replicas.size()) {
+            throw new IllegalArgumentException("function " + plan.fqfn() + " has no instance " + instanceId
+                    + ": its instances are 0 to " + (replicas.size() - 1));
+        }
+        Replica replica = replicas.get(instanceId);
+        switch (action) {
+            case STOP -> replica.stop();
+            case START -> replica.resume();
+            case RESTART -> replica.restart();
+        }
+        LOG.info("function {}: replica {} {}", plan.fqfn(), instanceId, action.done());
+    }
+
     /** Stops every replica: all get SIGTERM at once, so they drain in parallel. */
     synchronized void stopAll() {
         List<Process> stopping = replicas.stream().map(Replica::requestStop).toList();

@@ -6,9 +6,14 @@ import dev.magnetar.api.validation.FunctionValidator;
 import dev.magnetar.api.validation.InvalidFunctionException;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.bridge.provision.TopicProvisioner;
+import dev.magnetar.controller.orchestrator.InstanceAction;
+import dev.magnetar.controller.orchestrator.InstanceStatus;
 import dev.magnetar.controller.orchestrator.Orchestrator;
+import dev.magnetar.controller.store.FunctionPackages;
 import dev.magnetar.controller.store.FunctionRef;
 import dev.magnetar.controller.store.FunctionStore;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +34,23 @@ public class FunctionService {
     private final FunctionStore store;
     private final TopicProvisioner provisioner;
     private final Orchestrator orchestrator;
+    private final FunctionPackages packages;
     /** Why a stored function is not running; set when the start-up deployment failed. */
     private final Map<FunctionRef, String> deployErrors = new ConcurrentHashMap<>();
 
+    /** Without package storage: jars are wherever the definitions point. */
     public FunctionService(FunctionStore store, TopicProvisioner provisioner, Orchestrator orchestrator) {
+        this(store, provisioner, orchestrator, null);
+    }
+
+    /** {@code packages}: jars uploaded for a function are removed with it. */
+    @Inject
+    public FunctionService(FunctionStore store, TopicProvisioner provisioner, Orchestrator orchestrator,
+                           @Nullable FunctionPackages packages) {
         this.store = store;
         this.provisioner = provisioner;
         this.orchestrator = orchestrator;
+        this.packages = packages;
     }
 
     /** Creates a function; its tenant, namespace and name must be filled in. */
@@ -77,13 +92,57 @@ public class FunctionService {
         Function definition = store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
         orchestrator.remove(ref.fqfn());
         store.delete(ref);
+        if (packages != null) {
+            packages.removeAll(ref);
+        }
         deployErrors.remove(ref);
-        if (Boolean.TRUE.equals(definition.getSpec().getCleanupSubscription())) {
+        if (Boolean.TRUE.equals(definition.getSpec().getCleanupSubscription()) && !orchestrator.removesSubscriptionItself()) {
             ResolvedFunction resolved = ResolvedFunction.of(definition);
             provisioner.removeSubscription(resolved);
             LOG.info("function {}: subscription '{}' removed", ref, resolved.subscriptionName());
         }
         LOG.info("function {}: deleted", ref);
+    }
+
+    /** Scales the function's replicas to zero, keeping its definition and remembering the count. */
+    public synchronized void stop(FunctionRef ref) {
+        Function definition = require(ref);
+        StoppedReplicas.stop(definition);
+        update(definition);
+    }
+
+    /** Brings a stopped function back to its remembered count, and starts any replica stopped alone. */
+    public synchronized void start(FunctionRef ref) {
+        Function definition = require(ref);
+        if (StoppedReplicas.start(definition)) {
+            update(definition);
+            return;
+        }
+        for (InstanceStatus instance : orchestrator.status(ref.fqfn())) {
+            if ("STOPPED".equals(instance.state())) {
+                orchestrator.control(ref.fqfn(), instance.instanceId(), InstanceAction.START);
+            }
+        }
+    }
+
+    /** Replaces every replica, one at a time. */
+    public synchronized void restart(FunctionRef ref) {
+        require(ref);
+        orchestrator.restart(ref.fqfn());
+    }
+
+    /** Starts, stops or restarts one replica; the definition is not changed. */
+    public synchronized void control(FunctionRef ref, int instanceId, InstanceAction action) {
+        Function definition = require(ref);
+        int replicas = ResolvedFunction.of(definition).replicas();
+        if (instanceId < 0 || instanceId >= replicas) {
+            throw new InstanceNotFoundException(ref, instanceId, replicas);
+        }
+        orchestrator.control(ref.fqfn(), instanceId, action);
+    }
+
+    private Function require(FunctionRef ref) {
+        return store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
     }
 
     public Optional<Function> get(FunctionRef ref) {

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public record FunctionState(int desiredReplicas, List<InstanceStatus> instances, long backlog, String error) {
     public long running() {
-        return instances.stream().filter(i -> i.pid() > 0).count();
+        // By state, not by pid: a pod on Kubernetes has no pid here.
+        return instances.stream().filter(i -> "RUNNING".equals(i.state())).count();
     }
 }

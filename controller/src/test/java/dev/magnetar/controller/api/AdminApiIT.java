@@ -91,14 +91,14 @@ class AdminApiIT {
         assertThat(yaml.statusCode()).isEqualTo(400);
         assertThat(ControlPlaneClient.json(yaml.body()).get("reason").asText())
                 .contains("spec.runtime.className: is required").doesNotContain("spec.inputs");
-        assertThat(client.get("/admin/v3/functions/public/default").body()).isEqualTo("[]");
+        assertThat(client.get("/magnetar/v1/functions/public/default").body()).isEqualTo("[]");
     }
 
     @Test
     @Order(2)
     void unknownFunctionsAre404() {
-        assertThat(client.get("/admin/v3/functions/public/default/nothing").statusCode()).isEqualTo(404);
-        assertThat(client.get("/admin/v3/functions/public/default/nothing/status").statusCode()).isEqualTo(404);
+        assertThat(client.get("/magnetar/v1/functions/public/default/nothing").statusCode()).isEqualTo(404);
+        assertThat(client.get("/magnetar/v1/functions/public/default/nothing/status").statusCode()).isEqualTo(404);
         assertThat(client.update("nothing", Samples.json(definition(1))).statusCode()).isEqualTo(404);
         HttpResponse<String> delete = client.delete("nothing");
         assertThat(delete.statusCode()).isEqualTo(404);
@@ -120,8 +120,8 @@ class AdminApiIT {
         firstPids = pids(status);
 
         assertThat(client.create(NAME, Samples.json(definition(2))).statusCode()).isEqualTo(409);
-        assertThat(client.get("/admin/v3/functions/public/default").body()).isEqualTo("[\"" + NAME + "\"]");
-        assertThat(client.get("/admin/v3/functions/public/default/" + NAME).body()).contains(input, output);
+        assertThat(client.get("/magnetar/v1/functions/public/default").body()).isEqualTo("[\"" + NAME + "\"]");
+        assertThat(client.get("/magnetar/v1/functions/public/default/" + NAME).body()).contains(input, output);
     }
 
     @Test
@@ -176,7 +176,7 @@ class AdminApiIT {
             assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("pid " + pid).isEmpty();
         }
         assertThat(pulsar.admin().topics().getSubscriptions(input)).doesNotContain("public/default/" + NAME);
-        assertThat(client.get("/admin/v3/functions/public/default/" + NAME).statusCode()).isEqualTo(404);
+        assertThat(client.get("/magnetar/v1/functions/public/default/" + NAME).statusCode()).isEqualTo(404);
         assertThat(dataDir.resolve("functions/public/default/" + NAME + ".yaml")).doesNotExist();
     }
 

@@ -9,6 +9,7 @@ import dev.magnetar.api.validation.InvalidFunctionException;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import dev.magnetar.bridge.provision.TopicProvisioner;
+import dev.magnetar.controller.orchestrator.InstanceAction;
 import dev.magnetar.controller.orchestrator.InstanceStatus;
 import dev.magnetar.controller.orchestrator.Orchestrator;
 import dev.magnetar.controller.store.FileFunctionStore;
@@ -149,6 +150,24 @@ class FunctionServiceTest {
     }
 
     @Test
+    void deleteLeavesTheSubscriptionToAnOrchestratorThatRemovesItItself() {
+        service = new FunctionService(store, new RecordingProvisioner(), new RecordingOrchestrator() {
+            @Override
+            public boolean removesSubscriptionItself() {
+                return true;
+            }
+        });
+        Function cleaned = function("echo", "in", 1);
+        cleaned.getSpec().setCleanupSubscription(true);
+        service.create(cleaned);
+        calls.clear();
+
+        service.delete(ECHO);
+
+        assertThat(calls).containsExactly("remove public/default/echo");
+    }
+
+    @Test
     void startUpDeploysEveryStoredFunctionAndReportsTheOneThatFails() {
         store.put(function("alpha", "a", 1));
         store.put(function("beta", "b", 1));
@@ -162,6 +181,43 @@ class FunctionServiceTest {
         assertThat(service.status(new FunctionRef("public", "default", "beta")).error())
                 .contains("topics not provisioned: broker said no");
         assertThat(service.status(new FunctionRef("public", "default", "alpha")).error()).isNull();
+    }
+
+    @Test
+    void stopScalesToZeroRemembersTheCountAndStartBringsItBack() {
+        service.create(function("echo", "in", 3));
+        calls.clear();
+
+        service.stop(ECHO);
+        service.stop(ECHO);
+        Function stopped = store.get(ECHO).orElseThrow();
+        assertThat(stopped.getSpec().getReplicas()).isZero();
+        assertThat(StoppedReplicas.remembered(stopped)).contains(3);
+
+        service.start(ECHO);
+        Function started = store.get(ECHO).orElseThrow();
+        assertThat(started.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(StoppedReplicas.remembered(started)).isEmpty();
+        assertThat(calls).containsExactly("ensure public/default/echo", "apply public/default/echo x0",
+                "ensure public/default/echo", "apply public/default/echo x0",
+                "ensure public/default/echo", "apply public/default/echo x3");
+    }
+
+    @Test
+    void instanceControlChecksTheInstanceIdAndLeavesTheDefinitionAlone() {
+        service.create(function("echo", "in", 2));
+        calls.clear();
+
+        service.control(ECHO, 1, InstanceAction.RESTART);
+        service.restart(ECHO);
+
+        assertThat(calls).containsExactly("RESTART 1 of public/default/echo", "restart public/default/echo");
+        assertThatThrownBy(() -> service.control(ECHO, 2, InstanceAction.STOP))
+                .isInstanceOf(InstanceNotFoundException.class).hasMessage("function public/default/echo has no"
+                        + " instance 2: its instances are 0 to 1");
+        assertThatThrownBy(() -> service.stop(new FunctionRef("public", "default", "nothing")))
+                .isInstanceOf(FunctionNotFoundException.class);
+        assertThat(store.get(ECHO).orElseThrow().getSpec().getReplicas()).isEqualTo(2);
     }
 
     private final class RecordingProvisioner implements TopicProvisioner {
@@ -184,7 +240,7 @@ class FunctionServiceTest {
         }
     }
 
-    private final class RecordingOrchestrator implements Orchestrator {
+    private class RecordingOrchestrator implements Orchestrator {
         @Override
         public List<Violation> preflight(Function definition, ResolvedFunction function) {
             return function.jar().startsWith("/") ? List.of() : List.of(new Violation("spec.runtime.jar", "relative"));
@@ -198,6 +254,16 @@ class FunctionServiceTest {
         @Override
         public void remove(String fqfn) {
             calls.add("remove " + fqfn);
+        }
+
+        @Override
+        public void restart(String fqfn) {
+            calls.add("restart " + fqfn);
+        }
+
+        @Override
+        public void control(String fqfn, int instanceId, InstanceAction action) {
+            calls.add(action + " " + instanceId + " of " + fqfn);
         }
 
         @Override

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** The admin API and the gateway of one control plane, over plain HTTP as any client sees them. */
 public final class ControlPlaneClient {
-    private static final String ADMIN = "/admin/v3/functions/public/default/";
+    private static final String ADMIN = "/magnetar/v1/functions/public/default/";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 

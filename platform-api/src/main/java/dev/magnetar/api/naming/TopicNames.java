@@ -60,9 +60,4 @@ public final class TopicNames {
         }
         return null;
     }
-
-    /** True when the name is a valid tenant or namespace name. */
-    public static boolean isValidNamePart(String part) {
-        return part != null && NAME_PART.matcher(part).matches();
-    }
 }

@@ -24,6 +24,8 @@ public final class FunctionValidator {
     private static final Pattern JAVA_CLASS = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?");
+    /** Pulsar allows more ('=' and ':'), but tenant and namespace become Kubernetes label values. */
+    private static final Pattern LABEL_SAFE = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final int MAX_CONCURRENCY = 1024;
 
     private FunctionValidator() {
@@ -63,8 +65,9 @@ public final class FunctionValidator {
     }
 
     private static void checkNamePart(List<Violation> out, String field, String value) {
-        if (value != null && !TopicNames.isValidNamePart(value)) {
-            out.add(new Violation(field, "'" + value + "' is not a Pulsar name: use letters, digits and - _ . = :"));
+        if (value != null && !LABEL_SAFE.matcher(value).matches()) {
+            out.add(new Violation(field, "'" + value + "' is not allowed: use at most 63 letters, digits and - _ .,"
+                    + " starting and ending with a letter or digit"));
         }
     }
 

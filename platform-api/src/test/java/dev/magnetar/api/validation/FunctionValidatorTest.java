@@ -116,6 +116,18 @@ class FunctionValidatorTest {
     }
 
     @Test
+    void tenantAndNamespaceMustBeUsableAsKubernetesLabelValues() {
+        Function function = valid();
+        function.getSpec().setTenant("team:a");
+        function.getSpec().setNamespace("-etl");
+        assertThat(fields(function)).containsExactlyInAnyOrder("spec.tenant", "spec.namespace");
+
+        function.getSpec().setTenant("team_a.prod");
+        function.getSpec().setNamespace("etl-2");
+        assertThat(FunctionValidator.validate(function)).isEmpty();
+    }
+
+    @Test
     void aMissingSpecIsOneViolation() {
         Function function = valid();
         function.setSpec(null);

@@ -1,0 +1,49 @@
+package dev.magnetar.controller.kubernetes.admin;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.validation.FunctionValidator;
+import dev.magnetar.bridge.gateway.FunctionDirectory;
+import dev.magnetar.controller.kubernetes.config.KubernetesModeConfig;
+import dev.magnetar.controller.service.StoreFunctionDirectory;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The gateway's view of functions in Kubernetes mode: an informer on the Function resources the
+ * admin API writes, so a request is routed from memory, not by a call to the API server. A
+ * resource whose spec is invalid is not routable.
+ */
+@Singleton
+@Requires(property = KubernetesModeConfig.MODE_PROPERTY, value = KubernetesModeConfig.KUBERNETES)
+@Replaces(StoreFunctionDirectory.class)
+public class InformerFunctionDirectory implements FunctionDirectory, AutoCloseable {
+    private final SharedIndexInformer<Function> informer;
+    private final String namespace;
+
+    public InformerFunctionDirectory(KubernetesClient client, KubernetesModeConfig config) {
+        this.namespace = FunctionNamespace.of(client);
+        this.informer = client.resources(Function.class).inNamespace(namespace).inform(null, config.resyncPeriod().toMillis());
+    }
+
+    @Override
+    public Optional<ResolvedFunction> find(String tenant, String pulsarNamespace, String name) {
+        return Optional.ofNullable(informer.getStore().getByKey(namespace + "/" + name))
+                .filter(function -> FunctionValidator.validate(function).isEmpty())
+                .map(ResolvedFunction::of)
+                .filter(function -> Objects.equals(tenant, function.tenant())
+                        && Objects.equals(pulsarNamespace, function.namespace()));
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        informer.close();
+    }
+}

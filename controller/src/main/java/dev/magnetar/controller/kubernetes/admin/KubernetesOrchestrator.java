@@ -1,0 +1,106 @@
+package dev.magnetar.controller.kubernetes.admin;
+
+import dev.magnetar.api.naming.FunctionNames;
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.controller.config.ControlPlaneFactory;
+import dev.magnetar.controller.kubernetes.config.KubernetesModeConfig;
+import dev.magnetar.controller.kubernetes.resources.RuntimeDeployment;
+import dev.magnetar.controller.orchestrator.InstanceStatus;
+import dev.magnetar.controller.orchestrator.Orchestrator;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The orchestrator seen by the admin API in Kubernetes mode. Running replicas is the reconciler's
+ * job (it reacts to the Function resource the store wrote), so {@link #apply} and {@link #remove}
+ * do nothing; {@link #restart} rolls the Deployment; {@link #status} reports the function's pods,
+ * oldest first. Single-replica control is not offered: a Deployment's pods are interchangeable.
+ */
+@Singleton
+@Requires(property = KubernetesModeConfig.MODE_PROPERTY, value = KubernetesModeConfig.KUBERNETES)
+@Replaces(value = Orchestrator.class, factory = ControlPlaneFactory.class)
+public class KubernetesOrchestrator implements Orchestrator {
+    private final KubernetesClient client;
+    private final KubernetesModeConfig config;
+
+    public KubernetesOrchestrator(KubernetesClient client, KubernetesModeConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    @Override
+    public void apply(Function definition, ResolvedFunction function) {
+        // The reconciler makes the Deployment from the Function resource.
+    }
+
+    @Override
+    public void remove(String fqfn) {
+        // The Deployment is owned by the Function resource and goes with it.
+    }
+
+    /** The finalizer drops the subscription once no replica pod is left, so none can re-create it. */
+    @Override
+    public boolean removesSubscriptionItself() {
+        return true;
+    }
+
+    /** A rolling restart, as {@code kubectl rollout restart} does it: a new pod-template annotation. */
+    @Override
+    public void restart(String fqfn) {
+        String[] parts = fqfn.split("/", 3);
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        for (Deployment deployment : client.apps().deployments().inAnyNamespace()
+                .withLabels(FunctionNames.selectorLabels(parts[0], parts[1], parts[2])).list().getItems()) {
+            client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
+                    .withName(deployment.getMetadata().getName())
+                    .edit(d -> new DeploymentBuilder(d).editSpec().editTemplate().editOrNewMetadata()
+                            .addToAnnotations(RuntimeDeployment.RESTARTED_AT, now)
+                            .endMetadata().endTemplate().endSpec().build());
+        }
+    }
+
+    @Override
+    public List<InstanceStatus> status(String fqfn) {
+        String[] parts = fqfn.split("/", 3);
+        List<Pod> pods = new ArrayList<>(client.pods().inAnyNamespace()
+                .withLabels(FunctionNames.selectorLabels(parts[0], parts[1], parts[2])).list().getItems());
+        pods.sort(Comparator.comparing(pod -> String.valueOf(pod.getMetadata().getCreationTimestamp())));
+        List<InstanceStatus> instances = new ArrayList<>();
+        for (int i = 0; i < pods.size(); i++) {
+            instances.add(instance(i, pods.get(i)));
+        }
+        return instances;
+    }
+
+    @Override
+    public void close() {
+        // Nothing to stop: replicas belong to the cluster.
+    }
+
+    private InstanceStatus instance(int index, Pod pod) {
+        List<ContainerStatus> containers = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                ? List.of() : pod.getStatus().getContainerStatuses();
+        ContainerStatus container = containers.isEmpty() ? null : containers.get(0);
+        boolean ready = container != null && Boolean.TRUE.equals(container.getReady());
+        int restarts = container == null || container.getRestartCount() == null ? 0 : container.getRestartCount();
+        String lastError = container == null || container.getLastState() == null
+                || container.getLastState().getTerminated() == null ? null
+                : container.getLastState().getTerminated().getReason();
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        String state = ready ? "RUNNING" : "Running".equals(phase) && restarts > 0 ? "RESTARTING"
+                : "Succeeded".equals(phase) || "Failed".equals(phase) ? "STOPPED" : "STARTING";
+        return new InstanceStatus(index, state, -1, restarts, ready, lastError, config.runtimeHttpPort());
+    }
+}

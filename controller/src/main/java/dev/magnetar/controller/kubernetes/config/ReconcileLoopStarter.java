@@ -1,0 +1,23 @@
+package dev.magnetar.controller.kubernetes.config;
+
+import dev.magnetar.controller.kubernetes.leader.LeaderElectedLoop;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.inject.Singleton;
+
+/** Stands for leader, and so starts reconciling, once the application context is up (Kubernetes mode only). */
+@Singleton
+@Requires(property = KubernetesModeConfig.MODE_PROPERTY, value = KubernetesModeConfig.KUBERNETES)
+public class ReconcileLoopStarter implements ApplicationEventListener<StartupEvent> {
+    private final LeaderElectedLoop loop;
+
+    public ReconcileLoopStarter(LeaderElectedLoop loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        loop.start();
+    }
+}

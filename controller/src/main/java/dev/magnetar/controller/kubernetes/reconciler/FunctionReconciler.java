@@ -1,0 +1,179 @@
+package dev.magnetar.controller.kubernetes.reconciler;
+
+import dev.magnetar.api.naming.FunctionNames;
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.validation.FunctionValidator;
+import dev.magnetar.api.validation.Violation;
+import dev.magnetar.controller.kubernetes.pulsar.PulsarTopics;
+import dev.magnetar.controller.kubernetes.reconciler.StatusWriter.Observed;
+import dev.magnetar.controller.kubernetes.resources.ChildMetadata;
+import dev.magnetar.controller.kubernetes.resources.RuntimeAutoscaler;
+import dev.magnetar.controller.kubernetes.resources.RuntimeDeployment;
+import dev.magnetar.controller.kubernetes.resources.RuntimeService;
+import dev.magnetar.controller.kubernetes.resources.RuntimeSettings;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings one Function's world in line with its spec. Only orchestrates: validate, then the Pulsar
+ * topics (before any replica exists), the Deployment, Service and autoscaler, then the status with
+ * one condition per part. Deletion with {@code cleanupSubscription} runs {@link SubscriptionCleanup}
+ * behind the {@value #FINALIZER} finalizer.
+ *
+ * <p>A 409 conflict (someone changed the object since it was read) is not a failure: the function
+ * is looked at again shortly with fresh data.
+ */
+public class FunctionReconciler {
+    public static final String FINALIZER = "magnetar.dev/cleanup-subscription";
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionReconciler.class);
+
+    private final KubernetesClient client;
+    private final RuntimeSettings settings;
+    private final PulsarTopics topics;
+    private final ChildApplier children;
+    private final StatusWriter status;
+    private final SubscriptionCleanup cleanup;
+
+    public FunctionReconciler(KubernetesClient client, RuntimeSettings settings, PulsarTopics topics, Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        this.topics = topics;
+        this.children = new ChildApplier(client);
+        this.status = new StatusWriter(client, new Conditions(clock));
+        this.cleanup = new SubscriptionCleanup(client, topics, children, status);
+    }
+
+    public ReconcileResult reconcile(Function function) {
+        try {
+            if (function.getMetadata().getDeletionTimestamp() != null) {
+                return cleanup.run(function);
+            }
+            return reconcileLive(function);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                LOG.debug("Conflict on function {}/{}, retrying: {}", function.getMetadata().getNamespace(),
+                        function.getMetadata().getName(), e.getMessage());
+                return ReconcileResult.requeue(ReconcileResult.CONFLICT_RETRY);
+            }
+            throw e;
+        }
+    }
+
+    private ReconcileResult reconcileLive(Function function) {
+        List<Violation> violations = FunctionValidator.validate(function);
+        if (!violations.isEmpty()) {
+            String message = violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+            status.write(function, Observed.only(List.of(
+                    PartOutcome.notReady(PartOutcome.READY, "InvalidSpec", message, false))));
+            return ReconcileResult.done();
+        }
+        Function current = syncFinalizer(function);
+        ResolvedFunction resolved = ResolvedFunction.of(current);
+        PartOutcome topicsPart = topics.ensure(resolved);
+        if (!topicsPart.ready()) {
+            String waiting = "waits for the topics";
+            status.write(current, Observed.only(List.of(topicsPart,
+                    PartOutcome.notReady(PartOutcome.DEPLOYMENT, "WaitingForTopics", waiting, true),
+                    PartOutcome.notReady(PartOutcome.SERVICE, "WaitingForTopics", waiting, true),
+                    PartOutcome.notReady(PartOutcome.AUTOSCALER, "WaitingForTopics", waiting, true))));
+            return topicsPart.retry() ? ReconcileResult.requeue(ReconcileResult.PULSAR_RETRY) : ReconcileResult.done();
+        }
+        Deployment deployment = applyDeployment(current);
+        Service service = children.apply(Service.class, RuntimeService.desired(current, settings),
+                (observed, desired) -> false, ServiceFields::keepClusterIp);
+        PartOutcome autoscaler = applyAutoscaler(current);
+        status.write(current, new Observed(List.of(topicsPart, deploymentPart(deployment),
+                PartOutcome.ready(PartOutcome.SERVICE, "Applied", "service " + service.getMetadata().getName()),
+                autoscaler), deployment, ChildMetadata.selectorString(resolved), topics.backlog(resolved)));
+        return ReconcileResult.done();
+    }
+
+    /** The finalizer is there exactly when the subscription must be deleted with the function. */
+    private Function syncFinalizer(Function function) {
+        boolean wanted = Boolean.TRUE.equals(function.getSpec().getCleanupSubscription());
+        boolean present = function.getMetadata().getFinalizers() != null
+                && function.getMetadata().getFinalizers().contains(FINALIZER);
+        if (wanted == present) {
+            return function;
+        }
+        Function copy = Serialization.clone(function);
+        if (wanted) {
+            copy.getMetadata().getFinalizers().add(FINALIZER);
+        } else {
+            copy.getMetadata().getFinalizers().remove(FINALIZER);
+        }
+        return client.resources(Function.class).inNamespace(function.getMetadata().getNamespace()).resource(copy).update();
+    }
+
+    /** Never writes replicas while an autoscaler owns them: the observed count is carried over. */
+    private Deployment applyDeployment(Function function) {
+        return children.apply(Deployment.class, RuntimeDeployment.desired(function, settings),
+                (observed, desired) -> desired.getSpec().getReplicas() != null
+                        && !desired.getSpec().getReplicas().equals(observed.getSpec().getReplicas()),
+                (observed, desired) -> {
+                    if (desired.getSpec().getReplicas() == null) {
+                        desired.getSpec().setReplicas(observed.getSpec().getReplicas());
+                    }
+                    keepRestartedAt(observed, desired);
+                });
+    }
+
+    /** An update must not undo a rolling restart, or it would roll the replicas a second time. */
+    private static void keepRestartedAt(Deployment observed, Deployment desired) {
+        var annotations = observed.getSpec().getTemplate().getMetadata() == null ? null
+                : observed.getSpec().getTemplate().getMetadata().getAnnotations();
+        String restartedAt = annotations == null ? null : annotations.get(RuntimeDeployment.RESTARTED_AT);
+        if (restartedAt != null) {
+            var template = desired.getSpec().getTemplate().getMetadata();
+            var merged = new java.util.TreeMap<String, String>();
+            if (template.getAnnotations() != null) {
+                merged.putAll(template.getAnnotations());
+            }
+            merged.put(RuntimeDeployment.RESTARTED_AT, restartedAt);
+            template.setAnnotations(merged);
+        }
+    }
+
+    private PartOutcome applyAutoscaler(Function function) {
+        Optional<HorizontalPodAutoscaler> desired = RuntimeAutoscaler.desired(function);
+        if (desired.isEmpty()) {
+            children.deleteIfManaged(HorizontalPodAutoscaler.class, function.getMetadata().getNamespace(),
+                    FunctionNames.workloadName(function.getMetadata().getName()));
+            return PartOutcome.ready(PartOutcome.AUTOSCALER, "NotRequired",
+                    "fixed replicas: autoscaling.maxReplicas is not above minReplicas");
+        }
+        HorizontalPodAutoscaler hpa = children.apply(HorizontalPodAutoscaler.class, desired.get(),
+                (observed, wanted) -> false, (observed, wanted) -> { });
+        return PartOutcome.ready(PartOutcome.AUTOSCALER, "Applied", "between " + hpa.getSpec().getMinReplicas()
+                + " and " + hpa.getSpec().getMaxReplicas() + " replicas");
+    }
+
+    private static PartOutcome deploymentPart(Deployment deployment) {
+        int wanted = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        int ready = deployment.getStatus() == null || deployment.getStatus().getReadyReplicas() == null
+                ? 0 : deployment.getStatus().getReadyReplicas();
+        String message = ready + " of " + wanted + " replicas ready";
+        return ready >= wanted
+                ? PartOutcome.ready(PartOutcome.DEPLOYMENT, "Available", message)
+                : PartOutcome.notReady(PartOutcome.DEPLOYMENT, "Progressing", message, true);
+    }
+
+    /** Fields of a Service the API server assigns and an update must keep. */
+    private static final class ServiceFields {
+        static void keepClusterIp(Service observed, Service desired) {
+            desired.getSpec().setClusterIP(observed.getSpec().getClusterIP());
+            desired.getSpec().setClusterIPs(observed.getSpec().getClusterIPs());
+        }
+    }
+}

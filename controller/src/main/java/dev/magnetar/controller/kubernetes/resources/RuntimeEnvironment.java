@@ -1,0 +1,59 @@
+package dev.magnetar.controller.kubernetes.resources;
+
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.SecretRef;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The runtime container's environment, following the runtime's contract: {@code MAGNETAR_FUNCTION}
+ * (the Function as JSON), {@code MAGNETAR_PULSAR_URL}, {@code MAGNETAR_HTTP_PORT},
+ * {@code MAGNETAR_PULSAR_AUTH_TOKEN} from the configured Secret, then each {@code spec.secrets}
+ * entry as a variable named by its key (what {@code Context.getSecret(key)} reads) and
+ * {@code spec.env}. Entries are sorted by name so the list is stable.
+ *
+ * <p>{@code MAGNETAR_INSTANCE_ID} is not set: the runtime takes an integer and a Deployment's pods
+ * have no stable index, so every replica reports instance 0 (Pulsar allows equal consumer names).
+ */
+public final class RuntimeEnvironment {
+    public static final String FUNCTION = "MAGNETAR_FUNCTION";
+    public static final String PULSAR_URL = "MAGNETAR_PULSAR_URL";
+    public static final String HTTP_PORT = "MAGNETAR_HTTP_PORT";
+    public static final String AUTH_TOKEN = "MAGNETAR_PULSAR_AUTH_TOKEN";
+
+    private RuntimeEnvironment() {
+    }
+
+    public static List<EnvVar> of(Function function, RuntimeSettings settings) {
+        List<EnvVar> env = new ArrayList<>();
+        env.add(plain(FUNCTION, FunctionJson.of(function)));
+        env.add(plain(PULSAR_URL, settings.pulsarServiceUrl()));
+        env.add(plain(HTTP_PORT, Integer.toString(settings.httpPort())));
+        if (settings.hasAuthToken()) {
+            env.add(fromSecret(AUTH_TOKEN, settings.authTokenSecretName(), settings.authTokenSecretKey()));
+        }
+        Map<String, SecretRef> secrets = function.getSpec().getSecrets();
+        if (secrets != null) {
+            new TreeMap<>(secrets).forEach((name, ref) -> env.add(fromSecret(name, ref.name(), ref.key())));
+        }
+        Map<String, String> plain = function.getSpec().getEnv();
+        if (plain != null) {
+            new TreeMap<>(plain).forEach((name, value) -> env.add(plain(name, value)));
+        }
+        return env;
+    }
+
+    private static EnvVar plain(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
+    }
+
+    private static EnvVar fromSecret(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name)
+                .withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key).endSecretKeyRef().endValueFrom()
+                .build();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.magnetar.controller.kubernetes.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.magnetar.api.naming.FunctionNames;
+import dev.magnetar.controller.kubernetes.config.KubernetesModeConfig;
+import dev.magnetar.controller.orchestrator.InstanceStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Function status in Kubernetes mode: one instance per pod of the function. */
+@EnableKubernetesMockClient(crud = true)
+class KubernetesOrchestratorMockTest {
+    KubernetesClient client;
+
+    @Test
+    void reportsEachPodOfTheFunction() {
+        client.resource(pod("fn-exclaim-a", "2026-01-01T00:00:00Z", true, 0)).create();
+        client.resource(pod("fn-exclaim-b", "2026-01-01T00:01:00Z", false, 2)).create();
+        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(),
+                Duration.ofMinutes(10), null);
+
+        List<InstanceStatus> instances = new KubernetesOrchestrator(client, config).status("public/default/exclaim");
+
+        assertThat(instances).hasSize(2);
+        assertThat(instances.get(0)).isEqualTo(new InstanceStatus(0, "RUNNING", -1, 0, true, null, 9090));
+        assertThat(instances.get(1)).isEqualTo(new InstanceStatus(1, "RESTARTING", -1, 2, false, "OOMKilled", 9090));
+        assertThat(new KubernetesOrchestrator(client, config).status("public/default/other")).isEmpty();
+    }
+
+    private static Pod pod(String name, String created, boolean ready, int restarts) {
+        return new PodBuilder()
+                .withNewMetadata().withName(name).withNamespace("team-a").withCreationTimestamp(created)
+                .withLabels(FunctionNames.selectorLabels("public", "default", "exclaim")).endMetadata()
+                .withNewStatus().withPhase("Running")
+                .addNewContainerStatus().withName("function").withReady(ready).withRestartCount(restarts)
+                .withNewLastState().withNewTerminated().withReason(restarts > 0 ? "OOMKilled" : null).endTerminated()
+                .endLastState().endContainerStatus()
+                .endStatus()
+                .build();
+    }
+}

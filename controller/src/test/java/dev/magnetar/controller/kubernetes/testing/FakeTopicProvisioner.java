@@ -1,0 +1,50 @@
+package dev.magnetar.controller.kubernetes.testing;
+
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.bridge.provision.ProvisioningException;
+import dev.magnetar.bridge.provision.TopicProvisioner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.pulsar.client.admin.PulsarAdminException;
+
+/** Records what the reconciler asks of Pulsar; can pretend Pulsar is unreachable. */
+public final class FakeTopicProvisioner implements TopicProvisioner {
+    public final List<String> ensured = new ArrayList<>();
+    public final List<String> removedSubscriptions = new ArrayList<>();
+    private volatile boolean unreachable;
+    private volatile Consumer<ResolvedFunction> onEnsure = function -> { };
+
+    public void unreachable(boolean unreachable) {
+        this.unreachable = unreachable;
+    }
+
+    /** Runs {@code check} inside each {@link #ensure}, e.g. to see what exists at that moment. */
+    public void onEnsure(Consumer<ResolvedFunction> check) {
+        this.onEnsure = check;
+    }
+
+    @Override
+    public synchronized void ensure(ResolvedFunction function) {
+        failIfUnreachable("create topic " + function.inputs().get(0));
+        onEnsure.accept(function);
+        ensured.add(function.fqfn());
+    }
+
+    @Override
+    public synchronized void removeSubscription(ResolvedFunction function) {
+        failIfUnreachable("delete subscription '" + function.subscriptionName() + "'");
+        removedSubscriptions.add(function.subscriptionName());
+    }
+
+    @Override
+    public long backlog(ResolvedFunction function) {
+        return 0;
+    }
+
+    private void failIfUnreachable(String action) {
+        if (unreachable) {
+            throw new ProvisioningException(action, new PulsarAdminException("java.net.ConnectException: Connection refused"));
+        }
+    }
+}
