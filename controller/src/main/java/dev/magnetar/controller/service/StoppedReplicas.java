@@ -1,5 +1,6 @@
 package dev.magnetar.controller.service;
 
+import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.naming.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.Function;
 import java.util.HashMap;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * is remembered in an annotation, so {@code start} brings back as many replicas as before.
  */
 public final class StoppedReplicas {
-    public static final String ANNOTATION = "magnetar.dev/stopped-replicas";
+    public static final String ANNOTATION = FunctionNames.ANNOTATION_STOPPED_REPLICAS;
 
     private StoppedReplicas() {
     }

@@ -11,6 +11,14 @@ public final class FunctionNames {
     public static final String LABEL_TENANT = "magnetar.dev/tenant";
     public static final String LABEL_NAMESPACE = "magnetar.dev/namespace";
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
+    /** Value of {@link #LABEL_MANAGED_BY} and the field manager of everything Magnetar writes. */
+    public static final String MANAGER = "magnetar";
+    /** Finalizer that removes the subscription once a Function's replicas are gone. */
+    public static final String FINALIZER_CLEANUP_SUBSCRIPTION = "magnetar.dev/cleanup-subscription";
+    /** Annotation on a child object: hash of what the controller last applied, so a resync writes nothing. */
+    public static final String ANNOTATION_DESIRED_HASH = "magnetar.dev/desired-hash";
+    /** Annotation on a stopped Function: the replica count to restore on start. */
+    public static final String ANNOTATION_STOPPED_REPLICAS = "magnetar.dev/stopped-replicas";
 
     private FunctionNames() {
     }

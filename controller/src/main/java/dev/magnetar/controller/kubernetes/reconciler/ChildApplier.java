@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * tests run against does not implement its field ownership.
  */
 final class ChildApplier {
-    static final String HASH_ANNOTATION = "magnetar.dev/desired-hash";
+    static final String HASH_ANNOTATION = FunctionNames.ANNOTATION_DESIRED_HASH;
     private static final Logger LOG = LoggerFactory.getLogger(ChildApplier.class);
     private static final ObjectMapper MAPPER = Serialization.jsonMapper().copy()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * is looked at again shortly with fresh data.
  */
 public class FunctionReconciler {
-    public static final String FINALIZER = "magnetar.dev/cleanup-subscription";
+    public static final String FINALIZER = FunctionNames.FINALIZER_CLEANUP_SUBSCRIPTION;
     private static final Logger LOG = LoggerFactory.getLogger(FunctionReconciler.class);
 
     private final KubernetesClient client;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /** Name, labels and owner of every object made for a function: one place, shared by all builders. */
 public final class ChildMetadata {
     /** Value of {@link FunctionNames#LABEL_MANAGED_BY} on everything the controller makes. */
-    public static final String MANAGER = "magnetar";
+    public static final String MANAGER = FunctionNames.MANAGER;
 
     private ChildMetadata() {
     }
