@@ -1,5 +1,6 @@
 package dev.magnetar.cli;
 
+import dev.magnetar.cli.completion.CompletionCommand;
 import dev.magnetar.cli.functions.FunctionsCommand;
 import dev.magnetar.cli.invoke.InvokeCommand;
 import dev.magnetar.cli.output.ErrorReporter;
@@ -13,7 +14,12 @@ import picocli.CommandLine.ScopeType;
 /** The {@code magnetar} command. */
 @Command(name = "magnetar", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = MagnetarCli.Version.class,
         description = "Magnetar: a Pulsar-native function platform.",
-        subcommands = {StandaloneCommand.class, FunctionsCommand.class, InvokeCommand.class,
+        footer = {"", "Examples:",
+                "  magnetar standalone --samples",
+                "  magnetar functions list",
+                "  magnetar invoke exclamation --data hello",
+                "  magnetar help functions"},
+        subcommands = {StandaloneCommand.class, FunctionsCommand.class, InvokeCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MagnetarCli {
     @Option(names = ErrorReporter.VERBOSE, scope = ScopeType.INHERIT,
@@ -32,10 +38,13 @@ public final class MagnetarCli {
     /** The configured command line, for callers (tests) that set their own out/err writers. */
     public static CommandLine commandLine() {
         ErrorReporter errors = new ErrorReporter();
-        return new CommandLine(new MagnetarCli())
+        CommandLine commandLine = new CommandLine(new MagnetarCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
+        commandLine.getSubcommands().get("help").getCommandSpec().usageMessage()
+                .footer("", "Examples:", "  magnetar help functions create", "  magnetar help invoke");
+        return commandLine;
     }
 
     /** The version of the jar this class came from (set by the Maven build). */

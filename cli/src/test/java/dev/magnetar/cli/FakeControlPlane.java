@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeControlPlane implements AutoCloseable {
     /** What the CLI sent. */
-    public record Request(String method, String path, String timeoutHeader, String contentType, String body) {
+    public record Request(String method, String path, String timeoutHeader, String contentType, String body, String authorization) {
     }
 
     private final HttpServer server;
@@ -33,7 +33,7 @@ public final class FakeControlPlane implements AutoCloseable {
             byte[] received = exchange.getRequestBody().readAllBytes();
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("X-Magnetar-Timeout-Ms"), exchange.getRequestHeaders().getFirst("Content-Type"),
-                    new String(received, StandardCharsets.UTF_8)));
+                    new String(received, StandardCharsets.UTF_8), exchange.getRequestHeaders().getFirst("Authorization")));
             Answer reply = byMethod.getOrDefault(exchange.getRequestMethod(), fallback);
             byte[] answer = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());

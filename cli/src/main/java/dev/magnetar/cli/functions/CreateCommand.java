@@ -10,7 +10,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code functions create}: defines a function; the control plane provisions topics and starts replicas. */
-@Command(name = "create", description = "Define a function and start its replicas.")
+@Command(name = "create", description = "Define a function and start its replicas.",
+        footer = {"", "Examples:",
+                "  magnetar functions create --name exclamation --jar exclamation.jar --classname org.example.Exclamation \\",
+                "        --inputs in --output out --parallelism 2 --wait",
+                "  magnetar functions create --function-config-file function.yaml"})
 public final class CreateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,6 +24,8 @@ public final class CreateCommand implements Callable<Integer> {
     IdentityOptions identity;
     @Mixin
     FunctionFlags flags;
+    @Mixin
+    WaitOptions wait;
 
     @Override
     public Integer call() {
@@ -28,6 +34,8 @@ public final class CreateCommand implements Callable<Integer> {
         IdentityOptions.stamp(function, ref);
         admin.admin().create(ref, function);
         spec.commandLine().getOut().println("created " + ref);
+        spec.commandLine().getOut().flush();
+        wait.awaitRunning(admin.admin(), ref, function.getSpec().getReplicas(), spec.commandLine().getErr());
         return 0;
     }
 }

@@ -8,7 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code functions delete}: stops the replicas and forgets the definition. */
-@Command(name = "delete", description = "Stop a function's replicas and delete its definition.")
+@Command(name = "delete", description = "Stop a function's replicas and delete its definition.",
+        footer = {"", "Examples:",
+                "  magnetar functions delete --name exclamation",
+                "  magnetar functions delete --fqfn acme/ops/exclamation"})
 public final class DeleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

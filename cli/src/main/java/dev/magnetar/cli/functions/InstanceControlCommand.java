@@ -35,7 +35,7 @@ abstract class InstanceControlCommand implements Callable<Integer> {
     }
 
     @Command(name = "start", description = "Start a stopped function (or one instance) again.",
-            footer = {"", "Example:", "  magnetar functions start --name exclamation"})
+            footer = {"", "Examples:", "  magnetar functions start --name exclamation"})
     static final class Start extends InstanceControlCommand {
         @Override
         String action() {
@@ -49,7 +49,7 @@ abstract class InstanceControlCommand implements Callable<Integer> {
     }
 
     @Command(name = "stop", description = "Stop a function's instances (or one); the definition and the instance count are kept.",
-            footer = {"", "Example:", "  magnetar functions stop --name exclamation --instance-id 1"})
+            footer = {"", "Examples:", "  magnetar functions stop --name exclamation --instance-id 1"})
     static final class Stop extends InstanceControlCommand {
         @Override
         String action() {
@@ -63,7 +63,7 @@ abstract class InstanceControlCommand implements Callable<Integer> {
     }
 
     @Command(name = "restart", description = "Replace a function's instances (or one) with fresh ones, one at a time.",
-            footer = {"", "Example:", "  magnetar functions restart --name exclamation"})
+            footer = {"", "Examples:", "  magnetar functions restart --name exclamation"})
     static final class Restart extends InstanceControlCommand {
         @Override
         String action() {

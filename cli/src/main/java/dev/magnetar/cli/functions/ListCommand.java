@@ -2,6 +2,10 @@ package dev.magnetar.cli.functions;
 
 import dev.magnetar.api.naming.FunctionNames;
 import java.io.PrintWriter;
+import dev.magnetar.cli.output.OutputFormat;
+import dev.magnetar.cli.output.OutputOptions;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,12 +14,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code functions list}: the names defined in one namespace, one per line. */
-@Command(name = "list", description = "List the functions of a namespace, one name per line.")
+@Command(name = "list", description = "List the functions of a namespace, one name per line.",
+        footer = {"", "Examples:",
+                "  magnetar functions list",
+                "  magnetar functions list --tenant acme --namespace ops --output-format json"})
 public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     AdminOptions admin;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--tenant", paramLabel = "TENANT", defaultValue = FunctionNames.DEFAULT_TENANT,
             description = "Pulsar tenant. Default: ${DEFAULT-VALUE}")
@@ -28,8 +37,9 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        admin.admin().list(tenant, namespace).forEach(out::println);
-        out.flush();
+        List<String> names = admin.admin().list(tenant, namespace);
+        output.print(out, OutputFormat.table, names,
+                () -> names.stream().map(name -> name + System.lineSeparator()).collect(Collectors.joining()));
         return 0;
     }
 }

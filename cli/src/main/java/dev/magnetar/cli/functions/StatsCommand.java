@@ -1,9 +1,10 @@
 package dev.magnetar.cli.functions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.magnetar.api.yaml.FunctionDocuments;
-import dev.magnetar.cli.CliException;
 import dev.magnetar.cli.http.FunctionRef;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.magnetar.cli.output.KeyValueTable;
+import dev.magnetar.cli.output.OutputFormat;
+import dev.magnetar.cli.output.OutputOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,12 +14,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code functions stats}: Pulsar's FunctionStats (received, processed, exceptions, latency) as JSON. */
 @Command(name = "stats", description = "Print a function's processing statistics (Pulsar's FunctionStats, JSON).",
-        footer = {"", "Example:", "  magnetar functions stats --name exclamation --instance-id 0"})
+        footer = {"", "Examples:", "  magnetar functions stats --name exclamation --instance-id 0"})
 public final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     AdminOptions admin;
+    @Mixin
+    OutputOptions output;
     @Mixin
     IdentityOptions identity;
 
@@ -28,13 +31,8 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FunctionRef ref = identity.require(spec);
-        try {
-            spec.commandLine().getOut().println(FunctionDocuments.json().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(admin.pulsar().stats(ref, instanceId)));
-        } catch (JsonProcessingException e) {
-            throw new CliException("cannot print the stats of " + ref + ": " + e.getMessage(), e);
-        }
-        spec.commandLine().getOut().flush();
+        JsonNode stats = admin.pulsar().stats(ref, instanceId);
+        output.print(spec.commandLine().getOut(), OutputFormat.json, stats, () -> KeyValueTable.render(stats));
         return 0;
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code functions trigger}: publish one value to the function's input and print what it returned. */
 @Command(name = "trigger", description = "Send a value to a function's input topic and print its output.",
-        footer = {"", "Example:", "  magnetar functions trigger --name exclamation --trigger-value hello"})
+        footer = {"", "Examples:", "  magnetar functions trigger --name exclamation --trigger-value hello"})
 public final class TriggerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

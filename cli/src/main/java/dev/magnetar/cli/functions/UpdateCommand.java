@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
  * {@code functions update}: changes a defined function. Without {@code --function-config-file} the
  * flags are applied to the stored definition, so {@code --parallelism 3} alone changes only the replicas.
  */
-@Command(name = "update", description = "Change a function; flags override the stored definition (or the config file).")
+@Command(name = "update", description = "Change a function; flags override the stored definition (or the config file).",
+        footer = {"", "Examples:",
+                "  magnetar functions update --name exclamation --parallelism 3 --wait",
+                "  magnetar functions update --function-config-file function.yaml"})
 public final class UpdateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,6 +31,8 @@ public final class UpdateCommand implements Callable<Integer> {
     IdentityOptions identity;
     @Mixin
     FunctionFlags flags;
+    @Mixin
+    WaitOptions wait;
 
     @Override
     public Integer call() {
@@ -45,6 +50,8 @@ public final class UpdateCommand implements Callable<Integer> {
         IdentityOptions.stamp(function, ref);
         client.update(ref, function);
         spec.commandLine().getOut().println("updated " + ref);
+        spec.commandLine().getOut().flush();
+        wait.awaitRunning(client, ref, function.getSpec().getReplicas(), spec.commandLine().getErr());
         return 0;
     }
 

@@ -22,9 +22,16 @@ public final class ControlPlaneHttp {
 
     private final URI base;
     private final HttpClient client;
+    private final String token;
 
     public ControlPlaneHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** With a bearer token (from the client config), sent as {@code Authorization: Bearer <token>}. */
+    public ControlPlaneHttp(String baseUrl, String token) {
         this.base = parseBase(baseUrl);
+        this.token = token;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
 
@@ -35,7 +42,7 @@ public final class ControlPlaneHttp {
     /** Sends the request; connection failures become a {@link CliException} naming the URL and the fix. */
     public HttpResponse<byte[]> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(authorized(request), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw unreachable(e);
         } catch (HttpTimeoutException e) {
@@ -50,6 +57,13 @@ public final class ControlPlaneHttp {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while waiting for " + request.uri(), e);
         }
+    }
+
+    private HttpRequest authorized(HttpRequest request) {
+        if (token == null) {
+            return request;
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + token).build();
     }
 
     private CliException unreachable(Exception cause) {

@@ -23,7 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code magnetar invoke NAME --data ...}: one synchronous call through the gateway; prints the function's output. */
-@Command(name = "invoke", description = "Call a function through the HTTP gateway and print its output.")
+@Command(name = "invoke", description = "Call a function through the HTTP gateway and print its output.",
+        footer = {"", "Examples:",
+                "  magnetar invoke exclamation --data hello",
+                "  magnetar invoke exclamation --data-file payload.json --content-type application/json"})
 public final class InvokeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
  * and the gateway, and replicas as child JVMs, in the foreground until Ctrl-C or SIGTERM.
  */
 @Command(name = "standalone",
-        description = "Run Pulsar, the control plane and the gateway on this machine, in the foreground.")
+        description = "Run Pulsar, the control plane and the gateway on this machine, in the foreground.",
+        footer = {"", "Examples:",
+                "  magnetar standalone",
+                "  magnetar standalone --samples --port 8080",
+                "  magnetar standalone --pulsar-url pulsar://host:6650 --pulsar-admin-url http://host:8080"})
 public final class StandaloneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,53 @@
+package dev.magnetar.bench.report;
+
+import dev.magnetar.bench.harness.RunResult;
+import dev.magnetar.bench.harness.ScenarioResult;
+import dev.magnetar.bench.harness.VariantResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The printed table: one row per variant, median and range of msgs/s, ratio to the baseline, CPU per run. */
+public final class ResultTable {
+    private ResultTable() {
+    }
+
+    /** A Markdown table, readable on a terminal and pasteable into docs. */
+    public static String render(ScenarioResult result) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(BenchReport.header());
+        for (VariantResult v : result.variants()) {
+            rows.add(List.of(v.name(),
+                    String.format("%,.0f", v.msgsPerSecond().median()),
+                    String.format("%,.0f–%,.0f", v.msgsPerSecond().min(), v.msgsPerSecond().max()),
+                    String.format("%.2f", result.ratio(v)),
+                    String.format("%,.0f", v.runs().stream().mapToLong(RunResult::workerCpuMs).average().orElse(0)),
+                    String.format("%,.0f", v.runs().stream().mapToLong(RunResult::brokerCpuMs).average().orElse(0))));
+        }
+        int[] widths = new int[rows.get(0).size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            line(out, rows.get(r), widths);
+            if (r == 0) {
+                List<String> rule = new ArrayList<>();
+                for (int w : widths) {
+                    rule.add("-".repeat(w));
+                }
+                line(out, rule, widths);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, List<String> cells, int[] widths) {
+        out.append('|');
+        for (int i = 0; i < cells.size(); i++) {
+            out.append(' ').append(String.format("%-" + widths[i] + "s", cells.get(i))).append(" |");
+        }
+        out.append('\n');
+    }
+}

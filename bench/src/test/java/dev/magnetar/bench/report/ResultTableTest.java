@@ -1,0 +1,27 @@
+package dev.magnetar.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.magnetar.bench.harness.RunResult;
+import dev.magnetar.bench.harness.ScenarioResult;
+import dev.magnetar.bench.harness.VariantResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+
+    @Test
+    void showsMedianRangeAndRatioToTheFirstVariant() {
+        VariantResult baseline = VariantResult.of("BASELINE", "pipe", List.of(run(100), run(200), run(300)));
+        VariantResult candidate = VariantResult.of("MAGNETAR", "runtime", List.of(run(50), run(100), run(150)));
+        String table = ResultTable.render(new ScenarioResult("throughput", Map.of(), List.of(baseline, candidate)));
+        assertThat(table.lines().toList()).hasSize(4);
+        assertThat(table).contains("| BASELINE | 200").contains("100–300").contains("| 1.00 ");
+        assertThat(table).contains("| MAGNETAR | 100").contains("50–150").contains("| 0.50 ");
+    }
+
+    private static RunResult run(double rate) {
+        return new RunResult(1000, 1, rate, 10, 20);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.magnetar.cli.config;
+
+import dev.magnetar.cli.CliException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * pulsar-admin's {@code client.conf} for Magnetar: a Java properties file with {@code webServiceUrl}
+ * (the control plane URL) and {@code authParams} ({@code token:<jwt>} or {@code file:/path}).
+ */
+public record ClientConfig(String webServiceUrl, String token) {
+    public static final String PATH_ENV = "MAGNETAR_CLIENT_CONF";
+    public static final String URL_KEY = "webServiceUrl";
+    public static final String AUTH_KEY = "authParams";
+    private static final ClientConfig EMPTY = new ClientConfig(null, null);
+
+    /** The config named by {@code --config}, else by the environment, else ~/.magnetar/client.conf if it exists. */
+    public static ClientConfig resolve(Path flag, Map<String, String> env) {
+        if (flag != null) {
+            return read(flag);
+        }
+        String fromEnv = env.get(PATH_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return read(Path.of(fromEnv));
+        }
+        Path home = Path.of(System.getProperty("user.home"), ".magnetar", "client.conf");
+        return Files.isRegularFile(home) ? read(home) : EMPTY;
+    }
+
+    /** Reads one file; every problem is one sentence naming the file and the key. */
+    public static ClientConfig read(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new CliException("client config " + file + " not found (from --config or " + PATH_ENV + ")", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException("client config " + file + " is not a valid properties file: " + e.getMessage(), e);
+        }
+        String url = blankToNull(properties.getProperty(URL_KEY));
+        String auth = blankToNull(properties.getProperty(AUTH_KEY));
+        return new ClientConfig(url, auth == null ? null : token(file, auth));
+    }
+
+    private static String token(Path file, String authParams) {
+        if (authParams.startsWith("token:")) {
+            return authParams.substring("token:".length()).strip();
+        }
+        if (authParams.startsWith("file:")) {
+            Path tokenFile = Path.of(authParams.substring("file:".length()).replaceFirst("^//", ""));
+            try {
+                return Files.readString(tokenFile).strip();
+            } catch (IOException e) {
+                throw new CliException("client config " + file + ": " + AUTH_KEY + " names token file " + tokenFile
+                        + ", which cannot be read (" + e.getClass().getSimpleName() + ")", e);
+            }
+        }
+        throw new CliException("client config " + file + ": " + AUTH_KEY + " must be token:<jwt> or file:/path, not '"
+                + authParams + "'");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
