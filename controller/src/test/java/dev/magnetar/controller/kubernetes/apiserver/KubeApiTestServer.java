@@ -12,8 +12,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -34,6 +37,7 @@ public final class KubeApiTestServer implements AutoCloseable {
     private static final long BUILD_TIMEOUT_MINUTES = 60;
     private static final Logger LOG = LoggerFactory.getLogger(KubeApiTestServer.class);
     private static final Object BUILD_LOCK = new Object();
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     private final KubeAPIServer server;
 
@@ -63,15 +67,41 @@ public final class KubeApiTestServer implements AutoCloseable {
 
     /** Starts an API server on loopback; call {@link #missingBinaries()} first. */
     public static KubeApiTestServer start() {
+        waitUntilNoMidnightWithin(STARTUP_TIMEOUT.multipliedBy(2), LocalTime::now);
         KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withTestDir(kubeApiTestDir().toString())
                 .withApiServerVersion(pinnedVersion())
                 .withOfflineMode(true)
-                .withStartupTimeout(180_000)
+                .withStartupTimeout((int) STARTUP_TIMEOUT.toMillis())
                 .withApiServerFlag("--bind-address", "127.0.0.1") // loopback only (etcd's flags are kube-api-test's)
                 .build());
         server.start();
         return new KubeApiTestServer(server);
+    }
+
+    /**
+     * kube-api-test 7.5.2 times its readiness polls with {@code LocalTime} ({@code now.isAfter(start +
+     * timeout)}), which wraps at midnight: a start less than the timeout before midnight fails on its
+     * first poll with "did not start properly". So when midnight falls inside {@code window} (etcd's
+     * wait, then the API server's), wait until it has passed.
+     */
+    static void waitUntilNoMidnightWithin(Duration window, Supplier<LocalTime> clock) {
+        Duration untilMidnight = untilMidnight(clock.get());
+        if (untilMidnight.compareTo(window) >= 0) {
+            return;
+        }
+        Duration pause = untilMidnight.plusSeconds(1);
+        LOG.info("Waiting {} s for midnight to pass: kube-api-test's start-up timeout wraps at midnight", pause.toSeconds());
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for midnight to pass", e);
+        }
+    }
+
+    static Duration untilMidnight(LocalTime now) {
+        return Duration.ofNanos(LocalTime.MAX.toNanoOfDay() - now.toNanoOfDay() + 1);
     }
 
     public KubernetesClient newClient() {
