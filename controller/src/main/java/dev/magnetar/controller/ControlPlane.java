@@ -1,17 +1,23 @@
 package dev.magnetar.controller;
 
+import dev.magnetar.bridge.gateway.GatewayConfig;
+import dev.magnetar.controller.config.ControlPlaneConfig;
 import dev.magnetar.controller.orchestrator.Orchestrator;
 import dev.magnetar.controller.service.FunctionService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The standalone control plane: admin API, gateway and local replicas in one Micronaut
- * application. {@link #start} returns once the server listens and every stored function was
+ * The control plane: admin API, gateway and local replicas (standalone) or the reconciler
+ * (Kubernetes mode) in one Micronaut application; {@code magnetar.controller.enabled=false} or
+ * {@code magnetar.gateway.enabled=false} leaves a part out, which is how the chart runs the gateway
+ * and the controller as separate Deployments of the same image. {@link #start} returns once the server listens and every stored function was
  * deployed (replicas are started, not necessarily ready yet).
  */
 public final class ControlPlane implements AutoCloseable {
@@ -84,14 +90,35 @@ public final class ControlPlane implements AutoCloseable {
     private static ControlPlane boot(ApplicationContext context) {
         try {
             ControlPlane plane = new ControlPlane(context);
-            context.getBean(FunctionService.class).deployAll();
-            LOG.info("Magnetar control plane listening on {} (admin API under /magnetar/v1/functions, Pulsar Functions API under /admin/v3/functions, gateway under /function)",
-                    plane.url());
+            boolean controller = enabled(context, ControlPlaneConfig.CONTROLLER_ENABLED_PROPERTY);
+            boolean gateway = enabled(context, GatewayConfig.ENABLED_PROPERTY);
+            if (controller) {
+                context.getBean(FunctionService.class).deployAll();
+            }
+            LOG.info("Magnetar {} listening on {} ({})", controller ? "control plane" : "gateway", plane.url(),
+                    String.join(", ", servedParts(controller, gateway)));
             return plane;
         } catch (RuntimeException e) {
             context.close();
             throw e;
         }
+    }
+
+    private static boolean enabled(ApplicationContext context, String property) {
+        return context.getProperty(property, Boolean.class).orElse(true);
+    }
+
+    private static List<String> servedParts(boolean controller, boolean gateway) {
+        List<String> parts = new ArrayList<>();
+        if (controller) {
+            parts.add("admin API under /magnetar/v1/functions");
+            parts.add("Pulsar Functions API under /admin/v3/functions");
+        }
+        if (gateway) {
+            parts.add("gateway under /function");
+        }
+        parts.add("health under /health");
+        return parts;
     }
 
     private static String rootCause(Throwable error) {

@@ -5,11 +5,13 @@ import dev.magnetar.api.validation.InvalidFunctionException;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.DocumentException;
 import dev.magnetar.api.yaml.FunctionDocuments;
+import dev.magnetar.controller.config.ControlPlaneConfig;
 import dev.magnetar.controller.service.DeploymentException;
 import dev.magnetar.controller.service.FunctionExistsException;
 import dev.magnetar.controller.service.FunctionNotFoundException;
 import dev.magnetar.controller.service.FunctionService;
 import dev.magnetar.controller.store.FunctionRef;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,6 +35,7 @@ import java.util.stream.Collectors;
  * and the runtime use. Errors have Pulsar's shape: {@code {"reason": "..."}}.
  */
 @Controller(FunctionsAdminController.BASE)
+@Requires(property = ControlPlaneConfig.CONTROLLER_ENABLED_PROPERTY, notEquals = "false")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FunctionsAdminController {
     static final String BASE = "/magnetar/v1/functions";

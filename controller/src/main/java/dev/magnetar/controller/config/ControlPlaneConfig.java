@@ -16,6 +16,12 @@ import java.nio.file.Path;
 public record ControlPlaneConfig(@Nullable Path dataDir,
                                  @Bindable(defaultValue = "true") boolean createNamespaces) {
     public static final String PREFIX = "magnetar";
+    /**
+     * {@code false} leaves the controller out of this process: no admin APIs, no reconciling, no
+     * replicas; only the gateway (the gateway's pods on Kubernetes). The counterpart is
+     * {@code magnetar.gateway.enabled}.
+     */
+    public static final String CONTROLLER_ENABLED_PROPERTY = "magnetar.controller.enabled";
     public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".magnetar", "data");
 
     public ControlPlaneConfig {

@@ -28,6 +28,8 @@ public record GatewayConfig(
         @Bindable(defaultValue = "" + GatewayConfig.DEFAULT_MAX_PRODUCERS) int maxProducers) {
 
     public static final String PREFIX = "magnetar.gateway";
+    /** {@code false} leaves the gateway out of this process (e.g. the controller's pods on Kubernetes). */
+    public static final String ENABLED_PROPERTY = PREFIX + ".enabled";
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_PENDING = 10_000;
     public static final String DEFAULT_MAX_TIMEOUT = "5m";

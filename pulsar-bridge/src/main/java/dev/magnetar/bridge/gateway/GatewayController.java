@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Controller("/function")
 @Requires(beans = FunctionDirectory.class)
+@Requires(property = GatewayConfig.ENABLED_PROPERTY, notEquals = "false")
 public class GatewayController {
     private final FunctionDirectory directory;
     private final RequestReplyClient client;

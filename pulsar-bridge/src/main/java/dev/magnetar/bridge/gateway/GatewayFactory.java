@@ -9,7 +9,10 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.apache.pulsar.client.api.PulsarClient;
 
-/** The gateway's request/reply client; present when the application provides a {@link FunctionDirectory}. */
+/**
+ * The request/reply client of the gateway and of the admin API's trigger; present when the
+ * application provides a {@link FunctionDirectory}, also with the gateway switched off.
+ */
 @Factory
 @Requires(beans = FunctionDirectory.class)
 public class GatewayFactory {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(beans = FunctionDirectory.class)
+@Requires(property = GatewayConfig.ENABLED_PROPERTY, notEquals = "false")
 public class RequestSizeAlignment implements BeanCreatedEventListener<HttpServerConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(RequestSizeAlignment.class);
 

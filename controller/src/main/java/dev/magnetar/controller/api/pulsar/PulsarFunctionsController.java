@@ -2,9 +2,11 @@ package dev.magnetar.controller.api.pulsar;
 
 import dev.magnetar.controller.api.ErrorResponse;
 import dev.magnetar.controller.api.pulsar.PulsarFunctionRequests.Package;
+import dev.magnetar.controller.config.ControlPlaneConfig;
 import dev.magnetar.controller.orchestrator.InstanceAction;
 import dev.magnetar.controller.service.FunctionService;
 import dev.magnetar.controller.store.FunctionRef;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -30,6 +32,7 @@ import java.util.List;
  * with Pulsar's status codes. Functions are the same stored objects as on {@code /magnetar/v1/functions}.
  */
 @Controller(PulsarFunctionsController.BASE)
+@Requires(property = ControlPlaneConfig.CONTROLLER_ENABLED_PROPERTY, notEquals = "false")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PulsarFunctionsController {
     static final String BASE = "/admin/v3/functions";

@@ -41,6 +41,11 @@ public class InformerFunctionDirectory implements FunctionDirectory, AutoCloseab
                         && Objects.equals(pulsarNamespace, function.namespace()));
     }
 
+    /** True once the informer has listed the Function resources: until then every function would look unknown. */
+    public boolean synced() {
+        return informer.hasSynced();
+    }
+
     @Override
     @PreDestroy
     public void close() {

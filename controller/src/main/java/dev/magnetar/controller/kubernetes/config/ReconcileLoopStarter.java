@@ -1,5 +1,6 @@
 package dev.magnetar.controller.kubernetes.config;
 
+import dev.magnetar.controller.config.ControlPlaneConfig;
 import dev.magnetar.controller.kubernetes.leader.LeaderElectedLoop;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 /** Stands for leader, and so starts reconciling, once the application context is up (Kubernetes mode only). */
 @Singleton
 @Requires(property = KubernetesModeConfig.MODE_PROPERTY, value = KubernetesModeConfig.KUBERNETES)
+@Requires(property = ControlPlaneConfig.CONTROLLER_ENABLED_PROPERTY, notEquals = "false")
 public class ReconcileLoopStarter implements ApplicationEventListener<StartupEvent> {
     private final LeaderElectedLoop loop;
 

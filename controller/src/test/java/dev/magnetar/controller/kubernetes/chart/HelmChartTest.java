@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import dev.magnetar.bridge.gateway.GatewayConfig;
+import dev.magnetar.controller.config.ControlPlaneConfig;
 import dev.magnetar.controller.kubernetes.config.KubernetesModeConfig;
 import dev.magnetar.controller.kubernetes.config.LeaderElectionConfig;
 import io.fabric8.kubernetes.api.model.Container;
@@ -16,8 +18,10 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
@@ -120,6 +124,45 @@ class HelmChartTest {
     }
 
     @Test
+    void theGatewayAndTheControllerEachRunOnlyTheirPartAndAreProbedOnTheHealthEndpoint() {
+        List<HasMetadata> objects = render(Map.of());
+        Map<String, Object> controllerEnv = new LinkedHashMap<>(plainEnv(deployment(objects, "magnetar-controller")));
+        Map<String, Object> gatewayEnv = new LinkedHashMap<>(plainEnv(deployment(objects, "magnetar-gateway")));
+
+        assertThat(boundProperty(controllerEnv, GatewayConfig.ENABLED_PROPERTY)).isEqualTo("false");
+        assertThat(boundProperty(controllerEnv, ControlPlaneConfig.CONTROLLER_ENABLED_PROPERTY)).isNull();
+        assertThat(boundProperty(gatewayEnv, ControlPlaneConfig.CONTROLLER_ENABLED_PROPERTY)).isEqualTo("false");
+        assertThat(boundProperty(gatewayEnv, GatewayConfig.ENABLED_PROPERTY)).isNull();
+        assertThat(boundProperty(gatewayEnv, KubernetesModeConfig.MODE_PROPERTY)).isEqualTo(KubernetesModeConfig.KUBERNETES);
+        for (String name : List.of("magnetar-controller", "magnetar-gateway")) {
+            Container container = container(deployment(objects, name));
+            // The paths SeparateGatewayAndControllerIT proves are served by each part.
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).as(name).isEqualTo("/health/readiness");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).as(name).isEqualTo("/health/liveness");
+            assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).as(name).isEqualTo("http");
+        }
+    }
+
+    @Test
+    void watchingNamespacesGrantsRolesThereInsteadOfAClusterRole() {
+        List<HasMetadata> objects = render(Map.of("controller.watchNamespaces[0]", "team-a",
+                "controller.watchNamespaces[1]", "team-b"));
+
+        assertThat(objects).noneMatch(o -> o instanceof ClusterRole || o instanceof ClusterRoleBinding);
+        assertThat(objects).filteredOn(Role.class::isInstance)
+                .filteredOn(o -> o.getMetadata().getName().equals("magnetar-controller"))
+                .extracting(o -> o.getMetadata().getNamespace())
+                .as("the watched namespaces, and the release namespace where the admin API writes")
+                .containsExactlyInAnyOrder("team-a", "team-b", "magnetar-system");
+        assertThat(objects).filteredOn(RoleBinding.class::isInstance)
+                .filteredOn(o -> o.getMetadata().getName().equals("magnetar-controller"))
+                .allSatisfy(o -> assertThat(((RoleBinding) o).getSubjects()).singleElement()
+                        .satisfies(subject -> assertThat(subject.getNamespace()).isEqualTo("magnetar-system")))
+                .hasSize(3);
+        assertThat(render(Map.of())).anyMatch(o -> o instanceof ClusterRole && o.getMetadata().getName().equals("magnetar-controller"));
+    }
+
+    @Test
     void theChartsCrdEqualsTheGeneratedOne() throws IOException {
         String copy = Files.readString(CHART.resolve("crds").resolve("functions.magnetar.dev-v1.yml"));
         String generated;
@@ -188,6 +231,15 @@ class HelmChartTest {
                 .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))
                 .map(doc -> (HasMetadata) Serialization.unmarshal(doc, HasMetadata.class))
                 .toList();
+    }
+
+    /** The value {@code env}, read as environment variables, gives {@code property}; null when unset. */
+    private static String boundProperty(Map<String, Object> env, String property) {
+        try (ApplicationContext context = ApplicationContext.builder()
+                .propertySources(PropertySource.of("chart", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+                .build()) {
+            return context.getEnvironment().start().getProperty(property, String.class).orElse(null);
+        }
     }
 
     private static Deployment deployment(List<HasMetadata> objects, String name) {
