@@ -50,7 +50,7 @@ public class FunctionReconciler {
         this.settings = settings;
         this.topics = topics;
         this.children = new ChildApplier(client);
-        this.status = new StatusWriter(client, new Conditions(clock));
+        this.status = new StatusWriter(client, new Conditions(clock), new FunctionEvents(client, clock));
         this.cleanup = new SubscriptionCleanup(client, topics, children, status);
     }
 

@@ -11,15 +11,17 @@ import java.util.List;
 /**
  * Writes a function's status: one condition per part plus Ready, observedGeneration, replicas and
  * readyReplicas from the Deployment, the selector and the backlog. Writes nothing when the new
- * status equals the stored one.
+ * status equals the stored one; after a write, records an Event for each condition that changed.
  */
 final class StatusWriter {
     private final KubernetesClient client;
     private final Conditions conditions;
+    private final FunctionEvents events;
 
-    StatusWriter(KubernetesClient client, Conditions conditions) {
+    StatusWriter(KubernetesClient client, Conditions conditions, FunctionEvents events) {
         this.client = client;
         this.conditions = conditions;
+        this.events = events;
     }
 
     /** The observed state of a function: its parts, and what else the status reports. */
@@ -56,7 +58,9 @@ final class StatusWriter {
         }
         Function copy = Serialization.clone(function);
         copy.setStatus(next);
-        return client.resources(Function.class).inNamespace(function.getMetadata().getNamespace())
+        Function written = client.resources(Function.class).inNamespace(function.getMetadata().getNamespace())
                 .resource(copy).updateStatus();
+        events.conditionsChanged(function, previous == null ? null : previous.getConditions(), next.getConditions());
+        return written;
     }
 }

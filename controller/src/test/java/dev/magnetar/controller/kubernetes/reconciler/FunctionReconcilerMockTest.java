@@ -11,6 +11,7 @@ import dev.magnetar.controller.kubernetes.pulsar.PulsarTopics;
 import dev.magnetar.controller.kubernetes.testing.FakeTopicProvisioner;
 import dev.magnetar.controller.kubernetes.testing.TestFunctions;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -131,6 +132,35 @@ class FunctionReconcilerMockTest {
         assertThat(client.apps().deployments().inNamespace(NAMESPACE).list().getItems()).isEmpty();
         assertThat(client.services().inNamespace(NAMESPACE).list().getItems()).isEmpty();
         assertThat(pulsar.ensured).isEmpty();
+    }
+
+    @Test
+    void conditionChangesAreRecordedAsEventsOnTheFunctionAndAResyncRecordsNone() {
+        Function invalid = TestFunctions.function("broken");
+        invalid.getSpec().setInputs(List.of());
+        Function stored = create(invalid);
+
+        reconcile("broken");
+        reconcile("broken");
+
+        List<Event> events = client.v1().events().inNamespace(NAMESPACE).list().getItems();
+        assertThat(events).filteredOn(e -> "InvalidSpec".equals(e.getReason())).singleElement().satisfies(event -> {
+            assertThat(event.getType()).isEqualTo("Warning");
+            assertThat(event.getInvolvedObject().getKind()).isEqualTo("Function");
+            assertThat(event.getInvolvedObject().getName()).isEqualTo("broken");
+            assertThat(event.getInvolvedObject().getUid()).isEqualTo(stored.getMetadata().getUid());
+            assertThat(event.getMessage()).startsWith("Ready: ").contains("spec.inputs");
+            assertThat(event.getSource().getComponent()).isEqualTo(FunctionEvents.SOURCE);
+        });
+
+        Function fixed = get("broken");
+        fixed.getSpec().setInputs(List.of("in-broken"));
+        client.resource(fixed).update();
+        reconcile("broken");
+
+        assertThat(client.v1().events().inNamespace(NAMESPACE).list().getItems())
+                .filteredOn(e -> "Topics".equals(e.getMessage().substring(0, e.getMessage().indexOf(':'))))
+                .singleElement().satisfies(event -> assertThat(event.getType()).isEqualTo("Normal"));
     }
 
     @Test
