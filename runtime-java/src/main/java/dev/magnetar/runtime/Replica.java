@@ -62,7 +62,7 @@ final class Replica implements AutoCloseable {
         loaded.initialize(FunctionContext.forLifecycle(resources));
         FunctionInvoker invoker = new FunctionInvoker(loaded, resources, workers, function.timeoutMs());
         http = RuntimeHttpServer.start(config.httpPort(), () -> ready, metrics, invoker, httpThreads);
-        LOG.info("Replica {} of {} ({} {}) serves HTTP on port {}", config.instanceId(), function.fqfn(),
+        LOG.info("Replica {} of {} ({} {}) serves HTTP on port {}", config.instanceName(), function.fqfn(),
                 loaded.kind(), loaded.className(), http.port());
         consumer = new Subscriber(client, function, config.consumerName(), publisher).subscribe(signal::await);
         if (consumer == null) {
@@ -71,7 +71,7 @@ final class Replica implements AutoCloseable {
         loop = new FunctionLoop(consumer, invoker, publisher, metrics, function, signal::crash);
         loop.start();
         ready = true;
-        LOG.info("Replica {} of {} consumes {} as {} ({} subscription '{}', concurrency {})", config.instanceId(),
+        LOG.info("Replica {} of {} consumes {} as {} ({} subscription '{}', concurrency {})", config.instanceName(),
                 function.fqfn(), function.inputs().isEmpty() ? function.topicsPattern() : function.inputs(),
                 config.consumerName(), function.subscriptionType(), function.subscriptionName(), function.concurrency());
         return true;

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param pulsarUrl    the broker's service URL
  * @param authToken    a Pulsar token, or null
  * @param instanceId   this replica's index among the function's replicas
+ * @param instanceName names this replica in its Pulsar consumer name and logs: the pod name on
+ *                     Kubernetes (whose pods have no stable index), else the instance id
  * @param httpPort     the health/metrics/invoke port; 0 picks a free one
  * @param drainTimeout how long SIGTERM waits for in-flight messages
  * @param parentPid    a process whose exit stops this replica like SIGTERM (the local control
@@ -26,12 +28,13 @@ public record RuntimeConfig(
         String pulsarUrl,
         String authToken,
         int instanceId,
+        String instanceName,
         int httpPort,
         Duration drainTimeout,
         long parentPid) {
 
     /** Pulsar's consumer name for this replica: shows in topic stats which replica holds what. */
     public String consumerName() {
-        return resolved.fqfn() + "-" + instanceId;
+        return resolved.fqfn() + "-" + instanceName;
     }
 }

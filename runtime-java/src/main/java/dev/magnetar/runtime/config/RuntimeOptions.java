@@ -20,15 +20,16 @@ import java.util.Map;
  */
 public final class RuntimeOptions {
     /** Command-line option → environment variable. */
-    static final Map<String, String> OPTIONS = Map.of(
-            "--function-file", "MAGNETAR_FUNCTION_FILE",
-            "--function-json", "MAGNETAR_FUNCTION",
-            "--pulsar-url", "MAGNETAR_PULSAR_URL",
-            "--pulsar-auth-token", "MAGNETAR_PULSAR_AUTH_TOKEN",
-            "--instance-id", "MAGNETAR_INSTANCE_ID",
-            "--http-port", "MAGNETAR_HTTP_PORT",
-            "--drain-timeout-ms", "MAGNETAR_DRAIN_TIMEOUT_MS",
-            "--parent-pid", "MAGNETAR_PARENT_PID");
+    static final Map<String, String> OPTIONS = Map.ofEntries(
+            Map.entry("--function-file", "MAGNETAR_FUNCTION_FILE"),
+            Map.entry("--function-json", "MAGNETAR_FUNCTION"),
+            Map.entry("--pulsar-url", "MAGNETAR_PULSAR_URL"),
+            Map.entry("--pulsar-auth-token", "MAGNETAR_PULSAR_AUTH_TOKEN"),
+            Map.entry("--instance-id", "MAGNETAR_INSTANCE_ID"),
+            Map.entry("--instance-name", "MAGNETAR_INSTANCE_NAME"),
+            Map.entry("--http-port", "MAGNETAR_HTTP_PORT"),
+            Map.entry("--drain-timeout-ms", "MAGNETAR_DRAIN_TIMEOUT_MS"),
+            Map.entry("--parent-pid", "MAGNETAR_PARENT_PID"));
     static final int DEFAULT_HTTP_PORT = 9090;
     static final long DEFAULT_DRAIN_TIMEOUT_MS = 20_000;
 
@@ -85,9 +86,10 @@ public final class RuntimeOptions {
                     + " or --function-json TEXT (MAGNETAR_FUNCTION)");
         }
         ResolvedFunction resolved = resolve(function);
+        int instanceId = (int) number("--instance-id", 0, 0, Integer.MAX_VALUE);
         return new RuntimeConfig(function, resolved, jar(resolved, base),
                 required("--pulsar-url"), values.get("--pulsar-auth-token"),
-                number("--instance-id", 0, 0, Integer.MAX_VALUE),
+                instanceId, instanceName(instanceId),
                 number("--http-port", DEFAULT_HTTP_PORT, 0, 65_535),
                 Duration.ofMillis(number("--drain-timeout-ms", DEFAULT_DRAIN_TIMEOUT_MS, 0, Long.MAX_VALUE)),
                 number("--parent-pid", 0L, 0, Long.MAX_VALUE));
@@ -125,6 +127,19 @@ public final class RuntimeOptions {
                     + " build the function's jar or fix the path");
         }
         return jar;
+    }
+
+    /** The pod name on Kubernetes (the downward API sets it); the instance id elsewhere. */
+    private String instanceName(int instanceId) {
+        String name = values.get("--instance-name");
+        if (name == null || name.isBlank()) {
+            return Integer.toString(instanceId);
+        }
+        if (!name.matches("[A-Za-z0-9._-]{1,253}")) {
+            throw new ConfigurationException("--instance-name '" + name + "' may hold only letters, digits, '.', '_'"
+                    + " and '-' (at most 253): it becomes part of the Pulsar consumer name");
+        }
+        return name;
     }
 
     private String required(String option) {

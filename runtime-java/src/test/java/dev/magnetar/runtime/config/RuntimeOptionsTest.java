@@ -61,6 +61,19 @@ class RuntimeOptionsTest {
     }
 
     @Test
+    void anInstanceNameNamesTheConsumerAndIsChecked() throws Exception {
+        String json = json();
+        RuntimeConfig pod = RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url", "p"},
+                Map.of("MAGNETAR_INSTANCE_NAME", "fn-echo-7d9f8-x2x4q"));
+        assertThat(pod.instanceId()).isZero();
+        assertThat(pod.consumerName()).isEqualTo("public/default/echo-fn-echo-7d9f8-x2x4q");
+        assertThat(RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url", "p", "--instance-id", "4"},
+                Map.of()).instanceName()).isEqualTo("4");
+        assertThatThrownBy(() -> RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url", "p",
+                "--instance-name", "a b"}, Map.of())).hasMessageContaining("--instance-name 'a b'");
+    }
+
+    @Test
     void namesWhatIsMissing() {
         assertThatThrownBy(() -> RuntimeOptions.parse(new String[0], Map.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("--function-file")

@@ -17,13 +17,15 @@ import java.util.TreeMap;
  * {@code spec.env}. Entries are sorted by name so the list is stable.
  *
  * <p>{@code MAGNETAR_INSTANCE_ID} is not set: the runtime takes an integer and a Deployment's pods
- * have no stable index, so every replica reports instance 0 (Pulsar allows equal consumer names).
+ * have no stable index, so every replica reports instance 0. {@code MAGNETAR_INSTANCE_NAME} is the
+ * pod's name (downward API), so each replica's Pulsar consumer name and logs tell which pod it is.
  */
 public final class RuntimeEnvironment {
     public static final String FUNCTION = "MAGNETAR_FUNCTION";
     public static final String PULSAR_URL = "MAGNETAR_PULSAR_URL";
     public static final String HTTP_PORT = "MAGNETAR_HTTP_PORT";
     public static final String AUTH_TOKEN = "MAGNETAR_PULSAR_AUTH_TOKEN";
+    public static final String INSTANCE_NAME = "MAGNETAR_INSTANCE_NAME";
 
     private RuntimeEnvironment() {
     }
@@ -33,6 +35,9 @@ public final class RuntimeEnvironment {
         env.add(plain(FUNCTION, FunctionJson.of(function)));
         env.add(plain(PULSAR_URL, settings.pulsarServiceUrl()));
         env.add(plain(HTTP_PORT, Integer.toString(settings.httpPort())));
+        env.add(new EnvVarBuilder().withName(INSTANCE_NAME)
+                .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
+                .build());
         if (settings.hasAuthToken()) {
             env.add(fromSecret(AUTH_TOKEN, settings.authTokenSecretName(), settings.authTokenSecretKey()));
         }
