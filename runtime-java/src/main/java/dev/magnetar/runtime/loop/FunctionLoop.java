@@ -38,6 +38,8 @@ public final class FunctionLoop {
     private final Admission admission;
     private final KeySequencer sequencer = new KeySequencer();
     private final Thread receiver;
+    /** Concurrency 1: the function runs on the receiver thread. */
+    private final boolean inline;
     private volatile boolean running = true;
 
     public FunctionLoop(org.apache.pulsar.client.api.Consumer<byte[]> consumer, FunctionInvoker invoker,
@@ -50,6 +52,7 @@ public final class FunctionLoop {
         this.function = function;
         this.onCrash = onCrash;
         this.admission = new Admission(function.concurrency());
+        this.inline = function.concurrency() == 1;
         this.receiver = new Thread(this::receiveLoop, "magnetar-receiver");
     }
 
@@ -147,7 +150,7 @@ public final class FunctionLoop {
             invoked.complete(null);
             return CompletableFuture.completedFuture(null);
         }
-        return invoker.invoke(message.getValue(), value -> InvocationRecord.of(message, value))
+        return invoke(message)
                 .handle((payload, error) -> {
                     try {
                         return error == null ? succeeded(message, request, payload, start)
@@ -163,6 +166,12 @@ public final class FunctionLoop {
                     }
                 })
                 .thenCompose(done -> done);
+    }
+
+    /** At concurrency 1 on the receiver thread (no hand-off per message), else on a worker. */
+    private CompletableFuture<Payload> invoke(Message<byte[]> message) {
+        return inline ? invoker.invokeOnCallingThread(message.getValue(), value -> InvocationRecord.of(message, value))
+                : invoker.invoke(message.getValue(), value -> InvocationRecord.of(message, value));
     }
 
     /** At-least-once: the input is acked only after the broker has the output and the reply. */
@@ -231,7 +240,11 @@ public final class FunctionLoop {
      */
     public boolean stop(Duration grace) throws InterruptedException {
         running = false;
-        receiver.interrupt();
+        if (!inline) {
+            // Not when the function may be running on the receiver: a draining invocation must not
+            // see an interrupt. The receiver takes no message once running is false either way.
+            receiver.interrupt();
+        }
         receiver.join(RECEIVE_POLL_MS * 10);
         return admission.awaitIdle(grace);
     }

@@ -51,6 +51,23 @@ class FunctionInvokerTest {
         }
     }
 
+    static class ThreadName implements java.util.function.Function<String, String> {
+        public String apply(String input) {
+            return Thread.currentThread().getName();
+        }
+    }
+
+    static class Slow implements java.util.function.Function<String, String> {
+        public String apply(String input) {
+            try {
+                Thread.sleep(120);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return input;
+        }
+    }
+
     static class Nothing implements java.util.function.Function<byte[], Void> {
         public Void apply(byte[] input) {
             return null;
@@ -69,12 +86,22 @@ class FunctionInvokerTest {
     }
 
     private CompletableFuture<Payload> invoke(Object function, String input, long timeoutMs) {
+        return invoke(function, input, timeoutMs, false);
+    }
+
+    private CompletableFuture<Payload> invokeHere(Object function, String input, long timeoutMs) {
+        return invoke(function, input, timeoutMs, true);
+    }
+
+    private CompletableFuture<Payload> invoke(Object function, String input, long timeoutMs, boolean here) {
         var definition = Definitions.define("inv", "a.B", Path.of("/x.jar"), "in", "out");
         ContextResources resources = new ContextResources(ResolvedFunction.of(definition), "0", 0, null, null,
                 new RuntimeMetrics("public/default/inv", 0), LoggerFactory.getLogger("inv"), Map.of(), e -> { });
         FunctionInvoker invoker = new FunctionInvoker(LoadedFunction.wrap(function, getClass().getClassLoader()),
                 resources, workers, timeoutMs);
-        return invoker.invoke(input.getBytes(StandardCharsets.UTF_8), value -> InvocationRecord.direct(value, Map.of()));
+        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+        return here ? invoker.invokeOnCallingThread(bytes, value -> InvocationRecord.direct(value, Map.of()))
+                : invoker.invoke(bytes, value -> InvocationRecord.direct(value, Map.of()));
     }
 
     private static String text(Payload payload) {
@@ -119,5 +146,34 @@ class FunctionInvokerTest {
     @Test
     void aNullResultIsNoPayload() {
         assertThat(invoke(new Nothing(), "x", 5_000)).succeedsWithin(Duration.ofSeconds(5)).isNull();
+    }
+
+    @Test
+    void onTheCallingThreadTheFunctionRunsHereAndItsResultIsReadyAtOnce() {
+        ThreadName threadName = new ThreadName();
+
+        CompletableFuture<Payload> result = invokeHere(threadName, "x", 5_000);
+
+        assertThat(result).isCompleted();
+        assertThat(text(result.join())).isEqualTo(Thread.currentThread().getName());
+        assertThat(text(invoke(threadName, "x", 5_000).join())).as("the pool otherwise")
+                .isNotEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
+    void onTheCallingThreadASynchronousOverrunIsReportedAsATimeoutOnceItReturns() {
+        Throwable error = invokeHere(new Slow(), "x", 20).handle((p, e) -> e).join();
+
+        assertThat(FunctionInvoker.unwrap(error)).isInstanceOf(InvocationTimeoutException.class)
+                .hasMessageContaining("no result within 20 ms");
+    }
+
+    @Test
+    void onTheCallingThreadAnAsyncResultStillTimesOutAndErrorsAreUnwrapped() {
+        Throwable timeout = invokeHere(new Never(), "x", 50).handle((p, e) -> e).join();
+        assertThat(FunctionInvoker.unwrap(timeout)).isInstanceOf(InvocationTimeoutException.class);
+
+        Throwable thrown = invokeHere(new Thrower(), "x", 5_000).handle((p, e) -> e).join();
+        assertThat(FunctionInvoker.describe(thrown)).isEqualTo("IOException: backend down for x");
     }
 }
