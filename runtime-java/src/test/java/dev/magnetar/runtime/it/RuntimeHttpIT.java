@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.common.policies.data.TenantInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A replica's HTTP port, and its orderly stop on SIGTERM. */
@@ -67,28 +69,31 @@ class RuntimeHttpIT {
         }
     }
 
-    @Test
-    void sigtermFinishesTheInFlightMessagesAndExitsZero(EmbeddedPulsar pulsar) throws Exception {
+    /** At concurrency 1 the function runs on the receiver thread: SIGTERM must not interrupt it either. */
+    @ParameterizedTest(name = "concurrency {0}")
+    @ValueSource(ints = {1, 4})
+    void sigtermFinishesTheInFlightMessagesAndExitsZero(int concurrency, EmbeddedPulsar pulsar) throws Exception {
         String in = pulsar.uniqueTopic("term-in");
         String out = pulsar.uniqueTopic("term-out");
         Function function = Definitions.define(Inputs.uniqueName("term"), SlowFunction.class, FixtureJar.path(), in, out);
-        function.getSpec().setConcurrency(4);
+        function.getSpec().setConcurrency(concurrency);
         function.getSpec().setUserConfig(Map.of("sleepMs", 2_000));
         String subscription = ResolvedFunction.of(function).subscriptionName();
 
         try (OutputCollector output = OutputCollector.on(pulsar.client(), out);
              ReplicaProcess replica = ReplicaProcess.launch(function, pulsar.serviceUrl(), 0).awaitReady();
              Producer<String> producer = Inputs.producer(pulsar, in)) {
-            Inputs.publish(producer, 0, 4);
-            await().atMost(Duration.ofSeconds(30)).until(() -> replica.metric("magnetar_messages_in_flight") == 4);
+            Inputs.publish(producer, 0, concurrency);
+            await().atMost(Duration.ofSeconds(30)).until(() -> replica.metric("magnetar_messages_in_flight") == concurrency);
             assertThat(output.distinct()).as("nothing finished before SIGTERM").isZero();
 
             assertThat(replica.terminate()).as("exit code after SIGTERM").isZero();
             assertThat(java.nio.file.Files.readString(replica.log())).contains("SIGTERM received")
                     .contains("All in-flight messages finished");
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> output.distinct() == 4);
-            assertThat(output.values()).containsExactlyInAnyOrder("m-0", "m-1", "m-2", "m-3");
+            await().atMost(Duration.ofSeconds(30)).until(() -> output.distinct() == concurrency);
+            assertThat(output.values()).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.IntStream.range(0, concurrency).mapToObj(i -> "m-" + i).toList());
             await().atMost(Duration.ofSeconds(30)).until(() -> Inputs.backlog(pulsar, in, subscription) == 0);
         }
     }
