@@ -48,10 +48,15 @@ public final class FunctionInvoker {
                 .thenApply(codec::encode);
     }
 
+    /** True when the function declares an asynchronous ({@code CompletionStage}) result. */
+    public boolean asynchronous() {
+        return function.asynchronous();
+    }
+
     /**
-     * The same on the calling thread, for the message loop at concurrency 1: with one invocation at
-     * a time a hand-off to a worker buys nothing and costs two thread wake-ups per message (the
-     * largest share of a replica's CPU per message). The timeout still applies to an asynchronous
+     * The same on the calling thread, for the message loop at concurrency 1 or with an asynchronous
+     * function: a hand-off to a worker then buys nothing and costs two thread wake-ups per message
+     * (the largest share of a replica's CPU per message). The timeout still applies to an asynchronous
      * result; a synchronous call that overran it is reported as timed out once it returns.
      */
     public CompletableFuture<Payload> invokeOnCallingThread(byte[] input, Function<Object, Record<?>> recordOf) {

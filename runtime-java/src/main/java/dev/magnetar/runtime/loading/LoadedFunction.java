@@ -40,6 +40,17 @@ public final class LoadedFunction implements AutoCloseable {
         return kind;
     }
 
+    /**
+     * True when the function declares a {@link java.util.concurrent.CompletionStage} result: it
+     * returns at once and finishes later, so it may be called from the message loop's own thread.
+     */
+    public boolean asynchronous() {
+        return TypeArguments.of(instance.getClass(), kind.type(), 1)
+                .map(TypeArguments::raw)
+                .filter(java.util.concurrent.CompletionStage.class::isAssignableFrom)
+                .isPresent();
+    }
+
     /** The declared input type; {@code byte[]} when the function does not say. */
     public Type inputType() {
         return inputType;

@@ -38,7 +38,10 @@ public final class FunctionLoop {
     private final Admission admission;
     private final KeySequencer sequencer = new KeySequencer();
     private final Thread receiver;
-    /** Concurrency 1: the function runs on the receiver thread. */
+    /**
+     * The function runs on the receiver thread: at concurrency 1, and for asynchronous functions,
+     * which return at once (as Pulsar's own runtime calls them; they must not block before returning).
+     */
     private final boolean inline;
     private volatile boolean running = true;
 
@@ -52,7 +55,7 @@ public final class FunctionLoop {
         this.function = function;
         this.onCrash = onCrash;
         this.admission = new Admission(function.concurrency());
-        this.inline = function.concurrency() == 1;
+        this.inline = function.concurrency() == 1 || invoker.asynchronous();
         this.receiver = new Thread(this::receiveLoop, "magnetar-receiver");
     }
 
@@ -168,7 +171,7 @@ public final class FunctionLoop {
                 .thenCompose(done -> done);
     }
 
-    /** At concurrency 1 on the receiver thread (no hand-off per message), else on a worker. */
+    /** On the receiver thread when {@link #inline} (no hand-off per message), else on a worker. */
     private CompletableFuture<Payload> invoke(Message<byte[]> message) {
         return inline ? invoker.invokeOnCallingThread(message.getValue(), value -> InvocationRecord.of(message, value))
                 : invoker.invoke(message.getValue(), value -> InvocationRecord.of(message, value));

@@ -176,4 +176,13 @@ class FunctionInvokerTest {
         Throwable thrown = invokeHere(new Thrower(), "x", 5_000).handle((p, e) -> e).join();
         assertThat(FunctionInvoker.describe(thrown)).isEqualTo("IOException: backend down for x");
     }
+
+    @Test
+    void aFunctionDeclaringACompletionStageResultIsAsynchronous() {
+        ClassLoader loader = getClass().getClassLoader();
+        assertThat(LoadedFunction.wrap(new Greeter(), loader).asynchronous()).as("Pulsar Function").isTrue();
+        assertThat(LoadedFunction.wrap(new Never(), loader).asynchronous()).as("java.util.function").isTrue();
+        assertThat(LoadedFunction.wrap(new Upper(), loader).asynchronous()).isFalse();
+        assertThat(LoadedFunction.wrap(new Untyped(), loader).asynchronous()).as("undeclared").isFalse();
+    }
 }
