@@ -303,6 +303,25 @@ class PulsarAdminCompatibilityIT {
         admin.functions().deleteFunction(TENANT, NAMESPACE, "pulsar-enrich");
     }
 
+    @Test
+    @Order(10)
+    void theLogTopicIsKeptAndEncodingSettingsAreRefusedNamingTheField() throws Exception {
+        FunctionConfig logged = config("pulsar-logged", 1);
+        logged.setLogTopic("pulsar-logs");
+        admin.functions().createFunction(logged, sampleJar.toString());
+        assertThat(admin.functions().getFunction(TENANT, NAMESPACE, "pulsar-logged").getLogTopic())
+                .isEqualTo("persistent://public/default/pulsar-logs");
+        admin.functions().deleteFunction(TENANT, NAMESPACE, "pulsar-logged");
+
+        FunctionConfig serde = config("pulsar-serde", 1);
+        serde.setOutputSerdeClassName("com.example.MySerDe");
+        serde.setAutoAck(false);
+        PulsarAdminException refused = catchAdmin(() -> admin.functions().createFunction(serde, sampleJar.toString()));
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(refused.getMessage()).contains("outputSerdeClassName: is 'com.example.MySerDe'", "autoAck: is false");
+        assertThat(admin.functions().getFunctions(TENANT, NAMESPACE)).doesNotContain("pulsar-serde");
+    }
+
     interface AdminCall {
         void run() throws Exception;
     }
