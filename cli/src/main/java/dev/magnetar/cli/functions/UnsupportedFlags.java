@@ -15,7 +15,7 @@ public final class UnsupportedFlags {
             + " UTF-8 text, byte[]: raw bytes, other types: JSON), so there is no serde class or schema type to set;"
             + " remove it";
 
-    @Option(names = "--custom-serde-inputs", paramLabel = "JSON", description = "Not supported (see --help)", hidden = true)
+    @Option(names = "--custom-serde-inputs", paramLabel = "JSON", description = "Not supported", hidden = true)
     String customSerdeInputs;
 
     @Option(names = "--custom-schema-inputs", paramLabel = "JSON", description = "Not supported", hidden = true)

@@ -38,8 +38,14 @@ public final class LogTopicAppender extends AppenderBase<ILoggingEvent> {
     /** Creates the producer and attaches to the logger named {@code loggerName} (the function's). */
     public static LogTopicAppender attach(PulsarClient client, String topic, String loggerName, String fqfn,
                                           int instanceId) throws PulsarClientException {
-        Producer<byte[]> producer = client.newProducer().topic(topic).blockIfQueueFull(false)
-                .sendTimeout(30, TimeUnit.SECONDS).create();
+        Producer<byte[]> producer;
+        try {
+            producer = client.newProducer().topic(topic).blockIfQueueFull(false)
+                    .sendTimeout(30, TimeUnit.SECONDS).create();
+        } catch (PulsarClientException e) {
+            throw new PulsarClientException("cannot publish to the log topic " + topic + " (spec.logTopic of " + fqfn
+                    + "): " + e.getMessage() + "; check that its namespace exists, or change spec.logTopic");
+        }
         LogTopicAppender appender = new LogTopicAppender(producer, fqfn, instanceId);
         Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
         appender.setContext(logger.getLoggerContext());

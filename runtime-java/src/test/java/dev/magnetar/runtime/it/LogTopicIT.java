@@ -10,6 +10,7 @@ import dev.magnetar.runtime.fixtures.FixtureJar;
 import dev.magnetar.runtime.fixtures.LoggingFunction;
 import dev.magnetar.runtime.logging.LogTopicAppender;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
@@ -48,6 +49,19 @@ class LogTopicIT {
             assertThat(processing.getProperty(LogTopicAppender.LEVEL)).isEqualTo("WARN");
             assertThat(processing.getProperty(LogTopicAppender.FUNCTION)).isEqualTo("public/default/" + name);
             assertThat(processing.getProperty(LogTopicAppender.INSTANCE)).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void aLogTopicThatCannotBeOpenedStopsTheReplicaNamingIt(EmbeddedPulsar pulsar) throws Exception {
+        String logs = "persistent://no-such-tenant-" + Inputs.uniqueName("t") + "/ns/logs";
+        Function function = Definitions.define(Inputs.uniqueName("logging"), LoggingFunction.class, FixtureJar.path(),
+                pulsar.uniqueTopic("log-in"), null);
+        function.getSpec().setLogTopic(logs);
+
+        try (ReplicaProcess replica = ReplicaProcess.launch(function, pulsar.serviceUrl(), 0)) {
+            assertThat(replica.awaitExit(Duration.ofSeconds(120))).isEqualTo(1);
+            assertThat(replica.output()).contains("cannot publish to the log topic " + logs, "spec.logTopic");
         }
     }
 }
