@@ -36,11 +36,14 @@ final class PulsarStatusViews {
                                     java.util.function.Function<InstanceStatus, ReplicaStatusReport> reports) {
         List<Instance> out = new ArrayList<>();
         for (InstanceStatus instance : state.instances()) {
-            boolean running = instance.pid() > 0 && instance.ready();
+            // By state, not by pid: a pod on Kubernetes has no pid here.
+            boolean running = "RUNNING".equals(instance.state()) && instance.ready();
             String error = state.error() != null ? state.error()
                     : instance.lastError() != null ? instance.lastError() : "";
+            // Only a local replica's port is reachable on 127.0.0.1; a pod's report is not read yet.
+            boolean local = instance.pid() > 0;
             out.add(new Instance(instance.instanceId(), running, error, instance.restarts(),
-                    running ? reports.apply(instance) : ReplicaReports.none(instance.instanceId())));
+                    running && local ? reports.apply(instance) : ReplicaReports.none(instance.instanceId())));
         }
         int remembered = StoppedReplicas.remembered(definition).orElse(0);
         for (int id = out.size(); id < remembered; id++) {

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.magnetar.api.protocol.ReplicaStatusReport;
 import dev.magnetar.api.protocol.ReplicaStatusReport.ExceptionEntry;
 import dev.magnetar.controller.api.pulsar.PulsarStatusViews.Instance;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.yaml.FunctionDocuments;
+import dev.magnetar.controller.orchestrator.InstanceStatus;
+import dev.magnetar.controller.service.FunctionState;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pulsar.common.policies.data.FunctionStatsImpl;
 import org.apache.pulsar.common.policies.data.FunctionStatus;
@@ -65,5 +70,30 @@ class PulsarStatusViewsTest {
     void aReplicaThatDoesNotAnswerReportsNothing() {
         assertThat(ReplicaReports.fetch(4, -1)).isEqualTo(ReplicaReports.none(4));
         assertThat(ReplicaReports.fetch(4, 1)).isEqualTo(ReplicaReports.none(4));
+    }
+
+    @Test
+    void aReadyPodCountsAsRunningAndOnlyLocalReplicasAreAskedForTheirReport() {
+        Function definition = FunctionDocuments.parse("""
+                apiVersion: magnetar.dev/v1alpha1
+                kind: Function
+                metadata: {name: fn}
+                spec: {runtime: {className: a.B, jar: /x.jar}, inputs: [in], replicas: 3}
+                """);
+        FunctionState state = new FunctionState(3, List.of(
+                new InstanceStatus(0, "RUNNING", 4242, 0, true, null, 9000),
+                new InstanceStatus(1, "RUNNING", -1, 1, true, "OOMKilled", 8080),
+                new InstanceStatus(2, "STARTING", 4343, 0, false, null, -1)), 0, null);
+        List<Integer> asked = new ArrayList<>();
+
+        List<Instance> instances = PulsarStatusViews.instances(definition, state, instance -> {
+            asked.add(instance.instanceId());
+            return first;
+        });
+
+        assertThat(instances).extracting(Instance::running).containsExactly(true, true, false);
+        assertThat(asked).as("the local running replica only").containsExactly(0);
+        assertThat(instances.get(1).report()).isEqualTo(ReplicaReports.none(1));
+        assertThat(instances.get(1).error()).isEqualTo("OOMKilled");
     }
 }
