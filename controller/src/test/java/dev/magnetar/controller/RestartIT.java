@@ -7,6 +7,8 @@ import dev.magnetar.bridge.testing.EmbeddedPulsar;
 import dev.magnetar.controller.testing.ControlPlaneClient;
 import dev.magnetar.controller.testing.Samples;
 import java.nio.file.Path;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.common.policies.data.FunctionStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,34 @@ class RestartIT {
             assertThat(client.get("/magnetar/v1/functions/public/default").body()).isEqualTo("[\"survivor\"]");
             await().atMost(READY).until(() -> client.readyInstances("survivor") == 1);
             assertThat(client.invoke("survivor", "back").body()).isEqualTo("back!");
+        }
+    }
+
+    @Test
+    void anInstanceStoppedAloneStaysStoppedAfterARestartUntilStarted() throws Exception {
+        EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
+        ControlPlaneOptions options = new ControlPlaneOptions(0, dataDir, pulsar.connection());
+        try (ControlPlane first = ControlPlane.start(options);
+             PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(first.url()).build()) {
+            ControlPlaneClient client = new ControlPlaneClient(first.url());
+            assertThat(client.create("half", Samples.json(Samples.exclamation(
+                    pulsar.uniqueTopic("half-in"), pulsar.uniqueTopic("half-out"), 2))).statusCode()).isEqualTo(200);
+            await().atMost(READY).until(() -> client.readyInstances("half") == 2);
+            admin.functions().stopFunction("public", "default", "half", 1);
+        }
+
+        try (ControlPlane second = ControlPlane.start(options);
+             PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(second.url()).build()) {
+            ControlPlaneClient client = new ControlPlaneClient(second.url());
+            await().atMost(READY).until(() -> client.readyInstances("half") == 1);
+            FunctionStatus status = admin.functions().getFunctionStatus("public", "default", "half");
+            assertThat(status.getNumInstances()).isEqualTo(2);
+            assertThat(status.getInstances().get(0).getStatus().isRunning()).isTrue();
+            assertThat(status.getInstances().get(1).getStatus().isRunning()).as("stopped before the restart").isFalse();
+            assertThat(client.status("half").at("/instances/1/state").asText()).isEqualTo("STOPPED");
+
+            admin.functions().startFunction("public", "default", "half", 1);
+            await().atMost(READY).until(() -> client.readyInstances("half") == 2);
         }
     }
 }

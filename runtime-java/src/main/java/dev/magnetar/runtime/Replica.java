@@ -8,6 +8,7 @@ import dev.magnetar.runtime.http.RuntimeHttpServer;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.loading.FunctionJar;
 import dev.magnetar.runtime.loading.LoadedFunction;
+import dev.magnetar.runtime.logging.LogTopicAppender;
 import dev.magnetar.runtime.loop.FunctionLoop;
 import dev.magnetar.runtime.loop.Subscriber;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
@@ -39,6 +40,7 @@ final class Replica implements AutoCloseable {
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads("magnetar-http"));
     private PulsarClient client;
     private Publisher publisher;
+    private LogTopicAppender logTopic;
     private LoadedFunction loaded;
     private RuntimeHttpServer http;
     private Consumer<byte[]> consumer;
@@ -57,6 +59,11 @@ final class Replica implements AutoCloseable {
         loaded = FunctionJar.load(config.jar(), function.className());
         client = client();
         publisher = new Publisher(client, function.output());
+        if (function.logTopic() != null) {
+            // Before initialize(): what the function logs while starting goes to the topic too.
+            logTopic = LogTopicAppender.attach(client, function.logTopic(), function.fqfn(), function.fqfn(),
+                    config.instanceId());
+        }
         ContextResources resources = new ContextResources(function, version(), config.instanceId(), client, publisher,
                 metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash);
         loaded.initialize(FunctionContext.forLifecycle(resources));
@@ -110,6 +117,9 @@ final class Replica implements AutoCloseable {
         }
         if (loaded != null) {
             quietly("function close()", loaded::close);
+        }
+        if (logTopic != null) {
+            quietly("log topic", logTopic::stop);
         }
         if (publisher != null) {
             quietly("producers", publisher::close);

@@ -36,6 +36,9 @@ public final class FunctionDocumentBuilder {
 
     /** As {@link #build(FunctionFlags)}, starting from {@code base} when no config file is given. */
     public Function build(FunctionFlags flags, Function base) {
+        if (flags.unsupported != null) {
+            flags.unsupported.refuse(); // before reading anything: the flag is the problem
+        }
         Function function = flags.functionConfigFile != null ? readConfigFile(flags.functionConfigFile)
                 : base != null ? base : new Function();
         if (function.getMetadata() == null) {
@@ -77,6 +80,7 @@ public final class FunctionDocumentBuilder {
         }
         set(flags.topicsPattern, spec::setTopicsPattern);
         set(flags.output, spec::setOutput);
+        set(flags.logTopic, spec::setLogTopic);
         set(flags.parallelism, spec::setReplicas);
         set(flags.concurrency, spec::setConcurrency);
         set(flags.processingGuarantees, spec::setProcessingGuarantee);
@@ -86,6 +90,9 @@ public final class FunctionDocumentBuilder {
         set(flags.cleanupSubscription, spec::setCleanupSubscription);
         if (flags.userConfig != null) {
             spec.setUserConfig(parseUserConfig(flags.userConfig));
+        }
+        if (flags.resources != null) {
+            flags.resources.applyTo(spec);
         }
         applySubscription(flags, spec);
     }

@@ -4,6 +4,7 @@ import dev.magnetar.api.v1alpha1.InitialPosition;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,6 +32,10 @@ public final class FunctionFlags {
 
     @Option(names = "--output", paramLabel = "TOPIC", description = "Output topic")
     String output;
+
+    @Option(names = "--log-topic", paramLabel = "TOPIC",
+            description = "Topic the function's log lines (its Context logger) are published to")
+    String logTopic;
 
     @Option(names = "--parallelism", paramLabel = "N", description = "Number of replicas")
     Integer parallelism;
@@ -73,6 +78,12 @@ public final class FunctionFlags {
     @Option(names = "--cleanup-subscription", arity = "0..1", paramLabel = "BOOL",
             description = "Delete the subscription when the function is deleted")
     Boolean cleanupSubscription;
+
+    @Mixin
+    ResourceFlags resources;
+
+    @Mixin
+    UnsupportedFlags unsupported;
 
     public Path functionConfigFile() {
         return functionConfigFile;

@@ -1,8 +1,11 @@
 package dev.magnetar.cli.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.ResourcesSpec;
+import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.InitialPosition;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
@@ -44,7 +47,9 @@ class FunctionsCommandsTest {
                 "--namespace", "ops", "--name", "shout", "--jar", jar.toString(), "--classname", "a.Shout",
                 "--inputs", "in-1, in-2", "--output", "out", "--parallelism", "2", "--user-config", "{\"k\":1}",
                 "--processing-guarantees", "atmost_once", "--max-message-retries", "5", "--subs-name", "subs",
-                "--subs-position", "earliest", "--retain-key-ordering", "--timeout-ms", "1500");
+                "--subs-position", "earliest", "--retain-key-ordering", "--timeout-ms", "1500", "--log-topic", "shout-logs",
+                "--auto-ack", "true", "--cpu", "0.5", "--ram", "536870912",
+                "--secrets", "{\"DB_PASSWORD\": {\"path\": \"db\", \"key\": \"password\"}}");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("created acme/ops/shout" + System.lineSeparator());
@@ -66,6 +71,23 @@ class FunctionsCommandsTest {
         assertThat(sent.getSpec().getSubscription().name()).isEqualTo("subs");
         assertThat(sent.getSpec().getSubscription().initialPosition()).isEqualTo(InitialPosition.Earliest);
         assertThat(sent.getSpec().getProcessingGuarantee()).isEqualTo(ProcessingGuarantee.ATMOST_ONCE);
+        assertThat(sent.getSpec().getLogTopic()).isEqualTo("shout-logs");
+        assertThat(sent.getSpec().getResources()).isEqualTo(new ResourcesSpec("500m", "536870912"));
+        assertThat(sent.getSpec().getSecrets()).containsExactly(entry("DB_PASSWORD", new SecretRef("db", "password")));
+    }
+
+    @Test
+    void resourceAndSecretFlagsThatMakeNoSenseAreUsageErrors() {
+        CliRun cpu = CliRun.of("functions", "create", "--admin-url", server.url(), "--name", "x", "--jar", jar.toString(),
+                "--classname", "a.B", "--inputs", "in", "--cpu", "0");
+        assertThat(cpu.exitCode()).isEqualTo(2);
+        assertThat(cpu.errLines()).singleElement().asString().contains("invalid --cpu 0.0", "above 0");
+
+        CliRun secret = CliRun.of("functions", "create", "--admin-url", server.url(), "--name", "x", "--jar",
+                jar.toString(), "--classname", "a.B", "--inputs", "in", "--secrets", "{\"DB\": {\"path\": \"db\"}}");
+        assertThat(secret.exitCode()).isEqualTo(2);
+        assertThat(secret.errLines()).singleElement().asString().contains("'DB' needs both \"path\" and \"key\"");
+        assertThat(server.requests()).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,7 +82,7 @@ public final class LocalProcessOrchestrator implements Orchestrator {
         if (current == null) {
             ReplicaGroup group = new ReplicaGroup(plan, settings, scheduler);
             deployed.put(function.fqfn(), new Deployed(group, signature));
-            group.scaleTo(function.replicas());
+            group.scaleTo(function.replicas(), StoppedInstances.of(definition));
             LOG.info("function {}: {} replicas starting", function.fqfn(), function.replicas());
             return;
         }
@@ -89,11 +90,11 @@ public final class LocalProcessOrchestrator implements Orchestrator {
         if (!current.signature().equals(signature)) {
             // Shrink first and grow last, so only replicas that stay are rolled.
             int keep = Math.min(function.replicas(), group.status().size());
-            group.scaleTo(keep);
+            group.scaleTo(keep, Set.of());
             group.rollTo(plan);
             deployed.put(function.fqfn(), new Deployed(group, signature));
         }
-        group.scaleTo(function.replicas());
+        group.scaleTo(function.replicas(), StoppedInstances.of(definition));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.magnetar.controller.orchestrator;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -26,13 +27,22 @@ final class ReplicaGroup {
         this.scheduler = scheduler;
     }
 
-    /** Starts replicas up to {@code count} and stops those at or above it, highest first. */
-    synchronized void scaleTo(int count) {
+    /**
+     * Starts replicas up to {@code count} and stops those at or above it, highest first. A new
+     * replica whose id is in {@code stopped} is added stopped (it was stopped alone before).
+     */
+    synchronized void scaleTo(int count, Set<Integer> stopped) {
         int before = replicas.size();
         while (replicas.size() < count) {
             Replica replica = new Replica(replicas.size(), plan, settings, scheduler, this::replicaReady);
             replicas.add(replica);
-            replica.start();
+            if (stopped.contains(replica.instanceId())) {
+                replica.requestStop();
+                LOG.info("function {}: replica {} stays stopped (it was stopped alone; start it with its instance id)",
+                        plan.fqfn(), replica.instanceId());
+            } else {
+                replica.start();
+            }
         }
         while (replicas.size() > count) {
             replicas.remove(replicas.size() - 1).stop();
@@ -46,7 +56,8 @@ final class ReplicaGroup {
     synchronized void rollTo(LaunchPlan newPlan) {
         plan = newPlan;
         for (Replica replica : List.copyOf(replicas)) {
-            if (!replica.restartWith(newPlan)) {
+            // A replica stopped alone takes the new plan and stays stopped: nothing to wait for.
+            if (!replica.restartWith(newPlan) && !"STOPPED".equals(replica.status().state())) {
                 LOG.warn("function {}: replica {} is not ready after {} s; updating the next one anyway",
                         newPlan.fqfn(), replica.instanceId(), settings.readyTimeout().toSeconds());
             }

@@ -9,6 +9,7 @@ import dev.magnetar.bridge.provision.TopicProvisioner;
 import dev.magnetar.controller.orchestrator.InstanceAction;
 import dev.magnetar.controller.orchestrator.InstanceStatus;
 import dev.magnetar.controller.orchestrator.Orchestrator;
+import dev.magnetar.controller.orchestrator.StoppedInstances;
 import dev.magnetar.controller.store.FunctionPackages;
 import dev.magnetar.controller.store.FunctionRef;
 import dev.magnetar.controller.store.FunctionStore;
@@ -76,6 +77,7 @@ public class FunctionService {
         ResolvedFunction resolved = requireRunnable(definition);
         FunctionRef ref = FunctionRef.of(definition);
         Function previous = store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
+        StoppedInstances.carryOver(previous, definition);
         store.put(definition);
         try {
             deploy(definition, resolved);
@@ -114,6 +116,9 @@ public class FunctionService {
     /** Brings a stopped function back to its remembered count, and starts any replica stopped alone. */
     public synchronized void start(FunctionRef ref) {
         Function definition = require(ref);
+        if (StoppedInstances.clear(definition)) {
+            store.put(definition);
+        }
         if (StoppedReplicas.start(definition)) {
             update(definition);
             return;
@@ -127,18 +132,36 @@ public class FunctionService {
 
     /** Replaces every replica, one at a time. */
     public synchronized void restart(FunctionRef ref) {
-        require(ref);
+        Function definition = require(ref);
+        if (StoppedInstances.clear(definition)) {
+            store.put(definition); // a restart starts the replicas stopped alone too
+        }
         orchestrator.restart(ref.fqfn());
     }
 
-    /** Starts, stops or restarts one replica; the definition is not changed. */
+    /**
+     * Starts, stops or restarts one replica. The spec is not changed; a stopped replica is recorded
+     * with the definition, so it stays stopped when the control plane restarts.
+     */
     public synchronized void control(FunctionRef ref, int instanceId, InstanceAction action) {
         Function definition = require(ref);
         int replicas = ResolvedFunction.of(definition).replicas();
         if (instanceId < 0 || instanceId >= replicas) {
             throw new InstanceNotFoundException(ref, instanceId, replicas);
         }
-        orchestrator.control(ref.fqfn(), instanceId, action);
+        Function previous = require(ref);
+        boolean changed = StoppedInstances.set(definition, instanceId, action == InstanceAction.STOP);
+        if (changed) {
+            store.put(definition);
+        }
+        try {
+            orchestrator.control(ref.fqfn(), instanceId, action);
+        } catch (RuntimeException e) {
+            if (changed) {
+                store.put(previous);
+            }
+            throw e;
+        }
     }
 
     private Function require(FunctionRef ref) {

@@ -12,6 +12,7 @@ import dev.magnetar.bridge.provision.TopicProvisioner;
 import dev.magnetar.controller.orchestrator.InstanceAction;
 import dev.magnetar.controller.orchestrator.InstanceStatus;
 import dev.magnetar.controller.orchestrator.Orchestrator;
+import dev.magnetar.controller.orchestrator.StoppedInstances;
 import dev.magnetar.controller.store.FileFunctionStore;
 import dev.magnetar.controller.store.FunctionRef;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ class FunctionServiceTest {
     Path dir;
     final List<String> calls = new ArrayList<>();
     final Set<String> brokenTopics = new HashSet<>();
+    boolean refuseControl;
     FileFunctionStore store;
     FunctionService service;
 
@@ -220,6 +222,41 @@ class FunctionServiceTest {
         assertThat(store.get(ECHO).orElseThrow().getSpec().getReplicas()).isEqualTo(2);
     }
 
+    @Test
+    void anInstanceStoppedAloneIsRecordedWithTheDefinitionUntilStartedAgain() {
+        service.create(function("echo", "in", 3));
+
+        service.control(ECHO, 1, InstanceAction.STOP);
+        service.control(ECHO, 2, InstanceAction.STOP);
+        assertThat(StoppedInstances.of(store.get(ECHO).orElseThrow())).containsExactly(1, 2);
+        assertThat(new FileFunctionStore(dir).get(ECHO).orElseThrow().getMetadata().getAnnotations())
+                .as("what a restarted control plane reads").containsEntry(StoppedInstances.ANNOTATION, "1,2");
+
+        service.control(ECHO, 1, InstanceAction.START);
+        assertThat(StoppedInstances.of(store.get(ECHO).orElseThrow())).containsExactly(2);
+        service.update(function("echo", "in", 3));
+        assertThat(StoppedInstances.of(store.get(ECHO).orElseThrow())).as("kept by an update").containsExactly(2);
+        service.update(function("echo", "in", 2));
+        assertThat(StoppedInstances.of(store.get(ECHO).orElseThrow())).as("instance 2 is gone").isEmpty();
+
+        service.control(ECHO, 0, InstanceAction.STOP);
+        service.restart(ECHO);
+        assertThat(StoppedInstances.of(store.get(ECHO).orElseThrow())).as("cleared by a restart").isEmpty();
+        service.control(ECHO, 0, InstanceAction.STOP);
+        service.start(ECHO);
+        assertThat(store.get(ECHO).orElseThrow().getMetadata().getAnnotations()).as("cleared by a start")
+                .doesNotContainKey(StoppedInstances.ANNOTATION);
+    }
+
+    @Test
+    void anInstanceStopTheOrchestratorRefusesIsNotRecorded() {
+        service.create(function("echo", "in", 2));
+        refuseControl = true;
+
+        assertThatThrownBy(() -> service.control(ECHO, 1, InstanceAction.STOP)).hasMessageContaining("cannot");
+        assertThat(StoppedInstances.of(store.get(ECHO).orElseThrow())).isEmpty();
+    }
+
     private final class RecordingProvisioner implements TopicProvisioner {
         @Override
         public void ensure(ResolvedFunction function) {
@@ -263,6 +300,9 @@ class FunctionServiceTest {
 
         @Override
         public void control(String fqfn, int instanceId, InstanceAction action) {
+            if (refuseControl) {
+                throw new UnsupportedOperationException("this orchestrator cannot " + action.verb() + " single replicas");
+            }
             calls.add(action + " " + instanceId + " of " + fqfn);
         }
 

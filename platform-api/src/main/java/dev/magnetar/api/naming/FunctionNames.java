@@ -19,6 +19,8 @@ public final class FunctionNames {
     public static final String ANNOTATION_DESIRED_HASH = "magnetar.dev/desired-hash";
     /** Annotation on a stopped Function: the replica count to restore on start. */
     public static final String ANNOTATION_STOPPED_REPLICAS = "magnetar.dev/stopped-replicas";
+    /** Annotation on a Function: the instance ids stopped one by one, comma-separated, to keep stopped. */
+    public static final String ANNOTATION_STOPPED_INSTANCES = "magnetar.dev/stopped-instances";
 
     private FunctionNames() {
     }

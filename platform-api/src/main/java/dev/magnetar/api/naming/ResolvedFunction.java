@@ -36,7 +36,8 @@ public record ResolvedFunction(
         int concurrency,
         int replicas,
         Map<String, Object> userConfig,
-        Map<String, String> env) {
+        Map<String, String> env,
+        String logTopic) {
 
     public static final int DEFAULT_MAX_REDELIVERIES = 3;
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
@@ -77,7 +78,8 @@ public record ResolvedFunction(
                 orDefault(spec.getConcurrency(), DEFAULT_CONCURRENCY),
                 orDefault(spec.getReplicas(), DEFAULT_REPLICAS),
                 Optional.ofNullable(spec.getUserConfig()).map(ResolvedFunction::readOnlyCopy).orElse(Map.of()),
-                Optional.ofNullable(spec.getEnv()).map(Map::copyOf).orElse(Map.of()));
+                Optional.ofNullable(spec.getEnv()).map(Map::copyOf).orElse(Map.of()),
+                spec.getLogTopic() == null ? null : TopicNames.qualifyIn(tenant, namespace, spec.getLogTopic()));
     }
 
     public String fqfn() {

@@ -24,6 +24,8 @@ public class FunctionSpec {
     private List<String> inputs;
     private String topicsPattern;
     private String output;
+    /** Where the function's log lines (its Context logger) are published, as Pulsar's --log-topic. */
+    private String logTopic;
     private SubscriptionSpec subscription;
     private ProcessingGuarantee processingGuarantee;
     @Min(0)
@@ -61,6 +63,8 @@ public class FunctionSpec {
     public void setTopicsPattern(String topicsPattern) { this.topicsPattern = topicsPattern; }
     public String getOutput() { return output; }
     public void setOutput(String output) { this.output = output; }
+    public String getLogTopic() { return logTopic; }
+    public void setLogTopic(String logTopic) { this.logTopic = logTopic; }
     public SubscriptionSpec getSubscription() { return subscription; }
     public void setSubscription(SubscriptionSpec subscription) { this.subscription = subscription; }
     public ProcessingGuarantee getProcessingGuarantee() { return processingGuarantee; }

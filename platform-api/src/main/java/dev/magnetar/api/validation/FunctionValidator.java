@@ -113,6 +113,15 @@ public final class FunctionValidator {
                         + " would consume its own output forever; pick another output topic"));
             }
         }
+        if (spec.getLogTopic() != null) {
+            String problem = TopicNames.problem(spec.getLogTopic());
+            if (problem != null) {
+                out.add(new Violation("spec.logTopic", problem));
+            } else if (qualifiedInputs(spec).contains(qualified(spec, spec.getLogTopic()))) {
+                out.add(new Violation("spec.logTopic", "'" + spec.getLogTopic() + "' is also an input: the function"
+                        + " would consume its own log lines; pick another log topic"));
+            }
+        }
         if (spec.getDeadLetterTopic() != null) {
             String problem = TopicNames.problem(spec.getDeadLetterTopic());
             if (problem != null) {

@@ -44,6 +44,7 @@ class ResolvedFunctionTest {
         assertThat(fn.concurrency()).isEqualTo(1);
         assertThat(fn.replicas()).isEqualTo(1);
         assertThat(fn.requestTopic()).contains("persistent://public/default/in");
+        assertThat(fn.logTopic()).isNull();
     }
 
     @Test
@@ -54,6 +55,7 @@ class ResolvedFunctionTest {
         spec.setInputs(List.of("raw", "other/ns/t", "non-persistent://x/y/z"));
         spec.setOutput("clean");
         spec.setDeadLetterTopic("dead");
+        spec.setLogTopic("logs");
         spec.setSubscription(new SubscriptionSpec("sub", SubscriptionType.Key_Shared, InitialPosition.Earliest));
 
         ResolvedFunction fn = ResolvedFunction.of(function(spec));
@@ -62,6 +64,7 @@ class ResolvedFunctionTest {
                 "persistent://acme/etl/raw", "persistent://other/ns/t", "non-persistent://x/y/z");
         assertThat(fn.output()).isEqualTo("persistent://acme/etl/clean");
         assertThat(fn.deadLetterTopic()).isEqualTo("persistent://acme/etl/dead");
+        assertThat(fn.logTopic()).isEqualTo("persistent://acme/etl/logs");
         assertThat(fn.subscriptionName()).isEqualTo("sub");
         assertThat(fn.subscriptionType()).isEqualTo(SubscriptionType.Key_Shared);
         assertThat(fn.initialPosition()).isEqualTo(InitialPosition.Earliest);

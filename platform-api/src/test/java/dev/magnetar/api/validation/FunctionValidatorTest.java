@@ -67,6 +67,21 @@ class FunctionValidatorTest {
     }
 
     @Test
+    void refusesALogTopicThatIsAnInputOrNotATopicName() {
+        Function function = valid();
+        function.getSpec().setLogTopic("in");
+        assertThat(FunctionValidator.validate(function)).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("spec.logTopic");
+            assertThat(v.message()).contains("also an input");
+        });
+
+        function.getSpec().setLogTopic("a/b/c/d/e");
+        assertThat(fields(function)).containsExactly("spec.logTopic");
+        function.getSpec().setLogTopic("logs");
+        assertThat(FunctionValidator.validate(function)).isEmpty();
+    }
+
+    @Test
     void effectivelyOnceNeedsFailover() {
         Function function = valid();
         function.getSpec().setProcessingGuarantee(ProcessingGuarantee.EFFECTIVELY_ONCE);

@@ -122,6 +122,9 @@ public class PulsarTopicProvisioner implements TopicProvisioner {
         if (function.output() != null) {
             topics.add(function.output());
         }
+        if (function.logTopic() != null) {
+            topics.add(function.logTopic());
+        }
         if (function.deadLetterTopic() != null) {
             topics.add(function.deadLetterTopic());
         }

@@ -67,6 +67,24 @@ class PulsarTopicProvisionerIT {
     }
 
     @Test
+    void createsTheLogTopicToo() throws Exception {
+        String tenant = "l-" + shortId();
+        FunctionSpec spec = new FunctionSpec();
+        spec.setTenant(tenant);
+        spec.setNamespace("ns");
+        spec.setRuntime(new RuntimeSpec(null, "/opt/fn.jar", "example.Fn"));
+        spec.setInputs(List.of("in"));
+        spec.setLogTopic("fn-logs");
+        Function function = new Function();
+        function.setMetadata(new ObjectMetaBuilder().withName("fn").build());
+        function.setSpec(spec);
+
+        provisioner.ensure(ResolvedFunction.of(function));
+
+        assertThat(admin.topics().getList(tenant + "/ns")).contains("persistent://" + tenant + "/ns/fn-logs");
+    }
+
+    @Test
     void ensureIsIdempotentAndSafeUnderConcurrentCalls() throws Exception {
         String tenant = "t-" + shortId();
         ResolvedFunction function = function(tenant, "ns", List.of("a", "b"), "out", InitialPosition.Earliest);

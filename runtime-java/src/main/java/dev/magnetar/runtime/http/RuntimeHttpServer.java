@@ -7,6 +7,8 @@ import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.context.InvocationRecord;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
+import dev.magnetar.api.protocol.ReplicaStatusJson;
+import dev.magnetar.api.protocol.ReplicaStatusReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,12 +25,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The replica's HTTP port (plain JDK server: no framework to start). {@code /healthz}: the
  * process is alive. {@code /readyz}: 200 once subscribed, 503 before and while shutting down.
- * {@code /metrics}: Prometheus text. {@code POST /invoke}: calls the function directly with the
- * request body, without Pulsar.
+ * {@code /metrics}: Prometheus text. {@code /status}: JSON {@link ReplicaStatusReport} (counts, last
+ * minute, latest exceptions) for the control plane's Pulsar-style status. {@code POST /invoke}:
+ * calls the function directly with the request body, without Pulsar.
  */
 public final class RuntimeHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeHttpServer.class);
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
+    private static final String JSON = "application/json";
 
     private final HttpServer server;
     private final BooleanSupplier ready;
@@ -49,6 +53,7 @@ public final class RuntimeHttpServer implements AutoCloseable {
         server.createContext("/healthz", exchange -> http.respond(exchange, 200, Payload.TEXT, "ok"));
         server.createContext("/readyz", http::readiness);
         server.createContext("/metrics", exchange -> http.respond(exchange, 200, PROMETHEUS, metrics.scrape()));
+        server.createContext(ReplicaStatusReport.PATH, http::status);
         server.createContext("/invoke", http::invoke);
         server.setExecutor(executor);
         server.start();
@@ -62,6 +67,10 @@ public final class RuntimeHttpServer implements AutoCloseable {
     private void readiness(HttpExchange exchange) throws IOException {
         boolean isReady = ready.getAsBoolean();
         respond(exchange, isReady ? 200 : 503, Payload.TEXT, isReady ? "ready" : "not ready: not subscribed to the input");
+    }
+
+    private void status(HttpExchange exchange) throws IOException {
+        respond(exchange, 200, JSON, ReplicaStatusJson.write(metrics.activity().report()));
     }
 
     private void invoke(HttpExchange exchange) throws IOException {

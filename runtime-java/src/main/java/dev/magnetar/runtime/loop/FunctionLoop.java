@@ -4,6 +4,7 @@ import dev.magnetar.api.naming.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
 import dev.magnetar.runtime.codec.Payload;
+import dev.magnetar.runtime.codec.PayloadException;
 import dev.magnetar.runtime.context.InvocationRecord;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
@@ -114,6 +115,7 @@ public final class FunctionLoop {
                 handle(message, invoked).whenComplete((done, error) -> settled.complete(null));
             } catch (RuntimeException e) {
                 LOG.error("Unexpected error handling message {}; it will be redelivered", message.getMessageId(), e);
+                metrics.systemFailure(FunctionInvoker.describe(e));
                 retry(message);
                 invoked.complete(null);
                 settled.complete(null);
@@ -153,6 +155,7 @@ public final class FunctionLoop {
             invoked.complete(null);
             return CompletableFuture.completedFuture(null);
         }
+        metrics.invoked();
         return invoke(message)
                 .handle((payload, error) -> {
                     try {
@@ -161,6 +164,7 @@ public final class FunctionLoop {
                     } catch (RuntimeException e) {
                         LOG.error("Unexpected error publishing for message {}; it will be redelivered",
                                 message.getMessageId(), e);
+                        metrics.systemFailure(FunctionInvoker.describe(e));
                         retry(message);
                         return CompletableFuture.<Void>completedFuture(null);
                     } finally {
@@ -186,7 +190,7 @@ public final class FunctionLoop {
             if (error == null) {
                 settle(message);
             } else {
-                metrics.publishFailed();
+                metrics.publishFailed(FunctionInvoker.describe(error));
                 LOG.warn("Could not publish the result of message {} of {}: {}; it will be redelivered",
                         message.getMessageId(), function.fqfn(), FunctionInvoker.describe(error));
                 retry(message);
@@ -196,8 +200,12 @@ public final class FunctionLoop {
     }
 
     private CompletableFuture<Void> failed(Message<byte[]> message, Request request, Throwable error, long start) {
-        metrics.failed(System.nanoTime() - start);
         String reason = FunctionInvoker.describe(error);
+        if (FunctionInvoker.unwrap(error) instanceof PayloadException) {
+            metrics.undecodable(System.nanoTime() - start, reason);
+        } else {
+            metrics.failed(System.nanoTime() - start, reason);
+        }
         if (request.wantsReply()) {
             // By design a failed request is answered at once and acked, not redelivered: a synchronous
             // caller is waiting, sees the error (HTTP 500) right away and owns the retry decision.

@@ -12,12 +12,14 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.magnetar.runtime.status.InstanceActivity;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The replica's statistics, exposed on {@code /metrics} in Prometheus text format. Every meter
- * carries the function ({@code tenant/namespace/name}) and the instance id.
+ * carries the function ({@code tenant/namespace/name}) and the instance id. The same events feed
+ * {@link InstanceActivity}, which {@code /status} reports in Pulsar's terms.
  */
 public final class RuntimeMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -32,8 +34,10 @@ public final class RuntimeMetrics {
     private final Counter directFailed;
     private final Timer latency;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final InstanceActivity activity;
 
     public RuntimeMetrics(String fqfn, int instanceId) {
+        activity = new InstanceActivity(instanceId, System::currentTimeMillis);
         tags = Tags.of("function", fqfn, "instance", Integer.toString(instanceId));
         received = counter("magnetar.messages.received", "Messages taken from the input subscription");
         processed = counter("magnetar.messages.processed", "Messages the function processed successfully");
@@ -64,6 +68,12 @@ public final class RuntimeMetrics {
     public void received() {
         received.increment();
         inFlight.incrementAndGet();
+        activity.received();
+    }
+
+    /** The function is called for a received message now. */
+    public void invoked() {
+        activity.invoked();
     }
 
     /** A message left the replica's hands (acked, negatively acked or dropped). */
@@ -74,11 +84,26 @@ public final class RuntimeMetrics {
     public void processed(long nanos) {
         processed.increment();
         latency.record(Duration.ofNanos(nanos));
+        activity.processed(nanos);
     }
 
-    public void failed(long nanos) {
+    /** The function's code threw or timed out: a user exception, described in one line. */
+    public void failed(long nanos, String reason) {
         failed.increment();
         latency.record(Duration.ofNanos(nanos));
+        activity.userException(nanos, reason);
+    }
+
+    /** The input could not be decoded or the result not encoded: the runtime's failure, not the function's. */
+    public void undecodable(long nanos, String reason) {
+        failed.increment();
+        latency.record(Duration.ofNanos(nanos));
+        activity.systemException(reason);
+    }
+
+    /** Anything else that went wrong in the runtime around an invocation. */
+    public void systemFailure(String reason) {
+        activity.systemException(reason);
     }
 
     public void expired() {
@@ -93,13 +118,18 @@ public final class RuntimeMetrics {
         (ok ? directOk : directFailed).increment();
     }
 
-    public void publishFailed() {
+    public void publishFailed(String reason) {
         publishFailures.increment();
+        activity.systemException("publish failed: " + reason);
     }
 
     /** {@code Context.recordMetric}: one summary, the user's metric name as a tag. */
     public void userMetric(String name, double value) {
         DistributionSummary.builder("magnetar.user.metric").tags(tags).tag("name", name).register(registry).record(value);
+    }
+
+    public InstanceActivity activity() {
+        return activity;
     }
 
     public int inFlight() {

@@ -9,6 +9,8 @@ import dev.magnetar.runtime.fixtures.PoisonFunction;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.loading.LoadedFunction;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
+import dev.magnetar.api.protocol.ReplicaStatusJson;
+import dev.magnetar.api.protocol.ReplicaStatusReport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,5 +97,30 @@ class RuntimeHttpServerTest {
                 .contains("magnetar_process_latency_seconds_bucket")
                 .contains("magnetar_invoke_direct_total{function=\"public/default/web\",instance=\"0\",outcome=\"ok\"} 1.0")
                 .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void statusReportsTheLatestUserExceptionsAsJson() throws Exception {
+        metrics.received();
+        metrics.invoked();
+        metrics.failed(2_000_000, "IllegalArgumentException: refusing poison payload 'poison'");
+        metrics.received();
+        metrics.processed(1_000_000);
+
+        HttpResponse<String> response = get("/status");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        ReplicaStatusReport report = ReplicaStatusJson.read(response.body());
+        assertThat(report.received()).isEqualTo(2);
+        assertThat(report.processed()).isEqualTo(1);
+        assertThat(report.userExceptions()).isEqualTo(1);
+        assertThat(report.lastInvocationMs()).isPositive();
+        assertThat(report.latestUserExceptions()).singleElement().satisfies(e -> {
+            assertThat(e.message()).isEqualTo("IllegalArgumentException: refusing poison payload 'poison'");
+            assertThat(e.timestampMs()).isPositive();
+        });
+        assertThat(report.oneMin().received()).isEqualTo(2);
+        assertThat(report.oneMin().userExceptions()).isEqualTo(1);
+        assertThat(report.oneMin().avgProcessLatencyMs()).isEqualTo(1.5);
     }
 }

@@ -176,6 +176,19 @@ final class ReplicaProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the process to end by itself and returns its exit code. */
+    int awaitExit(java.time.Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the replica still runs after " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** Everything the replica printed so far. */
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

@@ -24,8 +24,7 @@ import org.apache.pulsar.common.functions.FunctionConfig;
 
 /**
  * Pulsar's {@link FunctionConfig} to Magnetar's {@link Function} and back. What Magnetar cannot honour
- * (another runtime, windowing, MANUAL acks, two orderings at once) is refused naming the field,
- * never dropped silently; settings without a Magnetar meaning (log topic, serde classes) are ignored.
+ * is refused naming the field (see {@link UnsupportedSettings}), never dropped silently.
  */
 public final class FunctionConfigMapper {
     private FunctionConfigMapper() {
@@ -37,7 +36,7 @@ public final class FunctionConfigMapper {
      * @throws PulsarConfigException naming every field Magnetar cannot honour
      */
     public static Function toFunction(FunctionConfig config, String jar) {
-        List<Violation> violations = unsupported(config);
+        List<Violation> violations = UnsupportedSettings.of(config);
         if (!violations.isEmpty()) {
             throw new PulsarConfigException(violations);
         }
@@ -79,6 +78,7 @@ public final class FunctionConfigMapper {
         config.setInputs(resolved.inputs().isEmpty() ? null : resolved.inputs());
         config.setTopicsPattern(resolved.topicsPattern());
         config.setOutput(resolved.output());
+        config.setLogTopic(resolved.logTopic());
         config.setSubName(resolved.subscriptionName());
         config.setSubscriptionPosition(resolved.initialPosition() == InitialPosition.Earliest
                 ? SubscriptionInitialPosition.Earliest : SubscriptionInitialPosition.Latest);
@@ -95,39 +95,6 @@ public final class FunctionConfigMapper {
         config.setResources(ResourceQuantities.toPulsar(spec.getResources()));
         config.setAutoAck(true);
         return config;
-    }
-
-    private static List<Violation> unsupported(FunctionConfig config) {
-        List<Violation> out = new ArrayList<>();
-        if (config.getRuntime() != null && config.getRuntime() != FunctionConfig.Runtime.JAVA) {
-            out.add(new Violation("runtime", "is " + config.getRuntime() + " but Magnetar runs Java functions only: use JAVA"));
-        }
-        if (config.getPy() != null || config.getGo() != null) {
-            out.add(new Violation(config.getPy() != null ? "py" : "go",
-                    "is set but Magnetar runs Java functions only: give a jar"));
-        }
-        if (config.getWindowConfig() != null) {
-            out.add(new Violation("windowConfig", "window functions are not supported by Magnetar: remove it"));
-        }
-        if (config.getProcessingGuarantees() == FunctionConfig.ProcessingGuarantees.MANUAL) {
-            out.add(new Violation("processingGuarantees", "MANUAL is not supported: use ATLEAST_ONCE, ATMOST_ONCE"
-                    + " or EFFECTIVELY_ONCE"));
-        }
-        if (Boolean.TRUE.equals(config.getRetainOrdering()) && Boolean.TRUE.equals(config.getRetainKeyOrdering())) {
-            out.add(new Violation("retainOrdering", "and retainKeyOrdering are both true: set only one (retainOrdering"
-                    + " = one active consumer, retainKeyOrdering = per-key order)"));
-        }
-        if (config.getSecrets() != null) {
-            config.getSecrets().forEach((name, value) -> {
-                if (!(value instanceof Map<?, ?> ref) || !(ref.get("path") instanceof String)
-                        || !(ref.get("key") instanceof String)) {
-                    out.add(new Violation("secrets." + name, "is " + value + ": give {\"path\": \"<secret name>\","
-                            + " \"key\": \"<key in the secret>\"}"));
-                }
-            });
-        }
-        out.addAll(ResourceQuantities.check(config.getResources()));
-        return out;
     }
 
     /** {@code inputs}, the keys of the per-topic maps, and regex input specs as the pattern, as Pulsar reads them. */
@@ -151,6 +118,7 @@ public final class FunctionConfigMapper {
         spec.setInputs(inputs.isEmpty() ? null : List.copyOf(inputs));
         spec.setTopicsPattern(pattern);
         spec.setOutput(config.getOutput());
+        spec.setLogTopic(config.getLogTopic());
     }
 
     private static void addKeys(Set<String> inputs, Map<String, String> perTopic) {

@@ -56,10 +56,11 @@ class FunctionConfigMapperTest {
     @Test
     void inputsTopicsPatternAndOutput() {
         FunctionConfig config = minimal();
-        config.setCustomSchemaInputs(Map.of("schema-in", "STRING"));
+        config.setCustomSchemaInputs(Map.of("schema-in", ""));
         config.setInputSpecs(Map.of("spec-in", ConsumerConfig.builder().build(),
                 "persistent://public/default/logs-.*", ConsumerConfig.builder().isRegexPattern(true).build()));
         config.setOutput("out");
+        config.setLogTopic("logs");
 
         Function function = map(config);
 
@@ -69,6 +70,8 @@ class FunctionConfigMapperTest {
         FunctionConfig back = FunctionConfigMapper.toConfig(function);
         assertThat(back.getInputs()).contains("persistent://public/default/in");
         assertThat(back.getOutput()).isEqualTo("persistent://public/default/out");
+        assertThat(function.getSpec().getLogTopic()).isEqualTo("logs");
+        assertThat(back.getLogTopic()).isEqualTo("persistent://public/default/logs");
         assertThat(back.getTopicsPattern()).isEqualTo("persistent://public/default/logs-.*");
     }
 
@@ -207,5 +210,34 @@ class FunctionConfigMapperTest {
 
         assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
                 .hasMessageContaining("runtime: is PYTHON").hasMessageContaining("windowConfig:");
+    }
+
+    @Test
+    void serdeClassesSchemaTypesAndManualAcksAreRefusedNamingTheField() {
+        FunctionConfig config = minimal();
+        config.setCustomSerdeInputs(Map.of("in", "com.example.MySerDe"));
+        config.setOutputSchemaType("AVRO");
+        config.setOutputSerdeClassName("com.example.OutSerDe");
+        config.setCustomSchemaOutputs(Map.of("out", "JSON"));
+        config.setInputSpecs(Map.of("spec-in", ConsumerConfig.builder().schemaType("PROTOBUF").build()));
+        config.setAutoAck(false);
+
+        assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
+                .hasMessageContaining("customSerdeInputs.in: is 'com.example.MySerDe' but Magnetar encodes by the"
+                        + " function's types")
+                .hasMessageContaining("outputSchemaType: is 'AVRO'")
+                .hasMessageContaining("outputSerdeClassName: is 'com.example.OutSerDe'")
+                .hasMessageContaining("customSchemaOutputs.out: is 'JSON'")
+                .hasMessageContaining("inputSpecs.spec-in.schemaType: is 'PROTOBUF'")
+                .hasMessageContaining("autoAck: is false");
+    }
+
+    @Test
+    void autoAckTrueAndTopicsWithoutAnEncodingAreAccepted() {
+        FunctionConfig config = minimal();
+        config.setAutoAck(true);
+        config.setCustomSerdeInputs(Map.of("serde-in", " "));
+
+        assertThat(map(config).getSpec().getInputs()).contains("serde-in");
     }
 }

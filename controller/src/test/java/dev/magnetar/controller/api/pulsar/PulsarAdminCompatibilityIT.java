@@ -255,6 +255,73 @@ class PulsarAdminCompatibilityIT {
                 .isEqualTo(404);
     }
 
+    @Test
+    @Order(9)
+    void statusShowsTheLatestExceptionsAndStatsTheLastMinute() throws Exception {
+        FunctionConfig enrich = config("pulsar-enrich", 1);
+        enrich.setClassName("dev.magnetar.samples.asyncenrich.AsyncEnrichFunction");
+        enrich.setInputs(List.of(pulsar.uniqueTopic("pulsar-enrich-in")));
+        enrich.setOutput(null);
+        Path enrichJar = Installation.current().samplesDir().resolve("async-enrich/target/async-enrich.jar");
+        admin.functions().createFunction(enrich, enrichJar.toString());
+        await().atMost(READY).until(() -> admin.functions().getFunctionStatus(TENANT, NAMESPACE, "pulsar-enrich")
+                .getNumRunning() == 1);
+        long before = System.currentTimeMillis();
+
+        assertThat(admin.functions().triggerFunction(TENANT, NAMESPACE, "pulsar-enrich", null,
+                "{\"id\":\"o-1\",\"customer\":\"acme\"}", null)).contains("\"tier\":\"gold\"");
+        PulsarAdminException thrown = catchAdmin(() -> admin.functions().triggerFunction(TENANT, NAMESPACE,
+                "pulsar-enrich", null, "{\"customer\":\"acme\"}", null));
+        assertThat(thrown.getMessage()).contains("the order has no 'id'");
+        catchAdmin(() -> admin.functions().triggerFunction(TENANT, NAMESPACE, "pulsar-enrich", null, "not json", null));
+
+        FunctionStatus.FunctionInstanceStatus.FunctionInstanceStatusData instance =
+                admin.functions().getFunctionStatus(TENANT, NAMESPACE, "pulsar-enrich").getInstances().get(0).getStatus();
+        assertThat(instance.getNumReceived()).isEqualTo(3);
+        assertThat(instance.getNumSuccessfullyProcessed()).isEqualTo(1);
+        assertThat(instance.getNumUserExceptions()).isEqualTo(1);
+        assertThat(instance.getLatestUserExceptions()).singleElement().satisfies(e -> {
+            assertThat(e.getExceptionString()).isEqualTo("IllegalArgumentException: the order has no 'id': send JSON"
+                    + " like {\"id\":\"o-1\",\"customer\":\"acme\"}");
+            assertThat(e.getTimestampMs()).isGreaterThanOrEqualTo(before);
+        });
+        assertThat(instance.getNumSystemExceptions()).as("the undecodable input").isEqualTo(1);
+        assertThat(instance.getLatestSystemExceptions()).singleElement()
+                .satisfies(e -> assertThat(e.getExceptionString()).contains("the input is not JSON"));
+        assertThat(instance.getLastInvocationTime()).isGreaterThanOrEqualTo(before);
+
+        FunctionStats stats = admin.functions().getFunctionStats(TENANT, NAMESPACE, "pulsar-enrich");
+        assertThat(stats.getUserExceptionsTotal()).isEqualTo(1);
+        assertThat(stats.getSystemExceptionsTotal()).isEqualTo(1);
+        assertThat(stats.getOneMin().getReceivedTotal()).isEqualTo(3);
+        assertThat(stats.getOneMin().getProcessedSuccessfullyTotal()).isEqualTo(1);
+        assertThat(stats.getOneMin().getUserExceptionsTotal()).isEqualTo(1);
+        assertThat(stats.getOneMin().getAvgProcessLatency()).isPositive();
+        assertThat(stats.getLastInvocation()).isGreaterThanOrEqualTo(before);
+        assertThat(stats.getInstances().get(0).getMetrics().getOneMin().getUserExceptionsTotal()).isEqualTo(1);
+
+        admin.functions().deleteFunction(TENANT, NAMESPACE, "pulsar-enrich");
+    }
+
+    @Test
+    @Order(10)
+    void theLogTopicIsKeptAndEncodingSettingsAreRefusedNamingTheField() throws Exception {
+        FunctionConfig logged = config("pulsar-logged", 1);
+        logged.setLogTopic("pulsar-logs");
+        admin.functions().createFunction(logged, sampleJar.toString());
+        assertThat(admin.functions().getFunction(TENANT, NAMESPACE, "pulsar-logged").getLogTopic())
+                .isEqualTo("persistent://public/default/pulsar-logs");
+        admin.functions().deleteFunction(TENANT, NAMESPACE, "pulsar-logged");
+
+        FunctionConfig serde = config("pulsar-serde", 1);
+        serde.setOutputSerdeClassName("com.example.MySerDe");
+        serde.setAutoAck(false);
+        PulsarAdminException refused = catchAdmin(() -> admin.functions().createFunction(serde, sampleJar.toString()));
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(refused.getMessage()).contains("outputSerdeClassName: is 'com.example.MySerDe'", "autoAck: is false");
+        assertThat(admin.functions().getFunctions(TENANT, NAMESPACE)).doesNotContain("pulsar-serde");
+    }
+
     interface AdminCall {
         void run() throws Exception;
     }

@@ -1,0 +1,48 @@
+package dev.magnetar.runtime.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.magnetar.api.protocol.ReplicaStatusReport;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class InstanceActivityTest {
+    private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+    private final InstanceActivity activity = new InstanceActivity(3, now::get);
+
+    @Test
+    void reportsTotalsTheLastMinuteAndTheLatestExceptionsByKind() {
+        activity.received();
+        activity.invoked();
+        activity.processed(1_000_000);
+        now.addAndGet(90_000);
+        activity.received();
+        activity.invoked();
+        activity.userException(3_000_000, "IllegalArgumentException: bad input");
+        activity.systemException("publish failed: timeout");
+
+        ReplicaStatusReport report = activity.report();
+        assertThat(report.instanceId()).isEqualTo(3);
+        assertThat(report.received()).isEqualTo(2);
+        assertThat(report.processed()).isEqualTo(1);
+        assertThat(report.userExceptions()).isEqualTo(1);
+        assertThat(report.systemExceptions()).isEqualTo(1);
+        assertThat(report.avgProcessLatencyMs()).isEqualTo(2.0);
+        assertThat(report.lastInvocationMs()).isEqualTo(now.get());
+        assertThat(report.latestUserExceptions()).containsExactly(
+                new ReplicaStatusReport.ExceptionEntry("IllegalArgumentException: bad input", now.get()));
+        assertThat(report.latestSystemExceptions()).extracting(ReplicaStatusReport.ExceptionEntry::message)
+                .containsExactly("publish failed: timeout");
+        assertThat(report.oneMin()).isEqualTo(new ReplicaStatusReport.Window(1, 0, 1, 1, 3.0));
+    }
+
+    @Test
+    void aFreshInstanceReportsNothingYet() {
+        ReplicaStatusReport report = activity.report();
+        assertThat(report.received()).isZero();
+        assertThat(report.avgProcessLatencyMs()).isNull();
+        assertThat(report.lastInvocationMs()).isZero();
+        assertThat(report.latestUserExceptions()).isEmpty();
+        assertThat(report.oneMin()).isEqualTo(new ReplicaStatusReport.Window(0, 0, 0, 0, null));
+    }
+}
