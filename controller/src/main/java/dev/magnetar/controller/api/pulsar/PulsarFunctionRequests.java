@@ -142,7 +142,7 @@ public class PulsarFunctionRequests {
     private List<Instance> instances(FunctionRef ref) {
         Function definition = service.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
         return PulsarStatusViews.instances(definition, service.status(ref),
-                instance -> ReplicaReports.fetch(instance.instanceId(), instance.httpPort()));
+                instance -> ReplicaReports.fetch(instance.instanceId(), instance.host(), instance.httpPort()));
     }
 
     private Instance instance(FunctionRef ref, int instanceId) {

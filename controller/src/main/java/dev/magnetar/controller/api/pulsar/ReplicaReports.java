@@ -29,11 +29,13 @@ final class ReplicaReports {
                 new ReplicaStatusReport.Window(0, 0, 0, 0, null));
     }
 
-    static ReplicaStatusReport fetch(int instanceId, int httpPort) {
-        if (httpPort <= 0) {
+    /** @param host loopback for a local replica, the pod's IP on Kubernetes; null when it has none yet */
+    static ReplicaStatusReport fetch(int instanceId, String host, int httpPort) {
+        if (httpPort <= 0 || host == null || host.isBlank()) {
             return none(instanceId);
         }
-        URI uri = URI.create("http://127.0.0.1:" + httpPort + ReplicaStatusReport.PATH);
+        URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort
+                + ReplicaStatusReport.PATH);
         try {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -101,6 +101,7 @@ public class KubernetesOrchestrator implements Orchestrator {
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
         String state = ready ? "RUNNING" : "Running".equals(phase) && restarts > 0 ? "RESTARTING"
                 : "Succeeded".equals(phase) || "Failed".equals(phase) ? "STOPPED" : "STARTING";
-        return new InstanceStatus(index, state, -1, restarts, ready, lastError, config.runtimeHttpPort());
+        String podIp = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+        return new InstanceStatus(index, state, -1, restarts, ready, lastError, config.runtimeHttpPort(), podIp);
     }
 }

@@ -28,8 +28,9 @@ class KubernetesOrchestratorMockTest {
         List<InstanceStatus> instances = new KubernetesOrchestrator(client, config).status("public/default/exclaim");
 
         assertThat(instances).hasSize(2);
-        assertThat(instances.get(0)).isEqualTo(new InstanceStatus(0, "RUNNING", -1, 0, true, null, 9090));
-        assertThat(instances.get(1)).isEqualTo(new InstanceStatus(1, "RESTARTING", -1, 2, false, "OOMKilled", 9090));
+        assertThat(instances.get(0)).as("the pod's IP is where its /status is read")
+                .isEqualTo(new InstanceStatus(0, "RUNNING", -1, 0, true, null, 9090, "10.1.0.7"));
+        assertThat(instances.get(1)).isEqualTo(new InstanceStatus(1, "RESTARTING", -1, 2, false, "OOMKilled", 9090, "10.1.0.7"));
         assertThat(new KubernetesOrchestrator(client, config).status("public/default/other")).isEmpty();
     }
 
@@ -37,7 +38,7 @@ class KubernetesOrchestratorMockTest {
         return new PodBuilder()
                 .withNewMetadata().withName(name).withNamespace("team-a").withCreationTimestamp(created)
                 .withLabels(FunctionNames.selectorLabels("public", "default", "exclaim")).endMetadata()
-                .withNewStatus().withPhase("Running")
+                .withNewStatus().withPhase("Running").withPodIP("10.1.0.7")
                 .addNewContainerStatus().withName("function").withReady(ready).withRestartCount(restarts)
                 .withNewLastState().withNewTerminated().withReason(restarts > 0 ? "OOMKilled" : null).endTerminated()
                 .endLastState().endContainerStatus()
