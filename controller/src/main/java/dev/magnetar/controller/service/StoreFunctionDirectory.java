@@ -18,6 +18,6 @@ public class StoreFunctionDirectory implements FunctionDirectory {
 
     @Override
     public Optional<ResolvedFunction> find(String tenant, String namespace, String name) {
-        return store.get(new FunctionRef(tenant, namespace, name)).map(ResolvedFunction::of);
+        return store.resolve(new FunctionRef(tenant, namespace, name));
     }
 }

@@ -1,5 +1,6 @@
 package dev.magnetar.controller.store;
 
+import dev.magnetar.api.naming.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.yaml.DocumentException;
 import dev.magnetar.api.yaml.FunctionDocuments;
@@ -30,6 +31,11 @@ public final class FileFunctionStore implements FunctionStore {
 
     private final Path root;
     private final Map<FunctionRef, Function> functions = new ConcurrentHashMap<>();
+    /**
+     * The same definitions resolved, kept in step by every write: the gateway looks a function up
+     * on each request, and copying the stored document (write + parse) there was its largest cost.
+     */
+    private final Map<FunctionRef, ResolvedFunction> resolved = new ConcurrentHashMap<>();
 
     public FileFunctionStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -52,6 +58,11 @@ public final class FileFunctionStore implements FunctionStore {
     }
 
     @Override
+    public Optional<ResolvedFunction> resolve(FunctionRef ref) {
+        return Optional.ofNullable(resolved.get(ref));
+    }
+
+    @Override
     public List<Function> list(String tenant, String namespace) {
         return functions.entrySet().stream()
                 .filter(e -> e.getKey().tenant().equals(tenant) && e.getKey().namespace().equals(namespace))
@@ -69,7 +80,7 @@ public final class FileFunctionStore implements FunctionStore {
     }
 
     @Override
-    public void put(Function function) {
+    public synchronized void put(Function function) {
         FunctionRef ref = FunctionRef.of(function);
         Path file = fileOf(ref);
         try {
@@ -84,14 +95,17 @@ public final class FileFunctionStore implements FunctionStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        functions.put(ref, copy(function));
+        Function stored = copy(function);
+        functions.put(ref, stored);
+        cacheResolved(ref, stored);
     }
 
     @Override
-    public boolean delete(FunctionRef ref) {
+    public synchronized boolean delete(FunctionRef ref) {
         Path file = fileOf(ref);
         try {
             boolean existed = Files.deleteIfExists(file);
+            resolved.remove(ref);
             return functions.remove(ref) != null || existed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
@@ -126,8 +140,20 @@ public final class FileFunctionStore implements FunctionStore {
                 return;
             }
             functions.put(ref, function);
+            cacheResolved(ref, function);
         } catch (DocumentException e) {
             LOG.error("skipping a stored function that cannot be read ({}); fix or delete the file", e.getMessage());
+        }
+    }
+
+    /** A definition that cannot be resolved (a hand-edited file) is stored but not routable. */
+    private void cacheResolved(FunctionRef ref, Function function) {
+        try {
+            resolved.put(ref, ResolvedFunction.of(function));
+        } catch (RuntimeException e) {
+            resolved.remove(ref);
+            LOG.warn("function {} is stored but cannot be resolved ({}); the gateway will not route to it until it is fixed",
+                    ref.fqfn(), e.getMessage());
         }
     }
 

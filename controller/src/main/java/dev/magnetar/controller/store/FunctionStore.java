@@ -1,5 +1,6 @@
 package dev.magnetar.controller.store;
 
+import dev.magnetar.api.naming.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.Function;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,14 @@ import java.util.Optional;
  */
 public interface FunctionStore {
     Optional<Function> get(FunctionRef ref);
+
+    /**
+     * The stored definition with every default applied, for the gateway's lookup on each request;
+     * a store may answer from a cache kept in step with its writes.
+     */
+    default Optional<ResolvedFunction> resolve(FunctionRef ref) {
+        return get(ref).map(ResolvedFunction::of);
+    }
 
     /** Every stored function of one namespace, sorted by name. */
     List<Function> list(String tenant, String namespace);

@@ -95,6 +95,24 @@ class FileFunctionStoreTest {
     }
 
     @Test
+    void theResolvedViewFollowsEveryWriteAndSurvivesReopening() {
+        FileFunctionStore store = new FileFunctionStore(root);
+        FunctionRef ref = new FunctionRef("public", "default", "echo");
+        Function function = function("public", "default", "echo");
+        store.put(function);
+        assertThat(store.resolve(ref)).hasValueSatisfying(resolved -> assertThat(resolved.fqfn()).isEqualTo("public/default/echo"));
+
+        function.getSpec().setOutput("elsewhere");
+        store.put(function);
+        assertThat(store.resolve(ref).orElseThrow().output()).isEqualTo("persistent://public/default/elsewhere");
+        assertThat(new FileFunctionStore(root).resolve(ref).orElseThrow().output())
+                .isEqualTo("persistent://public/default/elsewhere");
+
+        store.delete(ref);
+        assertThat(store.resolve(ref)).isEmpty();
+    }
+
+    @Test
     void writesLeaveNoTemporaryFilesBehind() throws Exception {
         FileFunctionStore store = new FileFunctionStore(root);
         store.put(function("public", "default", "echo"));

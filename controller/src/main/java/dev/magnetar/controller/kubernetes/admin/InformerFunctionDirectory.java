@@ -12,8 +12,10 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's view of functions in Kubernetes mode: an informer on the Function resources the
@@ -26,6 +28,12 @@ import java.util.Optional;
 public class InformerFunctionDirectory implements FunctionDirectory, AutoCloseable {
     private final SharedIndexInformer<Function> informer;
     private final String namespace;
+    /** Validated and resolved once per resourceVersion, not on every request. */
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+
+    /** A function as the gateway routes to it; {@code function} is null when its spec is invalid. */
+    private record Route(String resourceVersion, ResolvedFunction function) {
+    }
 
     public InformerFunctionDirectory(KubernetesClient client, KubernetesModeConfig config) {
         this.namespace = FunctionNamespace.of(client);
@@ -34,11 +42,21 @@ public class InformerFunctionDirectory implements FunctionDirectory, AutoCloseab
 
     @Override
     public Optional<ResolvedFunction> find(String tenant, String pulsarNamespace, String name) {
-        return Optional.ofNullable(informer.getStore().getByKey(namespace + "/" + name))
-                .filter(function -> FunctionValidator.validate(function).isEmpty())
-                .map(ResolvedFunction::of)
-                .filter(function -> Objects.equals(tenant, function.tenant())
-                        && Objects.equals(pulsarNamespace, function.namespace()));
+        String key = namespace + "/" + name;
+        Function function = informer.getStore().getByKey(key);
+        if (function == null) {
+            routes.remove(key);
+            return Optional.empty();
+        }
+        String version = function.getMetadata().getResourceVersion();
+        Route route = routes.get(key);
+        if (route == null || !Objects.equals(route.resourceVersion(), version)) {
+            route = new Route(version, FunctionValidator.validate(function).isEmpty() ? ResolvedFunction.of(function) : null);
+            routes.put(key, route);
+        }
+        return Optional.ofNullable(route.function())
+                .filter(resolved -> Objects.equals(tenant, resolved.tenant())
+                        && Objects.equals(pulsarNamespace, resolved.namespace()));
     }
 
     /** True once the informer has listed the Function resources: until then every function would look unknown. */

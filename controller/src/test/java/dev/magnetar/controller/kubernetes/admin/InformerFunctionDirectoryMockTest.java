@@ -33,6 +33,21 @@ class InformerFunctionDirectoryMockTest {
             assertThat(directory.find("acme", "default", "exclaim")).isEmpty();
             assertThat(directory.find("public", "default", "broken")).isEmpty();
 
+            // Each route is resolved once per resourceVersion: a change shows, a fix makes it routable.
+            client.resources(Function.class).inNamespace(client.getNamespace()).withName("exclaim")
+                    .edit(f -> {
+                        f.getSpec().setInputs(List.of("moved"));
+                        return f;
+                    });
+            await().atMost(Duration.ofSeconds(10)).until(() -> directory.find("public", "default", "exclaim").orElseThrow()
+                    .inputs().equals(List.of("persistent://public/default/moved")));
+            client.resources(Function.class).inNamespace(client.getNamespace()).withName("broken")
+                    .edit(f -> {
+                        f.getSpec().setRuntime(new RuntimeSpec(null, "/app/f.jar", "com.example.Fixed"));
+                        return f;
+                    });
+            await().atMost(Duration.ofSeconds(10)).until(() -> directory.find("public", "default", "broken").isPresent());
+
             client.resources(Function.class).inNamespace(client.getNamespace()).withName("exclaim").delete();
             await().atMost(Duration.ofSeconds(10)).until(() -> directory.find("public", "default", "exclaim").isEmpty());
         }
