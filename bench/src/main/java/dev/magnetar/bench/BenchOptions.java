@@ -1,16 +1,25 @@
 package dev.magnetar.bench;
 
+import dev.magnetar.bench.scenario.Scenarios;
 import java.nio.file.Path;
+import java.util.List;
 
-/** The runner's command line. Only the "throughput" scenario exists so far; "all" runs every scenario. */
-record BenchOptions(String scenario, int repetitions, int messages, Path resultsDir) {
-    static final String USAGE = "usage: BenchMain [--scenario throughput|all] [--repetitions N] [--messages N]"
-            + " [--results-dir DIR]";
+/**
+ * The runner's command line; "all" runs every scenario.
+ *
+ * @param seconds length of each open-loop latency run and the sizing of slow drain runs
+ * @param runs    runs of one-shot measurements (cold start)
+ */
+record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, Path resultsDir) {
+    static final String USAGE = "usage: bench/run [--scenario <name>|all] [--repetitions N] [--messages N]"
+            + " [--seconds N] [--runs N] [--results-dir DIR]";
 
     static BenchOptions parse(String[] args) {
         String scenario = "all";
         int repetitions = 3;
         int messages = 200_000;
+        int seconds = 10;
+        int runs = 20;
         Path resultsDir = Path.of("bench/results");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -22,14 +31,23 @@ record BenchOptions(String scenario, int repetitions, int messages, Path results
                 case "--scenario" -> scenario = value;
                 case "--repetitions" -> repetitions = positive(flag, value);
                 case "--messages" -> messages = positive(flag, value);
+                case "--seconds" -> seconds = positive(flag, value);
+                case "--runs" -> runs = positive(flag, value);
                 case "--results-dir" -> resultsDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
             }
         }
-        if (!scenario.equals("all") && !scenario.equals("throughput")) {
-            throw new IllegalArgumentException("unknown scenario '" + scenario + "': known are throughput, all");
+        List<String> known = Scenarios.names();
+        if (!scenario.equals("all") && !known.contains(scenario)) {
+            throw new IllegalArgumentException("unknown scenario '" + scenario + "': known are "
+                    + String.join(", ", known) + ", all");
         }
-        return new BenchOptions(scenario, repetitions, messages, resultsDir);
+        return new BenchOptions(scenario, repetitions, messages, seconds, runs, resultsDir);
+    }
+
+    /** The scenario names to run, in order. */
+    List<String> selected() {
+        return scenario.equals("all") ? Scenarios.names() : List.of(scenario);
     }
 
     private static int positive(String flag, String value) {

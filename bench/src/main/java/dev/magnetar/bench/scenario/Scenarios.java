@@ -1,0 +1,17 @@
+package dev.magnetar.bench.scenario;
+
+import java.util.List;
+
+/** Every scenario, in the order "all" runs them. */
+public final class Scenarios {
+    private Scenarios() {
+    }
+
+    public static List<Scenario> all() {
+        return List.of(new ThroughputScenario(), new IoBoundScenario(), new PipeLatencyScenario());
+    }
+
+    public static List<String> names() {
+        return all().stream().map(Scenario::name).toList();
+    }
+}
