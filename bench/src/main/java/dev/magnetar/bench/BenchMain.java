@@ -85,6 +85,7 @@ public final class BenchMain {
         System.out.println("scenario " + outcome.scenario() + ", load average at start " + machine.loadAverage()
                 + ", at end " + report.loadAverageAtEnd());
         System.out.print(outcome.table());
+        outcome.notes().forEach(note -> System.out.println("- " + note));
         System.out.println("results: " + file.toAbsolutePath());
         for (Chart chart : outcome.charts()) {
             System.out.println("chart:   " + ChartWriter.write(chart, resultsDir, report.fileStem()).toAbsolutePath());

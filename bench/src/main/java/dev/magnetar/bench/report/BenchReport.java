@@ -20,6 +20,7 @@ public record BenchReport(Instant timestamp, Machine machine, String loadAverage
         doc.put("scenario", outcome.scenario());
         doc.put("settings", new java.util.TreeMap<>(outcome.settings()));
         doc.put("table", Map.of("header", outcome.header(), "rows", outcome.rows()));
+        doc.put("notes", outcome.notes());
         doc.put("results", outcome.results());
         return doc;
     }

@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * What every scenario hands to the report: its settings, the printed table (a header and rows,
  * each row's ratio against a baseline measured in the same run), the detailed results for the
- * JSON file, and the charts to draw.
+ * JSON file, notes (derived targets, in words) and the charts to draw.
  */
 public record ScenarioOutcome(String scenario, Map<String, String> settings, List<String> header,
-        List<List<String>> rows, Map<String, Object> results, List<Chart> charts) {
+        List<List<String>> rows, List<String> notes, Map<String, Object> results, List<Chart> charts) {
 
     public ScenarioOutcome {
         for (List<String> row : rows) {
@@ -22,6 +22,7 @@ public record ScenarioOutcome(String scenario, Map<String, String> settings, Lis
         settings = Map.copyOf(settings);
         header = List.copyOf(header);
         rows = List.copyOf(rows);
+        notes = List.copyOf(notes);
         charts = List.copyOf(charts);
     }
 

@@ -5,6 +5,7 @@ import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.harness.RunResult;
 import dev.magnetar.bench.harness.ScenarioResult;
 import dev.magnetar.bench.harness.VariantResult;
+import dev.magnetar.bench.harness.WorkerGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,18 @@ public final class DrainMeasurement {
     private final String serviceUrl;
     private final long brokerPid;
     private final Path workDir;
+    private final ScaleOutEvidence scaleOut;
 
     public DrainMeasurement(PulsarClient client, String serviceUrl, long brokerPid, Path workDir) {
+        this(client, serviceUrl, brokerPid, workDir, null);
+    }
+
+    /**
+     * With {@code scaleOut}, every run first starts all replicas and waits until each is a consumer of the
+     * subscription, then pre-fills, and records the broker's view of the topic after draining.
+     */
+    public DrainMeasurement(PulsarClient client, String serviceUrl, long brokerPid, Path workDir, ScaleOutEvidence scaleOut) {
+        this.scaleOut = scaleOut;
         this.client = client;
         this.serviceUrl = serviceUrl;
         this.brokerPid = brokerPid;
@@ -82,11 +93,29 @@ public final class DrainMeasurement {
         Path runDir = Files.createDirectories(workDir.resolve(variant.name().toLowerCase() + "-" + label + "-" + System.nanoTime()));
         createSubscription(topics);
         try (Reader<byte[]> reader = client.newReader(Schema.BYTES).topic(topics.output())
-                .startMessageId(MessageId.earliest).receiverQueueSize(5_000).create()) {
-            prefill(topics.input(), messages);
-            try (ChildJvm worker = ChildJvm.start(variant.command(serviceUrl, topics, runDir), runDir.resolve("worker.log"))) {
-                return drain(reader, worker, messages, runDir);
+                .startMessageId(MessageId.earliest).receiverQueueSize(5_000).create();
+             WorkerGroup workers = new WorkerGroup()) {
+            if (scaleOut == null) {
+                prefill(topics.input(), messages);
+                startWorkers(variant, topics, runDir, workers);
+            } else {
+                // All replicas subscribed before the first message: the rate is not diluted by staggered JVM starts.
+                startWorkers(variant, topics, runDir, workers);
+                scaleOut.awaitConsumers(topics.input(), variant.replicas(), workers);
+                prefill(topics.input(), messages);
             }
+            RunResult run = drain(reader, workers, messages, runDir);
+            if (scaleOut != null) {
+                scaleOut.recordEvidence(variant.name() + " " + label, topics.input());
+            }
+            return run;
+        }
+    }
+
+    private void startWorkers(Variant variant, Variant.Topics topics, Path runDir, WorkerGroup workers) throws IOException {
+        for (int r = 0; r < variant.replicas(); r++) {
+            Path replicaDir = Files.createDirectories(runDir.resolve("replica-" + r));
+            workers.add(ChildJvm.start(variant.command(serviceUrl, topics, replicaDir), replicaDir.resolve("worker.log")));
         }
     }
 
@@ -108,7 +137,7 @@ public final class DrainMeasurement {
         }
     }
 
-    private RunResult drain(Reader<byte[]> reader, ChildJvm worker, int messages, Path runDir) throws IOException {
+    private RunResult drain(Reader<byte[]> reader, WorkerGroup worker, int messages, Path runDir) throws IOException {
         long first = 0;
         long workerCpu0 = 0;
         long brokerCpu0 = 0;
@@ -117,22 +146,22 @@ public final class DrainMeasurement {
             Message<byte[]> message = reader.readNext(1, TimeUnit.SECONDS);
             if (message == null) {
                 // Polled every second so a dead worker fails the run at once instead of after the idle timeout.
-                if (!worker.isAlive() || System.nanoTime() - lastOutput > TimeUnit.SECONDS.toNanos(IDLE_TIMEOUT_SECONDS)) {
+                if (!worker.allAlive() || System.nanoTime() - lastOutput > TimeUnit.SECONDS.toNanos(IDLE_TIMEOUT_SECONDS)) {
                     throw new IllegalStateException("no output after " + seen + " of " + messages + " messages (worker "
-                            + (worker.isAlive() ? "idle for " + IDLE_TIMEOUT_SECONDS + " s" : "exited") + "); see "
-                            + runDir.resolve("worker.log"));
+                            + (worker.allAlive() ? "idle for " + IDLE_TIMEOUT_SECONDS + " s" : "exited") + "); see "
+                            + runDir + "/replica-*/worker.log");
                 }
                 continue;
             }
             lastOutput = System.nanoTime();
             if (seen++ == 0) {
                 first = System.nanoTime();
-                workerCpu0 = ProcessCpu.millis(worker.pid());
+                workerCpu0 = worker.cpuMillis();
                 brokerCpu0 = ProcessCpu.millis(brokerPid);
             }
         }
         long last = System.nanoTime();
-        return RunResult.of(messages, first, last, ProcessCpu.millis(worker.pid()) - workerCpu0,
+        return RunResult.of(messages, first, last, worker.cpuMillis() - workerCpu0,
                 ProcessCpu.millis(brokerPid) - brokerCpu0);
     }
 }

@@ -74,6 +74,6 @@ public final class IoBoundScenario implements Scenario {
                 "efficiency", "ratio to LOCALRUNNER", "worker CPU ms/1k msgs");
         Chart bars = new Chart.Bars("throughput", NAME + ": median msgs/s (5 ms async wait per message)", "msgs/s",
                 ThroughputJson.medianBars(result.variants()));
-        return new ScenarioOutcome(NAME, result.settings(), header, rows, ThroughputJson.of(result), List.of(bars));
+        return new ScenarioOutcome(NAME, result.settings(), header, rows, List.of(), ThroughputJson.of(result), List.of(bars));
     }
 }

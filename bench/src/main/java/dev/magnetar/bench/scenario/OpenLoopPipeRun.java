@@ -75,7 +75,7 @@ final class OpenLoopPipeRun {
                 schedule[0].awaitTurn(i);
                 inputs.newMessage().value(payload).property(SEQUENCE, Long.toString(i)).sendAsync();
             }
-            boolean complete = await(done, DRAIN_TIMEOUT_SECONDS);
+            boolean complete = await(done, TimeUnit.SECONDS.toMillis(DRAIN_TIMEOUT_SECONDS));
             long workerCpu = ProcessCpu.millis(worker.pid()) - workerCpu0;
             long brokerCpu = ProcessCpu.millis(context.brokerPid()) - brokerCpu0;
             long received = arrivals.count();

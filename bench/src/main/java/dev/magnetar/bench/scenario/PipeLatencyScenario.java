@@ -40,11 +40,26 @@ public final class PipeLatencyScenario implements Scenario {
         settings.put("load", "open loop, latency from the intended send time (coordinated-omission corrected)");
         settings.put("producer", "bench JVM, no batching; output read by an Exclusive consumer in the bench JVM");
         settings.put("variants", "BASELINE = raw pipe JVM; MAGNETAR = runtime replica, exclamation, concurrency 1");
-        return outcome(NAME, settings, results);
+        return outcome(NAME, settings, results, ratioNotes(results));
+    }
+
+    /** The target in words: MAGNETAR's p50 and p99 within 1.2x of the pipe's at each rate. */
+    static List<String> ratioNotes(List<LatencyResult> results) {
+        List<String> notes = new ArrayList<>();
+        for (LatencyResult r : results) {
+            LatencyResult base = LatencyTable.baselineFor(results, r.load());
+            if (r != base) {
+                notes.add(String.format("%s: %s p50 %.2fx, p99 %.2fx the pipe's (target <= 1.2x)", r.load(), r.variant(),
+                        LatencyTable.ratio(r.latency().p50(), base.latency().p50()),
+                        LatencyTable.ratio(r.latency().p99(), base.latency().p99())));
+            }
+        }
+        return notes;
     }
 
     /** Table, JSON and one percentile chart per load level. */
-    static ScenarioOutcome outcome(String name, Map<String, String> settings, List<LatencyResult> results) {
+    public static ScenarioOutcome outcome(String name, Map<String, String> settings, List<LatencyResult> results,
+                                          List<String> notes) {
         Map<String, Map<String, double[][]>> curvesByLoad = new LinkedHashMap<>();
         for (LatencyResult r : results) {
             curvesByLoad.computeIfAbsent(r.load(), k -> new LinkedHashMap<>()).put(r.variant(), r.curve());
@@ -53,7 +68,7 @@ public final class PipeLatencyScenario implements Scenario {
         curvesByLoad.forEach((load, curves) -> charts.add(new Chart.Percentiles(
                 "latency-" + load.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", ""),
                 name + ": latency percentiles at " + load, curves)));
-        return new ScenarioOutcome(name, settings, LatencyTable.header(), LatencyTable.rows(results),
+        return new ScenarioOutcome(name, settings, LatencyTable.header(), LatencyTable.rows(results), notes,
                 Map.of("runs", results.stream().map(LatencyResult::toJson).toList()), charts);
     }
 }

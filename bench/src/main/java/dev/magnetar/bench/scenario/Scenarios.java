@@ -8,7 +8,9 @@ public final class Scenarios {
     }
 
     public static List<Scenario> all() {
-        return List.of(new ThroughputScenario(), new IoBoundScenario(), new PipeLatencyScenario());
+        return List.of(new ThroughputScenario(), new IoBoundScenario(), new PipeLatencyScenario(),
+                new dev.magnetar.bench.gateway.GatewayScenario(), new ColdStartScenario(),
+                new ScaleOutScenario());
     }
 
     public static List<String> names() {

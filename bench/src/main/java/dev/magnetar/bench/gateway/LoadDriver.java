@@ -1,0 +1,85 @@
+package dev.magnetar.bench.gateway;
+
+import dev.magnetar.bench.latency.LatencyRecorder;
+import dev.magnetar.bench.latency.OpenLoopSchedule;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives a {@link Caller}: closed loop (one call after another, latency of each call) or open loop (calls
+ * started at a fixed rate whatever the answers do, latency from the intended start: coordinated-omission
+ * corrected). Calls before the measured window warm up and are not recorded.
+ */
+public final class LoadDriver {
+    static final long DRAIN_TIMEOUT_SECONDS = 30;
+
+    /** What a driven run produced. */
+    public record Outcome(LatencyRecorder latencies, long sent, long errors) {
+    }
+
+    private LoadDriver() {
+    }
+
+    public static Outcome closedLoop(Caller caller, long warmupCalls, long calls) {
+        for (long i = 0; i < warmupCalls; i++) {
+            caller.call().exceptionally(e -> null).join();
+        }
+        LatencyRecorder recorder = new LatencyRecorder();
+        long errors = 0;
+        for (long i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            try {
+                caller.call().join();
+            } catch (RuntimeException e) {
+                errors++;
+            }
+            recorder.record(start, System.nanoTime());
+        }
+        return new Outcome(recorder, calls, errors);
+    }
+
+    public static Outcome openLoop(Caller caller, double rate, long warmupCalls, long calls) {
+        LatencyRecorder recorder = new LatencyRecorder();
+        AtomicLong errors = new AtomicLong();
+        AtomicBoolean closed = new AtomicBoolean();
+        OpenLoopSchedule schedule = new OpenLoopSchedule(rate, System.nanoTime());
+        CompletableFuture<?>[] measured = new CompletableFuture<?>[(int) calls];
+        for (long i = 0; i < warmupCalls + calls; i++) {
+            long intended = schedule.awaitTurn(i);
+            CompletableFuture<?> call;
+            try {
+                call = caller.call();
+            } catch (RuntimeException e) {
+                call = CompletableFuture.failedFuture(e);
+            }
+            if (i >= warmupCalls) {
+                measured[(int) (i - warmupCalls)] = call.whenComplete((answer, error) -> {
+                    if (closed.get()) {
+                        return;
+                    }
+                    // A failed call still costs its caller the time until it failed.
+                    recorder.record(intended, System.nanoTime());
+                    if (error != null) {
+                        errors.incrementAndGet();
+                    }
+                });
+            }
+        }
+        try {
+            CompletableFuture.allOf(measured).exceptionally(e -> null).get(DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Calls still open after the drain timeout count as errors; their latency is at least the wait so far.
+            closed.set(true);
+            long now = System.nanoTime();
+            for (int i = 0; i < measured.length; i++) {
+                if (!measured[i].isDone()) {
+                    errors.incrementAndGet();
+                    recorder.record(schedule.intendedNanos(warmupCalls + i), now);
+                }
+            }
+        }
+        return new Outcome(recorder, calls, errors.get());
+    }
+}
