@@ -59,7 +59,8 @@ public final class BenchMain {
         try (BrokerProcess broker = BrokerProcess.start(brokerOptions);
              PulsarClient client = PulsarClient.builder().serviceUrl(broker.serviceUrl()).build()) {
             BenchContext context = new BenchContext(client, broker.serviceUrl(), broker.adminUrl(), broker.pid(), workDir,
-                    installation, options.messages(), options.repetitions(), options.seconds(), options.runs());
+                    installation, options.messages(), options.repetitions(), options.seconds(), options.runs(),
+                    options.functions());
             Files.createDirectories(options.resultsDir());
             for (Scenario scenario : Scenarios.all()) {
                 if (options.selected().contains(scenario.name())) {

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * @param seconds length of each open-loop latency run and the sizing of slow drain runs
  * @param runs    runs of one-shot measurements (cold start)
+ * @param functions Function resources the controller scenario creates
  */
-record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, Path resultsDir) {
-    static final String USAGE = "usage: bench/run [--scenario <name>|all] [--repetitions N] [--messages N]"
-            + " [--seconds N] [--runs N] [--results-dir DIR]";
+record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions, Path resultsDir) {
+    static final String USAGE = "usage: bench/run [--scenario <name>[,<name>...]|all] [--repetitions N] [--messages N]"
+            + " [--seconds N] [--runs N] [--functions N] [--results-dir DIR]";
 
     static BenchOptions parse(String[] args) {
         String scenario = "all";
@@ -20,6 +21,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
         int messages = 200_000;
         int seconds = 10;
         int runs = 20;
+        int functions = 1_000;
         Path resultsDir = Path.of("bench/results");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -33,21 +35,25 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
                 case "--messages" -> messages = positive(flag, value);
                 case "--seconds" -> seconds = positive(flag, value);
                 case "--runs" -> runs = positive(flag, value);
+                case "--functions" -> functions = positive(flag, value);
                 case "--results-dir" -> resultsDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
             }
         }
         List<String> known = Scenarios.names();
-        if (!scenario.equals("all") && !known.contains(scenario)) {
-            throw new IllegalArgumentException("unknown scenario '" + scenario + "': known are "
-                    + String.join(", ", known) + ", all");
+        for (String name : scenario.split(",")) {
+            if (!name.equals("all") && !known.contains(name)) {
+                throw new IllegalArgumentException("unknown scenario '" + name + "': known are "
+                        + String.join(", ", known) + ", all (or several, comma-separated)");
+            }
         }
-        return new BenchOptions(scenario, repetitions, messages, seconds, runs, resultsDir);
+        return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, resultsDir);
     }
 
-    /** The scenario names to run, in order. */
+    /** The scenario names to run, in the suite's order. */
     List<String> selected() {
-        return scenario.equals("all") ? Scenarios.names() : List.of(scenario);
+        List<String> named = List.of(scenario.split(","));
+        return named.contains("all") ? Scenarios.names() : Scenarios.names().stream().filter(named::contains).toList();
     }
 
     private static int positive(String flag, String value) {

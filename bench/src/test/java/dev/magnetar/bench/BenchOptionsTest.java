@@ -12,20 +12,22 @@ class BenchOptionsTest {
     @Test
     void defaultsAreAllScenariosThreeRepetitionsTwoHundredThousandMessagesTenSecondsTwentyRuns() {
         assertThat(BenchOptions.parse(new String[0]))
-                .isEqualTo(new BenchOptions("all", 3, 200_000, 10, 20, Path.of("bench/results")));
+                .isEqualTo(new BenchOptions("all", 3, 200_000, 10, 20, 1_000, Path.of("bench/results")));
     }
 
     @Test
     void readsEveryFlag() {
         BenchOptions options = BenchOptions.parse(new String[] {"--scenario", "io-bound", "--repetitions", "5",
-                "--messages", "1000", "--seconds", "4", "--runs", "2", "--results-dir", "/tmp/r"});
-        assertThat(options).isEqualTo(new BenchOptions("io-bound", 5, 1000, 4, 2, Path.of("/tmp/r")));
+                "--messages", "1000", "--seconds", "4", "--runs", "2", "--functions", "50", "--results-dir", "/tmp/r"});
+        assertThat(options).isEqualTo(new BenchOptions("io-bound", 5, 1000, 4, 2, 50, Path.of("/tmp/r")));
     }
 
     @Test
     void allSelectsEveryScenarioInOrderAndANameSelectsOnlyIt() {
         assertThat(BenchOptions.parse(new String[0]).selected()).startsWith("throughput", "io-bound", "pipe-latency");
         assertThat(BenchOptions.parse(new String[] {"--scenario", "pipe-latency"}).selected()).isEqualTo(List.of("pipe-latency"));
+        assertThat(BenchOptions.parse(new String[] {"--scenario", "scale-out,throughput"}).selected())
+                .isEqualTo(List.of("throughput", "scale-out"));
     }
 
     @Test

@@ -23,8 +23,19 @@ public final class LoadDriver {
     }
 
     public static Outcome closedLoop(Caller caller, long warmupCalls, long calls) {
+        long warmupErrors = 0;
+        Throwable lastError = null;
         for (long i = 0; i < warmupCalls; i++) {
-            caller.call().exceptionally(e -> null).join();
+            try {
+                caller.call().join();
+            } catch (RuntimeException e) {
+                warmupErrors++;
+                lastError = e;
+            }
+        }
+        if (warmupCalls > 0 && warmupErrors == warmupCalls) {
+            throw new IllegalStateException("every warm-up call failed, the side under test is broken; last error: "
+                    + lastError.getMessage(), lastError);
         }
         LatencyRecorder recorder = new LatencyRecorder();
         long errors = 0;

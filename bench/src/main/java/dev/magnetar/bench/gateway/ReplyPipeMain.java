@@ -2,7 +2,6 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.api.protocol.MessageProperties;
 import dev.magnetar.api.protocol.ReplyStatus;
-import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Producer;
@@ -32,8 +31,7 @@ public final class ReplyPipeMain {
                 Message<byte[]> request = requests.receive();
                 String replyTo = request.getProperty(MessageProperties.REPLY_TO);
                 if (replies == null) {
-                    replies = client.newProducer(Schema.BYTES).topic(replyTo).enableBatching(true)
-                            .batchingMaxPublishDelay(100, TimeUnit.MICROSECONDS).create();
+                    replies = client.newProducer(Schema.BYTES).topic(replyTo).enableBatching(false).create();
                 }
                 byte[] body = request.getValue();
                 byte[] answer = new byte[body.length + 1];

@@ -12,9 +12,10 @@ import org.apache.pulsar.client.api.PulsarClient;
  * @param repetitions  measured runs per variant ({@code --repetitions})
  * @param seconds      length of each open-loop latency run ({@code --seconds})
  * @param runs         runs of one-shot measurements such as cold start ({@code --runs})
+ * @param functions    Function resources the controller scenario creates ({@code --functions})
  */
 public record BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,
-        Installation installation, int messages, int repetitions, int seconds, int runs) {
+        Installation installation, int messages, int repetitions, int seconds, int runs, int functions) {
 
     public DrainMeasurement drain() {
         return new DrainMeasurement(client, serviceUrl, brokerPid, workDir);

@@ -10,7 +10,8 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(new ThroughputScenario(), new IoBoundScenario(), new PipeLatencyScenario(),
                 new dev.magnetar.bench.gateway.GatewayScenario(), new ColdStartScenario(),
-                new ScaleOutScenario());
+                new ScaleOutScenario(),
+                new dev.magnetar.bench.controller.ControllerScenario());
     }
 
     public static List<String> names() {

@@ -1,6 +1,7 @@
 package dev.magnetar.bench.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,12 @@ class LoadDriverTest {
         assertThat(outcome.sent()).isEqualTo(20);
         assertThat(outcome.errors()).isEqualTo(4);
         assertThat(outcome.latencies().count()).isEqualTo(20);
+    }
+
+    @Test
+    void closedLoopGivesUpWhenEveryWarmUpCallFails() {
+        assertThatThrownBy(() -> LoadDriver.closedLoop(() -> CompletableFuture.failedFuture(new IllegalStateException("down")),
+                3, 20)).hasMessageContaining("every warm-up call failed").hasMessageContaining("down");
     }
 
     @Test
