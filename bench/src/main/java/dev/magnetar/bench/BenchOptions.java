@@ -10,10 +10,12 @@ import java.util.List;
  * @param seconds length of each open-loop latency run and the sizing of slow drain runs
  * @param runs    runs of one-shot measurements (cold start)
  * @param functions Function resources the controller scenario creates
+ * @param jfr     record a JFR profile of every Magnetar runtime worker, next to its worker.log
  */
-record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions, Path resultsDir) {
+record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions, Path resultsDir,
+        boolean jfr) {
     static final String USAGE = "usage: bench/run [--scenario <name>[,<name>...]|all] [--repetitions N] [--messages N]"
-            + " [--seconds N] [--runs N] [--functions N] [--results-dir DIR]";
+            + " [--seconds N] [--runs N] [--functions N] [--results-dir DIR] [--jfr]";
 
     static BenchOptions parse(String[] args) {
         String scenario = "all";
@@ -23,8 +25,13 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
         int runs = 20;
         int functions = 1_000;
         Path resultsDir = Path.of("bench/results");
+        boolean jfr = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
+            if (flag.equals("--jfr")) {
+                jfr = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(flag + " needs a value; " + USAGE);
             }
@@ -47,7 +54,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
                         + String.join(", ", known) + ", all (or several, comma-separated)");
             }
         }
-        return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, resultsDir);
+        return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, resultsDir, jfr);
     }
 
     /** The scenario names to run, in the suite's order. */

@@ -41,6 +41,8 @@ public final class ControllerScenario implements Scenario {
     static final Duration RESYNC = Duration.ofSeconds(15);
     static final long CHILDREN_TIMEOUT_SECONDS = 600;
     static final int CREATORS = 8;
+    /** Held so the level sticks: the mock server logs every request at INFO, thousands of lines per run. */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
     @Override
     public String name() {
@@ -50,6 +52,7 @@ public final class ControllerScenario implements Scenario {
     @Override
     public ScenarioOutcome run(BenchContext context) throws Exception {
         int functions = context.functions();
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         server.init();

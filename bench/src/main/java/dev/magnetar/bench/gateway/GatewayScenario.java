@@ -106,8 +106,9 @@ public final class GatewayScenario implements Scenario {
             rate = Double.parseDouble(load.replaceAll("[^0-9]", ""));
             outcome = LoadDriver.openLoop(side.caller(), rate, (long) rate * WARMUP_SECONDS, (long) rate * context.seconds());
         }
-        System.out.printf("[%s] %s: %,d calls, %,d errors, p50 %.2f ms, p99 %.2f ms%n", name, load, outcome.sent(),
-                outcome.errors(), outcome.latencies().summary().p50(), outcome.latencies().summary().p99());
+        System.out.printf("[%s] %s: %,d calls, %,d errors, p50 %.2f ms, p99 %.2f ms%s%n", name, load, outcome.sent(),
+                outcome.errors(), outcome.latencies().summary().p50(), outcome.latencies().summary().p99(),
+                outcome.firstError() == null ? "" : "; first error: " + outcome.firstError());
         return new LatencyResult(name, load, rate, outcome.sent(), outcome.errors(), outcome.latencies().summary(),
                 outcome.latencies().curve(LatencyResult.CURVE_PERCENTILES), ProcessCpu.millis(side.pid()) - cpu0,
                 ProcessCpu.millis(context.brokerPid()) - broker0);

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives a {@link Caller}: closed loop (one call after another, latency of each call) or open loop (calls
@@ -16,7 +17,7 @@ public final class LoadDriver {
     static final long DRAIN_TIMEOUT_SECONDS = 30;
 
     /** What a driven run produced. */
-    public record Outcome(LatencyRecorder latencies, long sent, long errors) {
+    public record Outcome(LatencyRecorder latencies, long sent, long errors, String firstError) {
     }
 
     private LoadDriver() {
@@ -39,22 +40,25 @@ public final class LoadDriver {
         }
         LatencyRecorder recorder = new LatencyRecorder();
         long errors = 0;
+        String firstError = null;
         for (long i = 0; i < calls; i++) {
             long start = System.nanoTime();
             try {
                 caller.call().join();
             } catch (RuntimeException e) {
                 errors++;
+                firstError = firstError == null ? String.valueOf(e.getMessage()) : firstError;
             }
             recorder.record(start, System.nanoTime());
         }
-        return new Outcome(recorder, calls, errors);
+        return new Outcome(recorder, calls, errors, firstError);
     }
 
     public static Outcome openLoop(Caller caller, double rate, long warmupCalls, long calls) {
         LatencyRecorder recorder = new LatencyRecorder();
         AtomicLong errors = new AtomicLong();
         AtomicBoolean closed = new AtomicBoolean();
+        AtomicReference<String> firstError = new AtomicReference<>();
         OpenLoopSchedule schedule = new OpenLoopSchedule(rate, System.nanoTime());
         CompletableFuture<?>[] measured = new CompletableFuture<?>[(int) calls];
         for (long i = 0; i < warmupCalls + calls; i++) {
@@ -74,6 +78,7 @@ public final class LoadDriver {
                     recorder.record(intended, System.nanoTime());
                     if (error != null) {
                         errors.incrementAndGet();
+                        firstError.compareAndSet(null, String.valueOf(error.getMessage()));
                     }
                 });
             }
@@ -87,10 +92,11 @@ public final class LoadDriver {
             for (int i = 0; i < measured.length; i++) {
                 if (!measured[i].isDone()) {
                     errors.incrementAndGet();
+                    firstError.compareAndSet(null, "no answer within " + DRAIN_TIMEOUT_SECONDS + " s after the last call");
                     recorder.record(schedule.intendedNanos(warmupCalls + i), now);
                 }
             }
         }
-        return new Outcome(recorder, calls, errors.get());
+        return new Outcome(recorder, calls, errors.get(), firstError.get());
     }
 }

@@ -13,9 +13,11 @@ import org.apache.pulsar.client.api.PulsarClient;
  * @param seconds      length of each open-loop latency run ({@code --seconds})
  * @param runs         runs of one-shot measurements such as cold start ({@code --runs})
  * @param functions    Function resources the controller scenario creates ({@code --functions})
+ * @param jfr          whether Magnetar runtime workers record a JFR profile ({@code --jfr})
  */
 public record BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,
-        Installation installation, int messages, int repetitions, int seconds, int runs, int functions) {
+        Installation installation, int messages, int repetitions, int seconds, int runs, int functions,
+        boolean jfr) {
 
     public DrainMeasurement drain() {
         return new DrainMeasurement(client, serviceUrl, brokerPid, workDir);

@@ -15,6 +15,7 @@ public final class MagnetarVariant implements Variant {
     private final FunctionCode code;
     private final int concurrency;
     private final List<String> jvmOptions;
+    private boolean jfr;
 
     /** {@code jvmOptions} go before {@code -jar}, e.g. a JFR recording or an AppCDS archive. */
     public MagnetarVariant(Installation installation, String name, FunctionCode code, int concurrency,
@@ -30,6 +31,12 @@ public final class MagnetarVariant implements Variant {
     public static MagnetarVariant exclamation(Installation installation, int concurrency) {
         return new MagnetarVariant(installation, concurrency == 1 ? "MAGNETAR" : "MAGNETAR-c" + concurrency,
                 FunctionCode.exclamation(installation), concurrency, List.of());
+    }
+
+    /** Records a JFR profile ({@code settings=profile}) of each worker into its run directory as {@code worker.jfr}. */
+    public MagnetarVariant withJfr(boolean enabled) {
+        this.jfr = enabled;
+        return this;
     }
 
     @Override
@@ -51,6 +58,9 @@ public final class MagnetarVariant implements Variant {
         List<String> command = new ArrayList<>();
         command.add(Installation.javaExecutable().toString());
         command.addAll(jvmOptions);
+        if (jfr) {
+            command.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + workDir.resolve("worker.jfr"));
+        }
         command.addAll(List.of("-jar", installation.runtimeJar().toString(),
                 "--function-file", functionFile.toString(), "--pulsar-url", serviceUrl, "--http-port", "0",
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));

@@ -24,8 +24,8 @@ public final class ThroughputScenario implements Scenario {
     @Override
     public ScenarioOutcome run(BenchContext context) throws Exception {
         List<Variant> variants = List.of(new BaselineVariant(),
-                MagnetarVariant.exclamation(context.installation(), 1),
-                MagnetarVariant.exclamation(context.installation(), MAGNETAR_CONCURRENCY),
+                MagnetarVariant.exclamation(context.installation(), 1).withJfr(context.jfr()),
+                MagnetarVariant.exclamation(context.installation(), MAGNETAR_CONCURRENCY).withJfr(context.jfr()),
                 new LocalRunnerVariant(context.installation(), "LOCALRUNNER", FunctionCode.bytesExclamation(context.installation())));
         ScenarioResult result = context.drain().run(NAME, variants, context.messages(), context.repetitions());
         return outcome(result);

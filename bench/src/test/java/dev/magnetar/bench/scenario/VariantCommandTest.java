@@ -40,6 +40,15 @@ class VariantCommandTest {
     }
 
     @Test
+    void jfrRecordsIntoTheRunDirectory(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("runtime-java/target"));
+        Files.writeString(dir.resolve("runtime-java/target/magnetar-runtime.jar"), "");
+        MagnetarVariant variant = new MagnetarVariant(new Installation(dir), "M", CODE, 1, List.of()).withJfr(true);
+        assertThat(variant.command("pulsar://h:1", TOPICS, dir)).anyMatch(arg -> arg.startsWith("-XX:StartFlightRecording")
+                && arg.endsWith("filename=" + dir.resolve("worker.jfr")));
+    }
+
+    @Test
     void localRunnerConfigNamesTheSameFunctionTopicsAndSubscription(@TempDir Path dir) {
         String json = new LocalRunnerVariant(new Installation(dir), "LR", CODE).functionConfig(TOPICS);
         assertThat(json).contains("\"className\": \"a.B\"").contains("\"jar\": \"/x/f.jar\"")
