@@ -48,9 +48,11 @@ public final class GatewayScenario implements Scenario {
         List<String> notes = new ArrayList<>();
         HttpClient http = GatewaySides.httpClient();
         int planePort = freePort();
+        int echoPort = freePort();
+        String echoUrl = "http://127.0.0.1:" + echoPort + "/";
         try (ControlPlaneProcess plane = ControlPlaneProcess.start(context.installation(), context.serviceUrl(),
                 context.adminUrl(), dir.resolve("control-plane"), planePort);
-             ChildJvm echo = startEcho(dir, freePort(), context.installation());
+             ChildJvm echo = startEcho(dir, echoPort);
              RequestReplyClient rr = GatewaySides.requestReplyClient(context.client())) {
             plane.deploy("public", "default", FUNCTION, functionYaml(context), 1);
             String requestTopic = "persistent://public/default/bench-rr-requests-" + System.nanoTime();
@@ -93,7 +95,7 @@ public final class GatewayScenario implements Scenario {
         return String.format("%,d req/s", rate);
     }
 
-    private LatencyResult measure(BenchContext context, String name, Side side, String load) {
+    private static LatencyResult measure(BenchContext context, String name, Side side, String load) {
         long cpu0 = ProcessCpu.millis(side.pid());
         long broker0 = ProcessCpu.millis(context.brokerPid());
         LoadDriver.Outcome outcome;
@@ -114,10 +116,7 @@ public final class GatewayScenario implements Scenario {
                 ProcessCpu.millis(context.brokerPid()) - broker0);
     }
 
-    private String echoUrl;
-
-    private ChildJvm startEcho(Path dir, int port, Installation installation) throws IOException {
-        echoUrl = "http://127.0.0.1:" + port + "/";
+    private static ChildJvm startEcho(Path dir, int port) throws IOException {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK: +40 ms.
         ChildJvm echo = ChildJvm.start(List.of(Installation.javaExecutable().toString(), "-Dsun.net.httpserver.nodelay=true",
                 "-cp",
@@ -127,7 +126,7 @@ public final class GatewayScenario implements Scenario {
         return echo;
     }
 
-    private ChildJvm startResponder(BenchContext context, Path dir, String requestTopic) throws IOException {
+    private static ChildJvm startResponder(BenchContext context, Path dir, String requestTopic) throws IOException {
         ChildJvm responder = ChildJvm.start(List.of(Installation.javaExecutable().toString(), "-cp",
                 System.getProperty("java.class.path"), ReplyPipeMain.class.getName(), context.serviceUrl(), requestTopic,
                 "bench"), dir.resolve("reply-pipe.log"));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Producer;
@@ -48,13 +49,14 @@ final class OpenLoopPipeRun {
         Arrivals arrivals = new Arrivals(warmup, measured);
         CountDownLatch ready = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch((int) measured);
-        OpenLoopSchedule[] schedule = new OpenLoopSchedule[1];
+        // Set once the worker is ready; the output listener reads it (outputs before then are probes).
+        AtomicReference<OpenLoopSchedule> schedule = new AtomicReference<>();
         createSubscription(topics.input(), topics.subscription());
         try (Consumer<byte[]> outputs = context.client().newConsumer(Schema.BYTES).topic(topics.output())
                 .subscriptionName("bench-latency").subscriptionType(SubscriptionType.Exclusive)
                 .receiverQueueSize(10_000).messageListener((consumer, message) -> {
                     long now = System.nanoTime();
-                    onOutput(message, now, schedule[0], arrivals, recorder, ready, done);
+                    onOutput(message, now, schedule.get(), arrivals, recorder, ready, done);
                     consumer.acknowledgeAsync(message);
                 }).subscribe();
              Producer<byte[]> inputs = context.client().newProducer(Schema.BYTES).topic(topics.input())
@@ -64,7 +66,7 @@ final class OpenLoopPipeRun {
             byte[] payload = new byte[DrainMeasurement.PAYLOAD_BYTES];
             java.util.Arrays.fill(payload, (byte) 'x');
             long total = warmup + measured;
-            schedule[0] = new OpenLoopSchedule(rate, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10));
+            schedule.set(new OpenLoopSchedule(rate, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10)));
             long workerCpu0 = 0;
             long brokerCpu0 = 0;
             for (long i = 0; i < total; i++) {
@@ -72,7 +74,7 @@ final class OpenLoopPipeRun {
                     workerCpu0 = ProcessCpu.millis(worker.pid());
                     brokerCpu0 = ProcessCpu.millis(context.brokerPid());
                 }
-                schedule[0].awaitTurn(i);
+                schedule.get().awaitTurn(i);
                 inputs.newMessage().value(payload).property(SEQUENCE, Long.toString(i)).sendAsync();
             }
             boolean complete = await(done, TimeUnit.SECONDS.toMillis(DRAIN_TIMEOUT_SECONDS));
@@ -80,7 +82,7 @@ final class OpenLoopPipeRun {
             long brokerCpu = ProcessCpu.millis(context.brokerPid()) - brokerCpu0;
             long received = arrivals.count();
             // Coordinated-omission correct: a message that never came is at least as late as the give-up time.
-            arrivals.missing().forEach(index -> recorder.record(schedule[0].intendedNanos(index), System.nanoTime()));
+            arrivals.missing().forEach(index -> recorder.record(schedule.get().intendedNanos(index), System.nanoTime()));
             System.out.printf("[%s] %,.0f msg/s: %,d of %,d received%s%n", variant.name(), rate, received, measured,
                     complete ? "" : " (gave up waiting after " + DRAIN_TIMEOUT_SECONDS + " s)");
             return new LatencyResult(variant.name(), String.format("%,.0f msg/s", rate), rate, measured,
