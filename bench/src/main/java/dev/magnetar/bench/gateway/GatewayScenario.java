@@ -1,16 +1,15 @@
 package dev.magnetar.bench.gateway;
 
+import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.ChildJvm;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.latency.LatencyResult;
-import dev.magnetar.bench.latency.LatencyTable;
 import dev.magnetar.bench.report.ScenarioOutcome;
 import dev.magnetar.bench.scenario.BenchContext;
 import dev.magnetar.bench.scenario.FunctionCode;
 import dev.magnetar.bench.scenario.PipeLatencyScenario;
 import dev.magnetar.bench.scenario.Scenario;
 import dev.magnetar.bridge.reply.RequestReplyClient;
-import dev.magnetar.api.layout.Installation;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
