@@ -10,7 +10,7 @@ import java.util.List;
  * @param seconds length of each open-loop latency run and the sizing of slow drain runs
  * @param runs    runs of one-shot measurements (cold start)
  * @param functions Function resources the controller scenario creates
- * @param jfr     record a JFR profile of every Magnetar runtime worker, next to its worker.log
+ * @param jfr     record JFR profiles of the Magnetar runtime workers (throughput) and of the control plane (gateway)
  */
 record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions, Path resultsDir,
         boolean jfr) {

@@ -30,22 +30,26 @@ public final class ControlPlaneProcess implements AutoCloseable {
         this.url = url;
     }
 
+    /** With {@code jfr}, the control plane records a JFR profile into {@code <dir>/control-plane.jfr}. */
     public static ControlPlaneProcess start(Installation installation, String serviceUrl, String adminUrl, Path dir,
-                                            int port) throws IOException {
+                                            int port, boolean jfr) throws IOException {
         Path cli = installation.home().resolve("cli/target");
         if (!Files.isRegularFile(cli.resolve("magnetar-cli.jar"))) {
             throw new IllegalStateException(cli.resolve("magnetar-cli.jar") + " is missing: build it with"
                     + " 'mvn -B -q -DskipTests -pl cli -am package'");
         }
         Files.createDirectories(dir);
-        List<String> command = List.of(Installation.javaExecutable().toString(),
-                "-D" + Installation.HOME_PROPERTY + "=" + installation.home(),
+        List<String> command = new java.util.ArrayList<>(List.of(Installation.javaExecutable().toString()));
+        if (jfr) {
+            command.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + dir.resolve("control-plane.jfr"));
+        }
+        command.addAll(List.of("-D" + Installation.HOME_PROPERTY + "=" + installation.home(),
                 "-Dmicronaut.server.port=" + port,
                 "-Dmagnetar.data-dir=" + dir.resolve("data"),
                 "-Dmagnetar.pulsar.service-url=" + serviceUrl,
                 "-Dmagnetar.pulsar.admin-url=" + adminUrl,
                 "-cp", cli.resolve("magnetar-cli.jar") + java.io.File.pathSeparator + cli.resolve("lib") + "/*",
-                "dev.magnetar.controller.ControlPlane");
+                "dev.magnetar.controller.ControlPlane"));
         ControlPlaneProcess plane = new ControlPlaneProcess(ChildJvm.start(command, dir.resolve("control-plane.log")),
                 "http://127.0.0.1:" + port);
         plane.awaitListening(dir);

@@ -50,7 +50,7 @@ public final class GatewayScenario implements Scenario {
         int echoPort = freePort();
         String echoUrl = "http://127.0.0.1:" + echoPort + "/";
         try (ControlPlaneProcess plane = ControlPlaneProcess.start(context.installation(), context.serviceUrl(),
-                context.adminUrl(), dir.resolve("control-plane"), planePort);
+                context.adminUrl(), dir.resolve("control-plane"), planePort, context.jfr());
              ChildJvm echo = startEcho(dir, echoPort);
              RequestReplyClient rr = GatewaySides.requestReplyClient(context.client())) {
             plane.deploy("public", "default", FUNCTION, functionYaml(context), 1);

@@ -13,7 +13,7 @@ import org.apache.pulsar.client.api.PulsarClient;
  * @param seconds      length of each open-loop latency run ({@code --seconds})
  * @param runs         runs of one-shot measurements such as cold start ({@code --runs})
  * @param functions    Function resources the controller scenario creates ({@code --functions})
- * @param jfr          whether Magnetar runtime workers record a JFR profile ({@code --jfr})
+ * @param jfr          whether runtime workers (throughput) and the control plane (gateway) record JFR profiles ({@code --jfr})
  */
 public record BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,
         Installation installation, int messages, int repetitions, int seconds, int runs, int functions,
