@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * LOCALRUNNER: Pulsar's own {@code LocalRunner} 4.0.7 (class path copied to {@code bench/target/localrunner-lib/}
+ * LOCALRUNNER: Pulsar's own {@code LocalRunner} 4.0.7 (class path copied to {@code bench/localrunner/target/lib/}
  * by the {@code bench/localrunner} build; its pom says why not the shaded 4.0.8 jar) in its own JVM, one
  * instance, thread runtime, running the same function jar as Magnetar.
  */
@@ -61,7 +61,7 @@ public final class LocalRunnerVariant implements Variant {
     }
 
     private String classPath() {
-        Path lib = installation.home().resolve("bench/target/localrunner-lib");
+        Path lib = installation.home().resolve("bench/localrunner/target/lib");
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException(lib + " is missing: build it with 'mvn -B -q -DskipTests -pl bench/localrunner package'");
         }
