@@ -1,15 +1,16 @@
 package dev.magnetar.bench;
 
 import dev.magnetar.api.layout.Installation;
+import dev.magnetar.bench.chart.Chart;
+import dev.magnetar.bench.chart.ChartWriter;
 import dev.magnetar.bench.harness.Machine;
 import dev.magnetar.bench.harness.ProcessCpu;
-import dev.magnetar.bench.harness.ScenarioResult;
 import dev.magnetar.bench.report.BenchReport;
 import dev.magnetar.bench.report.JsonWriter;
-import dev.magnetar.bench.report.ResultTable;
-import dev.magnetar.bench.scenario.BaselineVariant;
-import dev.magnetar.bench.scenario.MagnetarVariant;
-import dev.magnetar.bench.scenario.ThroughputScenario;
+import dev.magnetar.bench.report.ScenarioOutcome;
+import dev.magnetar.bench.scenario.BenchContext;
+import dev.magnetar.bench.scenario.Scenario;
+import dev.magnetar.bench.scenario.Scenarios;
 import dev.magnetar.bridge.broker.BrokerOptions;
 import dev.magnetar.bridge.broker.BrokerProcess;
 import java.io.IOException;
@@ -18,18 +19,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.pulsar.client.api.PulsarClient;
 
 /**
- * Runs the benchmarks: {@code BenchMain [--scenario throughput|all] [--repetitions 3] [--messages 200000]
- * [--results-dir bench/results]}. Starts its own embedded broker (own JVM, free ports, temp data dir).
+ * Runs the benchmarks (see {@link BenchOptions#USAGE}). Starts its own embedded broker (own JVM, free ports,
+ * temp data dir), runs the selected scenarios one after another, and writes per scenario a table, a JSON
+ * file and PNG charts into the results directory.
  */
 public final class BenchMain {
-    /** The second MAGNETAR variant's per-replica concurrency: how much the default of 1 costs. */
-    static final int MAGNETAR_CONCURRENCY = 64;
     private BenchMain() {
     }
 
@@ -45,7 +44,8 @@ public final class BenchMain {
         try {
             run(options);
         } catch (Exception e) {
-            System.err.println("magnetar-bench: " + e.getMessage());
+            System.err.println("magnetar-bench: " + e);
+            e.printStackTrace();
             System.exit(1);
         }
         System.exit(0);
@@ -53,32 +53,44 @@ public final class BenchMain {
 
     private static void run(BenchOptions options) throws Exception {
         Installation installation = Installation.current();
-        Machine machine = Machine.current();
         Path workDir = Files.createTempDirectory("magnetar-bench");
         BrokerOptions brokerOptions = BrokerOptions.ephemeral(workDir.resolve("broker"));
         System.out.println("starting the embedded broker, data in " + brokerOptions.dataDir());
         try (BrokerProcess broker = BrokerProcess.start(brokerOptions);
              PulsarClient client = PulsarClient.builder().serviceUrl(broker.serviceUrl()).build()) {
-            ThroughputScenario throughput = new ThroughputScenario(client, broker.serviceUrl(), broker.pid(), workDir);
-            ScenarioResult result = throughput.run(
-                    List.of(new BaselineVariant(), new MagnetarVariant(installation, 1),
-                            new MagnetarVariant(installation, MAGNETAR_CONCURRENCY)),
-                    options.messages(), options.repetitions());
-            BenchReport report = new BenchReport(Instant.now(), machine, Machine.currentLoadAverage(),
-                    brokerSettings(broker), result);
+            BenchContext context = new BenchContext(client, broker.serviceUrl(), broker.adminUrl(), broker.pid(), workDir,
+                    installation, options.messages(), options.repetitions(), options.seconds(), options.runs(),
+                    options.functions(), options.jfr());
             Files.createDirectories(options.resultsDir());
-            Path file = options.resultsDir().resolve(report.fileName());
-            Files.writeString(file, JsonWriter.write(report.toJson()));
-            System.out.println();
-            System.out.println("scenario " + result.scenario() + ", " + options.messages() + " messages, "
-                    + options.repetitions() + " repetitions, load average at start " + machine.loadAverage()
-                    + ", at end " + report.loadAverageAtEnd());
-            System.out.print(ResultTable.render(result));
-            System.out.println("results: " + file.toAbsolutePath());
+            for (Scenario scenario : Scenarios.all()) {
+                if (options.selected().contains(scenario.name())) {
+                    runOne(scenario, context, broker, options.resultsDir());
+                }
+            }
         }
         // The broker's ledgers are about 1 GB per full run; worker logs stay for inspection.
         deleteTree(brokerOptions.dataDir());
         System.out.println("worker logs: " + workDir);
+    }
+
+    private static void runOne(Scenario scenario, BenchContext context, BrokerProcess broker, Path resultsDir)
+            throws Exception {
+        Machine machine = Machine.current();
+        System.out.println("== scenario " + scenario.name() + ", load average " + machine.loadAverage());
+        ScenarioOutcome outcome = scenario.run(context);
+        BenchReport report = new BenchReport(Instant.now(), machine, Machine.currentLoadAverage(),
+                brokerSettings(broker), outcome);
+        Path file = resultsDir.resolve(report.fileName());
+        Files.writeString(file, JsonWriter.write(report.toJson()));
+        System.out.println();
+        System.out.println("scenario " + outcome.scenario() + ", load average at start " + machine.loadAverage()
+                + ", at end " + report.loadAverageAtEnd());
+        System.out.print(outcome.table());
+        outcome.notes().forEach(note -> System.out.println("- " + note));
+        System.out.println("results: " + file.toAbsolutePath());
+        for (Chart chart : outcome.charts()) {
+            System.out.println("chart:   " + ChartWriter.write(chart, resultsDir, report.fileStem()).toAbsolutePath());
+        }
     }
 
     /** Deletes a directory tree; only called after a successful run, so a failed one keeps its broker logs. */
@@ -95,7 +107,8 @@ public final class BenchMain {
 
     private static Map<String, String> brokerSettings(BrokerProcess broker) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("kind", "embedded standalone (own JVM): RocksDB metadata store, one bookie, no functions worker");
+        settings.put("kind", "embedded standalone (own JVM): RocksDB metadata store, one bookie, no functions worker,"
+                + " managedLedgerNewEntriesCheckDelayInMillis=0");
         settings.put("serviceUrl", broker.serviceUrl());
         settings.put("adminUrl", broker.adminUrl());
         settings.put("dataDir", broker.dataDir().toString());

@@ -1,19 +1,37 @@
 package dev.magnetar.bench;
 
+import dev.magnetar.bench.scenario.Scenarios;
 import java.nio.file.Path;
+import java.util.List;
 
-/** The runner's command line. Only the "throughput" scenario exists so far; "all" runs every scenario. */
-record BenchOptions(String scenario, int repetitions, int messages, Path resultsDir) {
-    static final String USAGE = "usage: BenchMain [--scenario throughput|all] [--repetitions N] [--messages N]"
-            + " [--results-dir DIR]";
+/**
+ * The runner's command line; "all" runs every scenario.
+ *
+ * @param seconds length of each open-loop latency run and the sizing of slow drain runs
+ * @param runs    runs of one-shot measurements (cold start)
+ * @param functions Function resources the controller scenario creates
+ * @param jfr     record JFR profiles of the Magnetar runtime workers (throughput) and of the control plane (gateway)
+ */
+record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions, Path resultsDir,
+        boolean jfr) {
+    static final String USAGE = "usage: bench/run [--scenario <name>[,<name>...]|all] [--repetitions N] [--messages N]"
+            + " [--seconds N] [--runs N] [--functions N] [--results-dir DIR] [--jfr]";
 
     static BenchOptions parse(String[] args) {
         String scenario = "all";
         int repetitions = 3;
         int messages = 200_000;
+        int seconds = 10;
+        int runs = 20;
+        int functions = 1_000;
         Path resultsDir = Path.of("bench/results");
+        boolean jfr = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
+            if (flag.equals("--jfr")) {
+                jfr = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(flag + " needs a value; " + USAGE);
             }
@@ -22,14 +40,27 @@ record BenchOptions(String scenario, int repetitions, int messages, Path results
                 case "--scenario" -> scenario = value;
                 case "--repetitions" -> repetitions = positive(flag, value);
                 case "--messages" -> messages = positive(flag, value);
+                case "--seconds" -> seconds = positive(flag, value);
+                case "--runs" -> runs = positive(flag, value);
+                case "--functions" -> functions = positive(flag, value);
                 case "--results-dir" -> resultsDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
             }
         }
-        if (!scenario.equals("all") && !scenario.equals("throughput")) {
-            throw new IllegalArgumentException("unknown scenario '" + scenario + "': known are throughput, all");
+        List<String> known = Scenarios.names();
+        for (String name : scenario.split(",")) {
+            if (!name.equals("all") && !known.contains(name)) {
+                throw new IllegalArgumentException("unknown scenario '" + name + "': known are "
+                        + String.join(", ", known) + ", all (or several, comma-separated)");
+            }
         }
-        return new BenchOptions(scenario, repetitions, messages, resultsDir);
+        return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, resultsDir, jfr);
+    }
+
+    /** The scenario names to run, in the suite's order. */
+    List<String> selected() {
+        List<String> named = List.of(scenario.split(","));
+        return named.contains("all") ? Scenarios.names() : Scenarios.names().stream().filter(named::contains).toList();
     }
 
     private static int positive(String flag, String value) {

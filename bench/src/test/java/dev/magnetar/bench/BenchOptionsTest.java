@@ -4,33 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
 
     @Test
-    void defaultsAreAllScenariosThreeRepetitionsAndTwoHundredThousandMessages() {
+    void defaultsAreAllScenariosThreeRepetitionsTwoHundredThousandMessagesTenSecondsTwentyRuns() {
         assertThat(BenchOptions.parse(new String[0]))
-                .isEqualTo(new BenchOptions("all", 3, 200_000, Path.of("bench/results")));
+                .isEqualTo(new BenchOptions("all", 3, 200_000, 10, 20, 1_000, Path.of("bench/results"), false));
     }
 
     @Test
     void readsEveryFlag() {
-        BenchOptions options = BenchOptions.parse(new String[] {"--scenario", "throughput", "--repetitions", "5",
-                "--messages", "1000", "--results-dir", "/tmp/r"});
-        assertThat(options).isEqualTo(new BenchOptions("throughput", 5, 1000, Path.of("/tmp/r")));
+        BenchOptions options = BenchOptions.parse(new String[] {"--scenario", "io-bound", "--repetitions", "5",
+                "--messages", "1000", "--seconds", "4", "--runs", "2", "--functions", "50", "--results-dir", "/tmp/r", "--jfr"});
+        assertThat(options).isEqualTo(new BenchOptions("io-bound", 5, 1000, 4, 2, 50, Path.of("/tmp/r"), true));
+    }
+
+    @Test
+    void allSelectsEveryScenarioInOrderAndANameSelectsOnlyIt() {
+        assertThat(BenchOptions.parse(new String[0]).selected()).startsWith("throughput", "io-bound", "pipe-latency");
+        assertThat(BenchOptions.parse(new String[] {"--scenario", "pipe-latency"}).selected()).isEqualTo(List.of("pipe-latency"));
+        assertThat(BenchOptions.parse(new String[] {"--scenario", "scale-out,throughput"}).selected())
+                .isEqualTo(List.of("throughput", "scale-out"));
     }
 
     @Test
     void unknownScenarioNamesTheKnownOnes() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--scenario", "latency"}))
-                .hasMessageContaining("'latency'").hasMessageContaining("throughput, all");
+                .hasMessageContaining("'latency'").hasMessageContaining("throughput, io-bound").hasMessageContaining(", all");
     }
 
     @Test
     void nonPositiveCountIsRejectedWithItsValue() {
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--messages", "0"}))
-                .hasMessageContaining("--messages is '0'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--seconds", "0"}))
+                .hasMessageContaining("--seconds is '0'");
     }
 
     @Test

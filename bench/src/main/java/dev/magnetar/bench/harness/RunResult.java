@@ -16,4 +16,9 @@ public record RunResult(long messages, double seconds, double msgsPerSecond, lon
         double rate = seconds > 0 ? (messages - 1) / seconds : 0;
         return new RunResult(messages, seconds, rate, workerCpuMs, brokerCpuMs);
     }
+
+    /** Worker CPU per 1,000 messages: how much work a message costs, independent of the rate reached. */
+    public double workerCpuMsPerThousand() {
+        return messages > 0 ? workerCpuMs * 1000.0 / messages : 0;
+    }
 }

@@ -6,24 +6,40 @@ import dev.magnetar.bench.harness.VariantResult;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The printed table: one row per variant, median and range of msgs/s, ratio to the baseline, CPU per run. */
+/** The printed tables, as Markdown: readable on a terminal and pasteable into docs. */
 public final class ResultTable {
     private ResultTable() {
     }
 
-    /** A Markdown table, readable on a terminal and pasteable into docs. */
-    public static String render(ScenarioResult result) {
+    public static List<String> throughputHeader() {
+        return List.of("variant", "median msg/s", "min–max msg/s", "ratio", "worker CPU ms/run", "broker CPU ms/run",
+                "worker CPU ms/1k msgs");
+    }
+
+    /** One row per variant: median and range of msgs/s, ratio to the baseline, CPU per run and per 1,000 messages. */
+    public static List<List<String>> throughputRows(ScenarioResult result) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(BenchReport.header());
         for (VariantResult v : result.variants()) {
             rows.add(List.of(v.name(),
                     String.format("%,.0f", v.msgsPerSecond().median()),
                     String.format("%,.0f–%,.0f", v.msgsPerSecond().min(), v.msgsPerSecond().max()),
                     String.format("%.2f", result.ratio(v)),
                     String.format("%,.0f", v.runs().stream().mapToLong(RunResult::workerCpuMs).average().orElse(0)),
-                    String.format("%,.0f", v.runs().stream().mapToLong(RunResult::brokerCpuMs).average().orElse(0))));
+                    String.format("%,.0f", v.runs().stream().mapToLong(RunResult::brokerCpuMs).average().orElse(0)),
+                    String.format("%.1f", v.runs().stream().mapToDouble(RunResult::workerCpuMsPerThousand).average().orElse(0))));
         }
-        int[] widths = new int[rows.get(0).size()];
+        return rows;
+    }
+
+    public static String render(ScenarioResult result) {
+        return render(throughputHeader(), throughputRows(result));
+    }
+
+    public static String render(List<String> header, List<List<String>> body) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header);
+        rows.addAll(body);
+        int[] widths = new int[header.size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());

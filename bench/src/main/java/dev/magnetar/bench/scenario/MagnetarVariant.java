@@ -4,51 +4,77 @@ import dev.magnetar.api.layout.Installation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** MAGNETAR: one runtime replica JVM ({@code magnetar-runtime.jar}) running the exclamation sample. */
+/** MAGNETAR: one runtime replica JVM ({@code magnetar-runtime.jar}) running a function with a given concurrency. */
 public final class MagnetarVariant implements Variant {
-    static final String CLASS_NAME = "dev.magnetar.samples.exclamation.ExclamationFunction";
-
     private final Installation installation;
+    private final String name;
+    private final FunctionCode code;
     private final int concurrency;
+    private final List<String> jvmOptions;
+    private boolean jfr;
 
-    /** {@code concurrency} is the spec's per-replica concurrency; 1 is the platform default. */
-    public MagnetarVariant(Installation installation, int concurrency) {
+    /** {@code jvmOptions} go before {@code -jar}, e.g. a JFR recording or an AppCDS archive. */
+    public MagnetarVariant(Installation installation, String name, FunctionCode code, int concurrency,
+                           List<String> jvmOptions) {
         this.installation = installation;
+        this.name = name;
+        this.code = code;
         this.concurrency = concurrency;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The exclamation sample; named MAGNETAR at the default concurrency 1, MAGNETAR-c&lt;n&gt; otherwise. */
+    public static MagnetarVariant exclamation(Installation installation, int concurrency) {
+        return new MagnetarVariant(installation, concurrency == 1 ? "MAGNETAR" : "MAGNETAR-c" + concurrency,
+                FunctionCode.exclamation(installation), concurrency, List.of());
+    }
+
+    /** Records a JFR profile ({@code settings=profile}) of each worker into its run directory as {@code worker.jfr}. */
+    public MagnetarVariant withJfr(boolean enabled) {
+        this.jfr = enabled;
+        return this;
     }
 
     @Override
     public String name() {
-        return concurrency == 1 ? "MAGNETAR" : "MAGNETAR-c" + concurrency;
+        return name;
     }
 
     @Override
     public String description() {
-        return "one magnetar-runtime replica JVM, exclamation sample, ATLEAST_ONCE, Shared, concurrency " + concurrency
-                + (concurrency == 1 ? " (the default)" : "");
+        return "one magnetar-runtime replica JVM, " + code.label() + " function, ATLEAST_ONCE, Shared, concurrency "
+                + concurrency + (concurrency == 1 ? " (the default)" : "")
+                + (jvmOptions.isEmpty() ? "" : ", JVM options " + String.join(" ", jvmOptions));
     }
 
     @Override
     public List<String> command(String serviceUrl, Topics topics, Path workDir) throws IOException {
         Path functionFile = workDir.resolve("function.yaml");
         Files.writeString(functionFile, functionYaml(topics));
-        return List.of(Installation.javaExecutable().toString(), "-jar", installation.runtimeJar().toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Installation.javaExecutable().toString());
+        command.addAll(jvmOptions);
+        if (jfr) {
+            command.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + workDir.resolve("worker.jfr"));
+        }
+        command.addAll(List.of("-jar", installation.runtimeJar().toString(),
                 "--function-file", functionFile.toString(), "--pulsar-url", serviceUrl, "--http-port", "0",
-                "--parent-pid", Long.toString(ProcessHandle.current().pid()));
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        return command;
     }
 
-    private String functionYaml(Topics topics) {
-        Path jar = installation.samplesDir().resolve("exclamation/target/exclamation.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it with 'mvn -q -DskipTests -pl samples/exclamation -am install'");
-        }
+    String functionYaml(Topics topics) {
+        String userConfig = code.userConfig().isEmpty() ? "" : "  userConfig:\n" + code.userConfig().entrySet().stream()
+                .map(e -> "    " + e.getKey() + ": \"" + e.getValue() + "\"\n").sorted().collect(Collectors.joining());
         return """
                 apiVersion: magnetar.dev/v1alpha1
                 kind: Function
                 metadata:
-                  name: bench-exclamation
+                  name: bench-%s
                 spec:
                   tenant: public
                   namespace: default
@@ -63,6 +89,7 @@ public final class MagnetarVariant implements Variant {
                     type: Shared
                     initialPosition: Earliest
                   concurrency: %d
-                """.formatted(CLASS_NAME, jar, topics.input(), topics.output(), topics.subscription(), concurrency);
+                """.formatted(code.label(), code.className(), code.jar(), topics.input(), topics.output(),
+                topics.subscription(), concurrency) + userConfig;
     }
 }

@@ -1,126 +1,40 @@
 package dev.magnetar.bench.scenario;
 
-import dev.magnetar.bench.harness.ChildJvm;
-import dev.magnetar.bench.harness.ProcessCpu;
-import dev.magnetar.bench.harness.RunResult;
+import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.harness.ScenarioResult;
-import dev.magnetar.bench.harness.VariantResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import dev.magnetar.bench.report.ResultTable;
+import dev.magnetar.bench.report.ScenarioOutcome;
+import dev.magnetar.bench.report.ThroughputJson;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.pulsar.client.api.Message;
-import org.apache.pulsar.client.api.MessageId;
-import org.apache.pulsar.client.api.Producer;
-import org.apache.pulsar.client.api.PulsarClient;
-import org.apache.pulsar.client.api.PulsarClientException;
-import org.apache.pulsar.client.api.Reader;
-import org.apache.pulsar.client.api.Schema;
-import org.apache.pulsar.client.api.SubscriptionInitialPosition;
-import org.apache.pulsar.client.api.SubscriptionType;
 
 /**
- * "throughput": N pre-filled 100-byte messages on a fresh input topic, drained by one worker JVM
- * per variant; msgs/s from the first to the last output seen on the output topic.
+ * "throughput": pre-filled 100-byte messages drained by the raw pipe (BASELINE), a Magnetar replica at
+ * concurrency 1 and 64, and Pulsar's LocalRunner, all running an exclamation function.
  */
-public final class ThroughputScenario {
+public final class ThroughputScenario implements Scenario {
     public static final String NAME = "throughput";
-    static final int PAYLOAD_BYTES = 100;
-    static final long IDLE_TIMEOUT_SECONDS = 120;
+    /** The second MAGNETAR variant's per-replica concurrency: how much the default of 1 costs. */
+    static final int MAGNETAR_CONCURRENCY = 64;
 
-    private final PulsarClient client;
-    private final String serviceUrl;
-    private final long brokerPid;
-    private final Path workDir;
-
-    public ThroughputScenario(PulsarClient client, String serviceUrl, long brokerPid, Path workDir) {
-        this.client = client;
-        this.serviceUrl = serviceUrl;
-        this.brokerPid = brokerPid;
-        this.workDir = workDir;
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** One warm-up run, then {@code repetitions} measured runs, per variant; the first variant is the baseline. */
-    public ScenarioResult run(List<Variant> variants, int messages, int repetitions) throws IOException {
-        List<VariantResult> results = new ArrayList<>();
-        for (Variant variant : variants) {
-            System.out.printf("[%s] warm-up (%,d messages)%n", variant.name(), messages);
-            once(variant, messages, "warmup");
-            List<RunResult> runs = new ArrayList<>();
-            for (int i = 1; i <= repetitions; i++) {
-                RunResult run = once(variant, messages, "run" + i);
-                System.out.printf("[%s] run %d: %,.0f msgs/s, worker CPU %,d ms, broker CPU %,d ms%n",
-                        variant.name(), i, run.msgsPerSecond(), run.workerCpuMs(), run.brokerCpuMs());
-                runs.add(run);
-            }
-            results.add(VariantResult.of(variant.name(), variant.description(), runs));
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("messages", Integer.toString(messages));
-        settings.put("payloadBytes", Integer.toString(PAYLOAD_BYTES));
-        settings.put("repetitions", Integer.toString(repetitions));
-        settings.put("warmupRuns", "1");
-        settings.put("topics", "fresh persistent topic pair per run, one partition");
-        settings.put("measured", "first to last output, read by a Reader in the bench JVM");
-        return new ScenarioResult(NAME, settings, results);
+    @Override
+    public ScenarioOutcome run(BenchContext context) throws Exception {
+        List<Variant> variants = List.of(new BaselineVariant(),
+                MagnetarVariant.exclamation(context.installation(), 1).withJfr(context.jfr()),
+                MagnetarVariant.exclamation(context.installation(), MAGNETAR_CONCURRENCY).withJfr(context.jfr()),
+                new LocalRunnerVariant(context.installation(), "LOCALRUNNER", FunctionCode.bytesExclamation(context.installation())));
+        ScenarioResult result = context.drain().run(NAME, variants, context.messages(), context.repetitions());
+        return outcome(result);
     }
 
-    private RunResult once(Variant variant, int messages, String label) throws IOException {
-        String prefix = "persistent://public/default/bench-" + variant.name().toLowerCase() + "-" + label + "-"
-                + System.nanoTime();
-        Variant.Topics topics = new Variant.Topics(prefix + "-in", prefix + "-out", "bench");
-        Path runDir = Files.createDirectories(workDir.resolve(variant.name().toLowerCase() + "-" + label));
-        createSubscription(topics);
-        try (Reader<byte[]> reader = client.newReader(Schema.BYTES).topic(topics.output())
-                .startMessageId(MessageId.earliest).receiverQueueSize(5_000).create()) {
-            prefill(topics.input(), messages);
-            try (ChildJvm worker = ChildJvm.start(variant.command(serviceUrl, topics, runDir), runDir.resolve("worker.log"))) {
-                return drain(reader, worker, messages, runDir);
-            }
-        }
-    }
-
-    private void createSubscription(Variant.Topics topics) throws PulsarClientException {
-        client.newConsumer(Schema.BYTES).topic(topics.input()).subscriptionName(topics.subscription())
-                .subscriptionType(SubscriptionType.Shared)
-                .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).subscribe().close();
-    }
-
-    private void prefill(String topic, int messages) throws PulsarClientException {
-        byte[] payload = new byte[PAYLOAD_BYTES];
-        Arrays.fill(payload, (byte) 'x');
-        try (Producer<byte[]> producer = client.newProducer(Schema.BYTES).topic(topic).enableBatching(true)
-                .blockIfQueueFull(true).create()) {
-            for (int i = 0; i < messages; i++) {
-                producer.sendAsync(payload);
-            }
-            producer.flush();
-        }
-    }
-
-    private RunResult drain(Reader<byte[]> reader, ChildJvm worker, int messages, Path runDir) throws IOException {
-        long first = 0;
-        long workerCpu0 = 0;
-        long brokerCpu0 = 0;
-        for (int seen = 0; seen < messages; ) {
-            Message<byte[]> message = reader.readNext((int) IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (message == null) {
-                throw new IllegalStateException("no output for " + IDLE_TIMEOUT_SECONDS + " s after " + seen + " of "
-                        + messages + " messages (worker alive: " + worker.isAlive() + "); see " + runDir.resolve("worker.log"));
-            }
-            if (seen++ == 0) {
-                first = System.nanoTime();
-                workerCpu0 = ProcessCpu.millis(worker.pid());
-                brokerCpu0 = ProcessCpu.millis(brokerPid);
-            }
-        }
-        long last = System.nanoTime();
-        return RunResult.of(messages, first, last, ProcessCpu.millis(worker.pid()) - workerCpu0,
-                ProcessCpu.millis(brokerPid) - brokerCpu0);
+    static ScenarioOutcome outcome(ScenarioResult result) {
+        Chart bars = new Chart.Bars("throughput", result.scenario() + ": median msgs/s per variant", "msgs/s",
+                ThroughputJson.medianBars(result.variants()));
+        return new ScenarioOutcome(result.scenario(), result.settings(), ResultTable.throughputHeader(),
+                ResultTable.throughputRows(result), List.of(), ThroughputJson.of(result), List.of(bars));
     }
 }

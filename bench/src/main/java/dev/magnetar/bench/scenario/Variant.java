@@ -10,6 +10,11 @@ public interface Variant {
 
     String description();
 
+    /** How many worker JVMs (replicas) one run starts, all on the same subscription. */
+    default int replicas() {
+        return 1;
+    }
+
     /** The worker's command line; {@code workDir} is a fresh directory for this run's files. */
     List<String> command(String serviceUrl, Topics topics, Path workDir) throws java.io.IOException;
 

@@ -12,13 +12,24 @@ import org.junit.jupiter.api.Test;
 class ResultTableTest {
 
     @Test
-    void showsMedianRangeAndRatioToTheFirstVariant() {
+    void showsMedianRangeRatioToTheFirstVariantAndCpuPerThousandMessages() {
         VariantResult baseline = VariantResult.of("BASELINE", "pipe", List.of(run(100), run(200), run(300)));
         VariantResult candidate = VariantResult.of("MAGNETAR", "runtime", List.of(run(50), run(100), run(150)));
         String table = ResultTable.render(new ScenarioResult("throughput", Map.of(), List.of(baseline, candidate)));
         assertThat(table.lines().toList()).hasSize(4);
         assertThat(table).contains("| BASELINE | 200").contains("100–300").contains("| 1.00 ");
         assertThat(table).contains("| MAGNETAR | 100").contains("50–150").contains("| 0.50 ");
+        assertThat(table).contains("| 10.0 ");
+    }
+
+    @Test
+    void genericTablePadsEveryColumnToItsWidestCell() {
+        String table = ResultTable.render(List.of("a", "bb"), List.of(List.of("long cell", "x")));
+        assertThat(table).isEqualTo("""
+                | a         | bb |
+                | --------- | -- |
+                | long cell | x  |
+                """);
     }
 
     private static RunResult run(double rate) {

@@ -1,0 +1,122 @@
+package dev.magnetar.bench.gateway;
+
+import dev.magnetar.api.layout.Installation;
+import dev.magnetar.bench.harness.ChildJvm;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real standalone control plane ({@code dev.magnetar.controller.ControlPlane}, from the CLI's class path) in
+ * its own JVM against the bench's broker: admin API, gateway and local replicas, as {@code magnetar standalone}
+ * runs them, minus the embedded broker.
+ */
+public final class ControlPlaneProcess implements AutoCloseable {
+    static final long READY_TIMEOUT_SECONDS = 120;
+
+    private final ChildJvm jvm;
+    private final String url;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ControlPlaneProcess(ChildJvm jvm, String url) {
+        this.jvm = jvm;
+        this.url = url;
+    }
+
+    /** With {@code jfr}, the control plane records a JFR profile into {@code <dir>/control-plane.jfr}. */
+    public static ControlPlaneProcess start(Installation installation, String serviceUrl, String adminUrl, Path dir,
+                                            int port, boolean jfr) throws IOException {
+        Path cli = installation.home().resolve("cli/target");
+        if (!Files.isRegularFile(cli.resolve("magnetar-cli.jar"))) {
+            throw new IllegalStateException(cli.resolve("magnetar-cli.jar") + " is missing: build it with"
+                    + " 'mvn -B -q -DskipTests -pl cli -am package'");
+        }
+        Files.createDirectories(dir);
+        List<String> command = new java.util.ArrayList<>(List.of(Installation.javaExecutable().toString()));
+        if (jfr) {
+            command.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + dir.resolve("control-plane.jfr"));
+        }
+        command.addAll(List.of("-D" + Installation.HOME_PROPERTY + "=" + installation.home(),
+                "-Dmicronaut.server.port=" + port,
+                "-Dmagnetar.data-dir=" + dir.resolve("data"),
+                "-Dmagnetar.pulsar.service-url=" + serviceUrl,
+                "-Dmagnetar.pulsar.admin-url=" + adminUrl,
+                "-cp", cli.resolve("magnetar-cli.jar") + java.io.File.pathSeparator + cli.resolve("lib") + "/*",
+                "dev.magnetar.controller.ControlPlane"));
+        ControlPlaneProcess plane = new ControlPlaneProcess(ChildJvm.start(command, dir.resolve("control-plane.log")),
+                "http://127.0.0.1:" + port);
+        plane.awaitListening(dir);
+        return plane;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public long pid() {
+        return jvm.pid();
+    }
+
+    /** Creates (or replaces) a function from a Function document and waits until its replicas are ready. */
+    public void deploy(String tenant, String namespace, String name, String yaml, int replicas) throws IOException {
+        String path = url + "/magnetar/v1/functions/" + tenant + "/" + namespace + "/" + name;
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(path))
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build());
+        if (created.statusCode() / 100 != 2) {
+            throw new IllegalStateException("creating " + name + " answered " + created.statusCode() + ": " + created.body());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
+        String status = "";
+        while (System.nanoTime() < deadline) {
+            status = send(HttpRequest.newBuilder(URI.create(path + "/status")).GET().build()).body();
+            if (ReadyCount.of(status) >= replicas) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready after " + READY_TIMEOUT_SECONDS + " s; last status " + status);
+    }
+
+    private void awaitListening(Path dir) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline && jvm.isAlive()) {
+            try {
+                send(HttpRequest.newBuilder(URI.create(url + "/magnetar/v1/functions/public/default")).GET().build());
+                return;
+            } catch (IOException e) {
+                sleep(250);
+            }
+        }
+        throw new IllegalStateException("the control plane did not listen on " + url + " within " + READY_TIMEOUT_SECONDS
+                + " s (alive: " + jvm.isAlive() + "); see " + dir.resolve("control-plane.log"));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+}

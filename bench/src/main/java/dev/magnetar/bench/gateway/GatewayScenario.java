@@ -1,0 +1,182 @@
+package dev.magnetar.bench.gateway;
+
+import dev.magnetar.api.layout.Installation;
+import dev.magnetar.bench.harness.ChildJvm;
+import dev.magnetar.bench.harness.ProcessCpu;
+import dev.magnetar.bench.latency.LatencyResult;
+import dev.magnetar.bench.report.ScenarioOutcome;
+import dev.magnetar.bench.scenario.BenchContext;
+import dev.magnetar.bench.scenario.FunctionCode;
+import dev.magnetar.bench.scenario.PipeLatencyScenario;
+import dev.magnetar.bench.scenario.Scenario;
+import dev.magnetar.bridge.reply.RequestReplyClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "gateway": HTTP → function → reply through the real control plane (GATEWAY), against HTTP-ALONE (JDK HTTP
+ * server echo) and RAW-RR (Pulsar request/reply to a plain-client responder, same reply-topic design). Loads:
+ * closed loop with one call in flight, open loop at 500 and 2,000 req/s; then a rate search on the gateway
+ * for the highest rate with p99 ≤ 50 ms and no errors.
+ */
+public final class GatewayScenario implements Scenario {
+    public static final String NAME = "gateway";
+    static final String FUNCTION = "bench-echo";
+    static final List<Integer> OPEN_RATES = List.of(500, 2_000);
+    static final List<Integer> SEARCH_RATES = List.of(500, 1_000, 1_500, 2_000, 3_000, 4_000, 6_000);
+    static final double SEARCH_P99_MS = 50;
+    static final int WARMUP_SECONDS = 2;
+    static final int CLOSED_CALLS_PER_SECOND = 100;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ScenarioOutcome run(BenchContext context) throws Exception {
+        Path dir = Files.createDirectories(context.workDir().resolve("gateway-" + System.nanoTime()));
+        List<LatencyResult> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        HttpClient http = GatewaySides.httpClient();
+        int planePort = freePort();
+        int echoPort = freePort();
+        String echoUrl = "http://127.0.0.1:" + echoPort + "/";
+        try (ControlPlaneProcess plane = ControlPlaneProcess.start(context.installation(), context.serviceUrl(),
+                context.adminUrl(), dir.resolve("control-plane"), planePort, context.jfr());
+             ChildJvm echo = startEcho(dir, echoPort);
+             RequestReplyClient rr = GatewaySides.requestReplyClient(context.client())) {
+            plane.deploy("public", "default", FUNCTION, functionYaml(context), 1);
+            String requestTopic = "persistent://public/default/bench-rr-requests-" + System.nanoTime();
+            try (ChildJvm responder = startResponder(context, dir, requestTopic)) {
+                Map<String, Side> sides = new LinkedHashMap<>();
+                sides.put("HTTP-ALONE", new Side(GatewaySides.http(http, echoUrl), echo.pid()));
+                sides.put("RAW-RR", new Side(GatewaySides.requestReply(rr, requestTopic), responder.pid()));
+                sides.put("GATEWAY", new Side(GatewaySides.http(http, plane.url() + "/function/public/default/" + FUNCTION),
+                        plane.pid()));
+                for (String load : loads()) {
+                    for (Map.Entry<String, Side> side : sides.entrySet()) {
+                        results.add(measure(context, side.getKey(), side.getValue(), load));
+                    }
+                    notes.add(GatewayTargets.p50Note(results, load));
+                }
+                notes.add(GatewayTargets.rateSearch(rate -> measure(context, "GATEWAY", sides.get("GATEWAY"),
+                        openLoad(rate)), SEARCH_RATES, SEARCH_P99_MS));
+            }
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("loads", loads().toString());
+        settings.put("secondsPerOpenLoopRun", Integer.toString(context.seconds()));
+        settings.put("closedLoopCalls", Integer.toString(CLOSED_CALLS_PER_SECOND * context.seconds()));
+        settings.put("function", "exclamation sample, concurrency 64, one replica, started by the control plane");
+        settings.put("httpAlone", "JDK com.sun.net.httpserver echo, 16 threads, TCP_NODELAY, own JVM (not Micronaut)");
+        settings.put("rawRequestReply", "RequestReplyClient in the bench JVM -> persistent request topic -> plain-client"
+                + " responder JVM -> non-persistent reply topic");
+        settings.put("httpClient", "JDK HttpClient, HTTP/1.1, in the bench JVM");
+        return PipeLatencyScenario.outcome(NAME, settings, results, notes);
+    }
+
+    static List<String> loads() {
+        List<String> loads = new ArrayList<>();
+        loads.add(GatewayTargets.CLOSED_LOOP);
+        OPEN_RATES.forEach(rate -> loads.add(openLoad(rate)));
+        return loads;
+    }
+
+    static String openLoad(int rate) {
+        return String.format("%,d req/s", rate);
+    }
+
+    private static LatencyResult measure(BenchContext context, String name, Side side, String load) {
+        long cpu0 = ProcessCpu.millis(side.pid());
+        long broker0 = ProcessCpu.millis(context.brokerPid());
+        LoadDriver.Outcome outcome;
+        double rate;
+        if (load.equals(GatewayTargets.CLOSED_LOOP)) {
+            rate = 0;
+            long calls = (long) CLOSED_CALLS_PER_SECOND * context.seconds();
+            outcome = LoadDriver.closedLoop(side.caller(), CLOSED_CALLS_PER_SECOND * WARMUP_SECONDS, calls);
+        } else {
+            rate = Double.parseDouble(load.replaceAll("[^0-9]", ""));
+            outcome = LoadDriver.openLoop(side.caller(), rate, (long) rate * WARMUP_SECONDS, (long) rate * context.seconds());
+        }
+        System.out.printf("[%s] %s: %,d calls, %,d errors, p50 %.2f ms, p99 %.2f ms%s%n", name, load, outcome.sent(),
+                outcome.errors(), outcome.latencies().summary().p50(), outcome.latencies().summary().p99(),
+                outcome.firstError() == null ? "" : "; first error: " + outcome.firstError());
+        return new LatencyResult(name, load, rate, outcome.sent(), outcome.errors(), outcome.latencies().summary(),
+                outcome.latencies().curve(LatencyResult.CURVE_PERCENTILES), ProcessCpu.millis(side.pid()) - cpu0,
+                ProcessCpu.millis(context.brokerPid()) - broker0);
+    }
+
+    private static ChildJvm startEcho(Path dir, int port) throws IOException {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK: +40 ms.
+        ChildJvm echo = ChildJvm.start(List.of(Installation.javaExecutable().toString(), "-Dsun.net.httpserver.nodelay=true",
+                "-cp",
+                System.getProperty("java.class.path"), HttpEchoMain.class.getName(), Integer.toString(port)),
+                dir.resolve("http-echo.log"));
+        awaitLine(dir.resolve("http-echo.log"), "ECHO_READY", echo);
+        return echo;
+    }
+
+    private static ChildJvm startResponder(BenchContext context, Path dir, String requestTopic) throws IOException {
+        ChildJvm responder = ChildJvm.start(List.of(Installation.javaExecutable().toString(), "-cp",
+                System.getProperty("java.class.path"), ReplyPipeMain.class.getName(), context.serviceUrl(), requestTopic,
+                "bench"), dir.resolve("reply-pipe.log"));
+        awaitLine(dir.resolve("reply-pipe.log"), "REPLY_PIPE_READY", responder);
+        return responder;
+    }
+
+    private static void awaitLine(Path log, String line, ChildJvm jvm) throws IOException {
+        for (int i = 0; i < 1200; i++) {
+            if (Files.exists(log) && Files.readString(log).contains(line)) {
+                return;
+            }
+            if (!jvm.isAlive()) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("no " + line + " from the worker (alive: " + jvm.isAlive() + "); see " + log);
+    }
+
+    private static String functionYaml(BenchContext context) {
+        FunctionCode code = FunctionCode.exclamation(context.installation());
+        return """
+                apiVersion: magnetar.dev/v1alpha1
+                kind: Function
+                metadata:
+                  name: %s
+                spec:
+                  tenant: public
+                  namespace: default
+                  runtime:
+                    className: %s
+                    jar: %s
+                  inputs:
+                    - persistent://public/default/%s-in
+                  output: persistent://public/default/%s-out
+                  concurrency: 64
+                """.formatted(FUNCTION, code.className(), code.jar(), FUNCTION, FUNCTION);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private record Side(Caller caller, long pid) {
+    }
+}

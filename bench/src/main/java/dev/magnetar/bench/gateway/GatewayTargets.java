@@ -1,0 +1,63 @@
+package dev.magnetar.bench.gateway;
+
+import dev.magnetar.bench.latency.LatencyResult;
+import java.util.List;
+
+/** The gateway's targets, computed from results measured in the same run. */
+public final class GatewayTargets {
+    public static final String CLOSED_LOOP = "closed loop, 1 in flight";
+
+    /** Measures the gateway at one rate; may throw when the run breaks down. */
+    @FunctionalInterface
+    public interface RateProbe {
+        LatencyResult at(int rate) throws Exception;
+    }
+
+    private GatewayTargets() {
+    }
+
+    /** {@code GATEWAY p50 ÷ (HTTP-ALONE p50 + RAW-RR p50)} at {@code load}, as a sentence for the report. */
+    public static String p50Note(List<LatencyResult> results, String load) {
+        double gateway = p50(results, "GATEWAY", load);
+        double http = p50(results, "HTTP-ALONE", load);
+        double rr = p50(results, "RAW-RR", load);
+        return String.format("%s: GATEWAY p50 %.2f ms ÷ (HTTP-ALONE p50 %.2f + RAW-RR p50 %.2f) = %.2f", load, gateway,
+                http, rr, p50TargetRatio(gateway, http, rr));
+    }
+
+    public static double p50TargetRatio(double gateway, double httpAlone, double rawRequestReply) {
+        double sum = httpAlone + rawRequestReply;
+        return sum > 0 ? gateway / sum : Double.NaN;
+    }
+
+    /**
+     * Tries the rates in ascending order and stops at the first that misses (p99 above {@code maxP99Ms}, any error,
+     * or a broken run); reports the highest rate that held.
+     */
+    public static String rateSearch(RateProbe probe, List<Integer> rates, double maxP99Ms) {
+        Integer best = null;
+        String stop = "every rate tried held";
+        for (int rate : rates) {
+            try {
+                LatencyResult result = probe.at(rate);
+                if (result.errors() > 0 || result.latency().p99() > maxP99Ms) {
+                    stop = String.format("%,d req/s missed: p99 %.2f ms, %,d errors", rate, result.latency().p99(),
+                            result.errors());
+                    break;
+                }
+                best = rate;
+            } catch (Exception e) {
+                stop = String.format("%,d req/s failed: %s", rate, e.getMessage());
+                break;
+            }
+        }
+        return String.format("rate search (p99 ≤ %.0f ms, no errors): highest rate held %s; %s", maxP99Ms,
+                best == null ? "none" : String.format("%,d req/s", best), stop);
+    }
+
+    private static double p50(List<LatencyResult> results, String variant, String load) {
+        return results.stream().filter(r -> r.variant().equals(variant) && r.load().equals(load)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + variant + " result at '" + load + "'"))
+                .latency().p50();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.magnetar.bench.latency;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One latency run of one variant at one load level.
+ *
+ * @param load     what was offered, e.g. "1000 msg/s" or "closed loop, 1 in flight"
+ * @param sent     requests sent in the measured window
+ * @param errors   requests that failed or never came back
+ * @param curve    (percentile, ms) points for the chart
+ * @param workerCpuMs CPU the worker process(es) used during the run, -1 when there is none
+ */
+public record LatencyResult(String variant, String load, double offeredRate, long sent, long errors,
+        LatencySummary latency, double[][] curve, long workerCpuMs, long brokerCpuMs) {
+    /** The percentiles every curve is sampled at. */
+    public static final double[] CURVE_PERCENTILES = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.99};
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("variant", variant);
+        out.put("load", load);
+        out.put("offeredRate", offeredRate);
+        out.put("sent", sent);
+        out.put("errors", errors);
+        out.put("p50Ms", latency.p50());
+        out.put("p90Ms", latency.p90());
+        out.put("p99Ms", latency.p99());
+        out.put("p999Ms", latency.p999());
+        out.put("maxMs", latency.max());
+        out.put("workerCpuMs", workerCpuMs);
+        out.put("brokerCpuMs", brokerCpuMs);
+        return out;
+    }
+}

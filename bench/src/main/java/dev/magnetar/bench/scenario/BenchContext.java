@@ -1,0 +1,25 @@
+package dev.magnetar.bench.scenario;
+
+import dev.magnetar.api.layout.Installation;
+import java.nio.file.Path;
+import org.apache.pulsar.client.api.PulsarClient;
+
+/**
+ * What every scenario runs against: the bench's client of the embedded broker (own JVM), its URLs and pid
+ * (for CPU accounting), a work directory for worker logs, the Magnetar installation, and the run's sizes.
+ *
+ * @param messages     messages per drain run ({@code --messages})
+ * @param repetitions  measured runs per variant ({@code --repetitions})
+ * @param seconds      length of each open-loop latency run ({@code --seconds})
+ * @param runs         runs of one-shot measurements such as cold start ({@code --runs})
+ * @param functions    Function resources the controller scenario creates ({@code --functions})
+ * @param jfr          whether runtime workers (throughput) and the control plane (gateway) record JFR profiles ({@code --jfr})
+ */
+public record BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,
+        Installation installation, int messages, int repetitions, int seconds, int runs, int functions,
+        boolean jfr) {
+
+    public DrainMeasurement drain() {
+        return new DrainMeasurement(client, serviceUrl, brokerPid, workDir);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.magnetar.bench.scenario;
+
+import dev.magnetar.bench.harness.ChildJvm;
+import dev.magnetar.bench.harness.ProcessCpu;
+import dev.magnetar.bench.harness.RunResult;
+import dev.magnetar.bench.harness.ScenarioResult;
+import dev.magnetar.bench.harness.VariantResult;
+import dev.magnetar.bench.harness.WorkerGroup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.apache.pulsar.client.api.Reader;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.client.api.SubscriptionType;
+
+/**
+ * Drain measurement: N pre-filled 100-byte messages on a fresh input topic, drained by one worker JVM
+ * per variant; msgs/s from the first to the last output seen on the output topic. Used by the
+ * "throughput", "io-bound" and "scale-out" scenarios.
+ */
+public final class DrainMeasurement {
+    public static final int PAYLOAD_BYTES = 100;
+    static final long IDLE_TIMEOUT_SECONDS = 120;
+
+    private final PulsarClient client;
+    private final String serviceUrl;
+    private final long brokerPid;
+    private final Path workDir;
+    private final ScaleOutEvidence scaleOut;
+
+    public DrainMeasurement(PulsarClient client, String serviceUrl, long brokerPid, Path workDir) {
+        this(client, serviceUrl, brokerPid, workDir, null);
+    }
+
+    /**
+     * With {@code scaleOut}, every run first starts all replicas and waits until each is a consumer of the
+     * subscription, then pre-fills, and records the broker's view of the topic after draining.
+     */
+    public DrainMeasurement(PulsarClient client, String serviceUrl, long brokerPid, Path workDir, ScaleOutEvidence scaleOut) {
+        this.scaleOut = scaleOut;
+        this.client = client;
+        this.serviceUrl = serviceUrl;
+        this.brokerPid = brokerPid;
+        this.workDir = workDir;
+    }
+
+    /** One warm-up run, then {@code repetitions} measured runs, per variant; the first variant is the baseline. */
+    public ScenarioResult run(String scenario, List<Variant> variants, int messages, int repetitions) throws IOException {
+        List<VariantResult> results = new ArrayList<>();
+        for (Variant variant : variants) {
+            results.add(measure(variant, messages, repetitions));
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("messages", Integer.toString(messages));
+        settings.put("payloadBytes", Integer.toString(PAYLOAD_BYTES));
+        settings.put("repetitions", Integer.toString(repetitions));
+        settings.put("warmupRuns", "1");
+        settings.put("topics", "fresh persistent topic pair per run, one partition");
+        settings.put("measured", "first to last output, read by a Reader in the bench JVM");
+        return new ScenarioResult(scenario, settings, results);
+    }
+
+    /** One warm-up run of {@code variant} draining {@code messages}, then {@code repetitions} measured runs. */
+    public VariantResult measure(Variant variant, int messages, int repetitions) throws IOException {
+        System.out.printf("[%s] warm-up (%,d messages)%n", variant.name(), messages);
+        once(variant, messages, "warmup");
+        List<RunResult> runs = new ArrayList<>();
+        for (int i = 1; i <= repetitions; i++) {
+            RunResult run = once(variant, messages, "run" + i);
+            System.out.printf("[%s] run %d: %,.0f msgs/s, worker CPU %,d ms, broker CPU %,d ms%n",
+                    variant.name(), i, run.msgsPerSecond(), run.workerCpuMs(), run.brokerCpuMs());
+            runs.add(run);
+        }
+        return VariantResult.of(variant.name(), variant.description(), runs);
+    }
+
+    private RunResult once(Variant variant, int messages, String label) throws IOException {
+        String prefix = "persistent://public/default/bench-" + variant.name().toLowerCase() + "-" + label + "-"
+                + System.nanoTime();
+        Variant.Topics topics = new Variant.Topics(prefix + "-in", prefix + "-out", "bench");
+        Path runDir = Files.createDirectories(workDir.resolve(variant.name().toLowerCase() + "-" + label + "-" + System.nanoTime()));
+        createSubscription(topics);
+        try (Reader<byte[]> reader = client.newReader(Schema.BYTES).topic(topics.output())
+                .startMessageId(MessageId.earliest).receiverQueueSize(5_000).create();
+             WorkerGroup workers = new WorkerGroup()) {
+            if (scaleOut == null) {
+                prefill(topics.input(), messages);
+                startWorkers(variant, topics, runDir, workers);
+            } else {
+                // All replicas subscribed before the first message: the rate is not diluted by staggered JVM starts.
+                startWorkers(variant, topics, runDir, workers);
+                scaleOut.awaitConsumers(topics.input(), variant.replicas(), workers);
+                prefill(topics.input(), messages);
+            }
+            RunResult run = drain(reader, workers, messages, runDir);
+            if (scaleOut != null) {
+                scaleOut.recordEvidence(variant.name() + " " + label, topics.input());
+            }
+            return run;
+        }
+    }
+
+    private void startWorkers(Variant variant, Variant.Topics topics, Path runDir, WorkerGroup workers) throws IOException {
+        for (int r = 0; r < variant.replicas(); r++) {
+            Path replicaDir = Files.createDirectories(runDir.resolve("replica-" + r));
+            workers.add(ChildJvm.start(variant.command(serviceUrl, topics, replicaDir), replicaDir.resolve("worker.log")));
+        }
+    }
+
+    private void createSubscription(Variant.Topics topics) throws PulsarClientException {
+        client.newConsumer(Schema.BYTES).topic(topics.input()).subscriptionName(topics.subscription())
+                .subscriptionType(SubscriptionType.Shared)
+                .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).subscribe().close();
+    }
+
+    private void prefill(String topic, int messages) throws PulsarClientException {
+        byte[] payload = new byte[PAYLOAD_BYTES];
+        Arrays.fill(payload, (byte) 'x');
+        try (Producer<byte[]> producer = client.newProducer(Schema.BYTES).topic(topic).enableBatching(true)
+                .blockIfQueueFull(true).create()) {
+            for (int i = 0; i < messages; i++) {
+                producer.sendAsync(payload);
+            }
+            producer.flush();
+        }
+    }
+
+    private RunResult drain(Reader<byte[]> reader, WorkerGroup worker, int messages, Path runDir) throws IOException {
+        long first = 0;
+        long workerCpu0 = 0;
+        long brokerCpu0 = 0;
+        long lastOutput = System.nanoTime();
+        for (int seen = 0; seen < messages; ) {
+            Message<byte[]> message = reader.readNext(1, TimeUnit.SECONDS);
+            if (message == null) {
+                // Polled every second so a dead worker fails the run at once instead of after the idle timeout.
+                if (!worker.allAlive() || System.nanoTime() - lastOutput > TimeUnit.SECONDS.toNanos(IDLE_TIMEOUT_SECONDS)) {
+                    throw new IllegalStateException("no output after " + seen + " of " + messages + " messages (worker "
+                            + (worker.allAlive() ? "idle for " + IDLE_TIMEOUT_SECONDS + " s" : "exited") + "); see "
+                            + runDir + "/replica-*/worker.log");
+                }
+                continue;
+            }
+            lastOutput = System.nanoTime();
+            if (seen++ == 0) {
+                first = System.nanoTime();
+                workerCpu0 = worker.cpuMillis();
+                brokerCpu0 = ProcessCpu.millis(brokerPid);
+            }
+        }
+        long last = System.nanoTime();
+        return RunResult.of(messages, first, last, worker.cpuMillis() - workerCpu0,
+                ProcessCpu.millis(brokerPid) - brokerCpu0);
+    }
+}

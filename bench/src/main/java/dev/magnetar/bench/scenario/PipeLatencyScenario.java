@@ -1,0 +1,74 @@
+package dev.magnetar.bench.scenario;
+
+import dev.magnetar.bench.chart.Chart;
+import dev.magnetar.bench.latency.LatencyResult;
+import dev.magnetar.bench.latency.LatencyTable;
+import dev.magnetar.bench.report.ScenarioOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "pipe-latency": publish → output received at fixed open-loop rates of 100, 1,000 and 5,000 msg/s, through
+ * the raw pipe (BASELINE) and a Magnetar replica (exclamation, concurrency 1); p50/p99 ratios to the pipe.
+ */
+public final class PipeLatencyScenario implements Scenario {
+    public static final String NAME = "pipe-latency";
+    static final List<Integer> RATES = List.of(100, 1_000, 5_000);
+    static final int WARMUP_SECONDS = 3;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ScenarioOutcome run(BenchContext context) throws Exception {
+        List<Variant> variants = List.of(new BaselineVariant(), MagnetarVariant.exclamation(context.installation(), 1));
+        OpenLoopPipeRun runner = new OpenLoopPipeRun(context);
+        List<LatencyResult> results = new ArrayList<>();
+        for (int rate : RATES) {
+            for (Variant variant : variants) {
+                results.add(runner.run(variant, rate, context.seconds(), WARMUP_SECONDS));
+            }
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("rates", RATES.toString());
+        settings.put("secondsPerRun", Integer.toString(context.seconds()));
+        settings.put("warmupSeconds", Integer.toString(WARMUP_SECONDS) + " (same rate, not recorded)");
+        settings.put("load", "open loop, latency from the intended send time (coordinated-omission corrected)");
+        settings.put("producer", "bench JVM, no batching; output read by an Exclusive consumer in the bench JVM");
+        settings.put("variants", "BASELINE = raw pipe JVM; MAGNETAR = runtime replica, exclamation, concurrency 1");
+        return outcome(NAME, settings, results, ratioNotes(results));
+    }
+
+    /** The target in words: MAGNETAR's p50 and p99 within 1.2x of the pipe's at each rate. */
+    static List<String> ratioNotes(List<LatencyResult> results) {
+        List<String> notes = new ArrayList<>();
+        for (LatencyResult r : results) {
+            LatencyResult base = LatencyTable.baselineFor(results, r.load());
+            if (r != base) {
+                notes.add(String.format("%s: %s p50 %.2fx, p99 %.2fx the pipe's (target <= 1.2x)", r.load(), r.variant(),
+                        LatencyTable.ratio(r.latency().p50(), base.latency().p50()),
+                        LatencyTable.ratio(r.latency().p99(), base.latency().p99())));
+            }
+        }
+        return notes;
+    }
+
+    /** Table, JSON and one percentile chart per load level. */
+    public static ScenarioOutcome outcome(String name, Map<String, String> settings, List<LatencyResult> results,
+                                          List<String> notes) {
+        Map<String, Map<String, double[][]>> curvesByLoad = new LinkedHashMap<>();
+        for (LatencyResult r : results) {
+            curvesByLoad.computeIfAbsent(r.load(), k -> new LinkedHashMap<>()).put(r.variant(), r.curve());
+        }
+        List<Chart> charts = new ArrayList<>();
+        curvesByLoad.forEach((load, curves) -> charts.add(new Chart.Percentiles(
+                "latency-" + load.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", ""),
+                name + ": latency percentiles at " + load, curves)));
+        return new ScenarioOutcome(name, settings, LatencyTable.header(), LatencyTable.rows(results), notes,
+                Map.of("runs", results.stream().map(LatencyResult::toJson).toList()), charts);
+    }
+}

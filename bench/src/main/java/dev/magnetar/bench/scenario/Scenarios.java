@@ -1,0 +1,20 @@
+package dev.magnetar.bench.scenario;
+
+import java.util.List;
+
+/** Every scenario, in the order "all" runs them. */
+public final class Scenarios {
+    private Scenarios() {
+    }
+
+    public static List<Scenario> all() {
+        return List.of(new ThroughputScenario(), new IoBoundScenario(), new PipeLatencyScenario(),
+                new dev.magnetar.bench.gateway.GatewayScenario(), new ColdStartScenario(),
+                new ScaleOutScenario(),
+                new dev.magnetar.bench.controller.ControllerScenario());
+    }
+
+    public static List<String> names() {
+        return all().stream().map(Scenario::name).toList();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.magnetar.bench.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class TopicAdminTest {
+
+    @Test
+    void restPathKeepsTheDomainAndTheFullName() {
+        assertThat(TopicAdmin.restPath("persistent://public/default/in")).isEqualTo("/admin/v2/persistent/public/default/in");
+        assertThatThrownBy(() -> TopicAdmin.restPath("in")).hasMessageContaining("not fully qualified");
+    }
+
+    @Test
+    void readsPartitionsAndCountsConsumers() {
+        assertThat(TopicAdmin.partitionsIn("{\"partitions\":0}")).isZero();
+        String stats = "{\"subscriptions\":{\"bench\":{\"type\":\"Shared\",\"consumers\":[{\"consumerName\":\"a\"},"
+                + "{\"consumerName\" : \"b\"}]}}}";
+        assertThat(TopicAdmin.consumersIn(stats)).isEqualTo(2);
+        assertThatThrownBy(() -> TopicAdmin.partitionsIn("{}")).hasMessageContaining("no 'partitions'");
+    }
+}
