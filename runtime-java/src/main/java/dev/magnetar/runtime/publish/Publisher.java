@@ -2,8 +2,8 @@ package dev.magnetar.runtime.publish;
 
 import dev.magnetar.api.protocol.MessageProperties;
 import dev.magnetar.runtime.codec.Payload;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * returned futures complete when the broker has the message.
  */
 public final class Publisher implements AutoCloseable {
+    /** Request-only properties, and the content type, which is the output's own. */
+    private static final Set<String> NOT_FORWARDED = Set.of(MessageProperties.REPLY_TO, MessageProperties.DEADLINE,
+            MessageProperties.CONTENT_TYPE);
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
 
     private final PulsarClient client;
@@ -56,11 +59,14 @@ public final class Publisher implements AutoCloseable {
         if (output == null || payload == null) {
             return CompletableFuture.completedFuture(null);
         }
-        Map<String, String> properties = new HashMap<>(input.getProperties());
-        properties.remove(MessageProperties.REPLY_TO);
-        properties.remove(MessageProperties.DEADLINE);
-        properties.put(MessageProperties.CONTENT_TYPE, payload.contentType());
-        TypedMessageBuilder<byte[]> message = output.newMessage().value(payload.bytes()).properties(properties);
+        TypedMessageBuilder<byte[]> message = output.newMessage().value(payload.bytes());
+        // Straight into the builder, without an intermediate map: this runs once per message.
+        input.getProperties().forEach((name, value) -> {
+            if (!NOT_FORWARDED.contains(name)) {
+                message.property(name, value);
+            }
+        });
+        message.property(MessageProperties.CONTENT_TYPE, payload.contentType());
         if (input.hasKey()) {
             message.key(input.getKey());
         }
