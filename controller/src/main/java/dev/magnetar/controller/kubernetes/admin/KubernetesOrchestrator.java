@@ -3,6 +3,8 @@ package dev.magnetar.controller.kubernetes.admin;
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.naming.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.validation.Violation;
+import dev.magnetar.controller.config.ControlPlaneConfig;
 import dev.magnetar.controller.config.ControlPlaneFactory;
 import dev.magnetar.controller.kubernetes.config.KubernetesModeConfig;
 import dev.magnetar.controller.kubernetes.resources.RuntimeDeployment;
@@ -16,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,10 +37,28 @@ import java.util.List;
 public class KubernetesOrchestrator implements Orchestrator {
     private final KubernetesClient client;
     private final KubernetesModeConfig config;
+    private final Path packagesDir;
 
-    public KubernetesOrchestrator(KubernetesClient client, KubernetesModeConfig config) {
+    public KubernetesOrchestrator(KubernetesClient client, KubernetesModeConfig config, ControlPlaneConfig controlPlane) {
         this.client = client;
         this.config = config;
+        this.packagesDir = controlPlane.packagesDir();
+    }
+
+    /**
+     * A jar uploaded through the admin API stays on the control plane's disk, which the function's
+     * pods cannot read: refuse it rather than create pods that can never start.
+     */
+    @Override
+    public List<Violation> preflight(Function definition, ResolvedFunction function) {
+        String jar = function.jar();
+        if (jar != null && Path.of(jar).isAbsolute() && Path.of(jar).normalize().startsWith(packagesDir)) {
+            return List.of(new Violation("spec.runtime.jar", "the jar was uploaded to the control plane, and on"
+                    + " Kubernetes the function's pods cannot read the control plane's disk: build an image FROM the"
+                    + " runtime image (" + config.runtimeImage() + ") with the jar inside, then give spec.runtime.image"
+                    + " and spec.runtime.jar (its path in the image), e.g. with kubectl apply -f function.yaml"));
+        }
+        return List.of();
     }
 
     @Override

@@ -15,12 +15,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records a Kubernetes Event on a Function when one of its conditions changes status or reason,
- * so {@code kubectl describe mfn} shows what happened and when. Only on changes: a resync that
+ * Records a Kubernetes Event on a Function when it runs into a problem or becomes ready, so
+ * {@code kubectl describe mfn} shows what happened and when. Only on changes: a resync that
  * changes nothing records nothing. An Event that cannot be written is logged, never fails the
  * reconcile: events are a courtesy, the status is the record.
  */
@@ -28,6 +29,8 @@ final class FunctionEvents {
     static final String SOURCE = FunctionNames.MANAGER;
     private static final Logger LOG = LoggerFactory.getLogger(FunctionEvents.class);
     private static final int MAX_MESSAGE = 1024;
+    /** Reasons of a part that is on its way, not in trouble. */
+    private static final Set<String> WAITING = Set.of("Progressing", "WaitingForTopics");
 
     private final KubernetesClient client;
     private final Clock clock;
@@ -41,12 +44,26 @@ final class FunctionEvents {
         for (Condition condition : after) {
             Condition previous = before == null ? null : before.stream()
                     .filter(c -> condition.getType().equals(c.getType())).findFirst().orElse(null);
-            if (previous != null && Objects.equals(previous.getStatus(), condition.getStatus())
-                    && Objects.equals(previous.getReason(), condition.getReason())) {
-                continue;
+            boolean changed = previous == null || !Objects.equals(previous.getStatus(), condition.getStatus())
+                    || !Objects.equals(previous.getReason(), condition.getReason());
+            if (changed && worthAnEvent(condition, after.size())) {
+                record(function, condition);
             }
-            record(function, condition);
         }
+    }
+
+    /**
+     * A problem (a part turning False for a reason other than waiting), or the function becoming
+     * Ready. Not every part's progress: 1,000 new functions would otherwise write 5,000 Events. Ready
+     * False repeats its first failing part's reason, so it has its own Event only when it is the one
+     * condition (an invalid spec).
+     */
+    private static boolean worthAnEvent(Condition condition, int conditions) {
+        boolean ready = PartOutcome.READY.equals(condition.getType());
+        if ("True".equals(condition.getStatus())) {
+            return ready;
+        }
+        return !WAITING.contains(condition.getReason()) && (!ready || conditions == 1);
     }
 
     private void record(Function function, Condition condition) {

@@ -3,12 +3,18 @@ package dev.magnetar.controller.kubernetes.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.magnetar.api.naming.FunctionNames;
+import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.RuntimeSpec;
+import dev.magnetar.controller.config.ControlPlaneConfig;
 import dev.magnetar.controller.kubernetes.config.KubernetesModeConfig;
+import dev.magnetar.controller.kubernetes.testing.TestFunctions;
 import dev.magnetar.controller.orchestrator.InstanceStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,24 @@ import org.junit.jupiter.api.Test;
 class KubernetesOrchestratorMockTest {
     KubernetesClient client;
 
+    private static final ControlPlaneConfig CONTROL_PLANE = new ControlPlaneConfig(Path.of("/tmp/magnetar"), false);
+
+    @Test
+    void refusesAJarUploadedToTheControlPlaneWhichPodsCannotRead() {
+        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(),
+                Duration.ofMinutes(10), null);
+        KubernetesOrchestrator orchestrator = new KubernetesOrchestrator(client, config, CONTROL_PLANE);
+        Function uploaded = TestFunctions.function("uploaded");
+        uploaded.getSpec().setRuntime(new RuntimeSpec(null, "/tmp/magnetar/packages/public/default/uploaded/f.jar", "a.B"));
+
+        assertThat(orchestrator.preflight(uploaded, ResolvedFunction.of(uploaded))).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("spec.runtime.jar");
+            assertThat(v.message()).contains("spec.runtime.image").contains("img");
+        });
+        Function inImage = TestFunctions.function("in-image");
+        assertThat(orchestrator.preflight(inImage, ResolvedFunction.of(inImage))).isEmpty();
+    }
+
     @Test
     void reportsEachPodOfTheFunction() {
         client.resource(pod("fn-exclaim-a", "2026-01-01T00:00:00Z", true, 0)).create();
@@ -25,13 +49,13 @@ class KubernetesOrchestratorMockTest {
         KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(),
                 Duration.ofMinutes(10), null);
 
-        List<InstanceStatus> instances = new KubernetesOrchestrator(client, config).status("public/default/exclaim");
+        List<InstanceStatus> instances = new KubernetesOrchestrator(client, config, CONTROL_PLANE).status("public/default/exclaim");
 
         assertThat(instances).hasSize(2);
         assertThat(instances.get(0)).as("the pod's IP is where its /status is read")
                 .isEqualTo(new InstanceStatus(0, "RUNNING", -1, 0, true, null, 9090, "10.1.0.7"));
         assertThat(instances.get(1)).isEqualTo(new InstanceStatus(1, "RESTARTING", -1, 2, false, "OOMKilled", 9090, "10.1.0.7"));
-        assertThat(new KubernetesOrchestrator(client, config).status("public/default/other")).isEmpty();
+        assertThat(new KubernetesOrchestrator(client, config, CONTROL_PLANE).status("public/default/other")).isEmpty();
     }
 
     private static Pod pod(String name, String created, boolean ready, int restarts) {

@@ -135,7 +135,7 @@ class FunctionReconcilerMockTest {
     }
 
     @Test
-    void conditionChangesAreRecordedAsEventsOnTheFunctionAndAResyncRecordsNone() {
+    void problemsAndReadinessAreRecordedAsEventsOnTheFunctionAndAResyncRecordsNone() {
         Function invalid = TestFunctions.function("broken");
         invalid.getSpec().setInputs(List.of());
         Function stored = create(invalid);
@@ -157,10 +157,18 @@ class FunctionReconcilerMockTest {
         fixed.getSpec().setInputs(List.of("in-broken"));
         client.resource(fixed).update();
         reconcile("broken");
+        assertThat(client.v1().events().inNamespace(NAMESPACE).list().getItems())
+                .as("parts on their way (Progressing) are not worth an event").hasSize(1);
+
+        Deployment deployment = client.apps().deployments().inNamespace(NAMESPACE).withName("fn-broken").get();
+        deployment.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+                .withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).build());
+        client.resource(deployment).updateStatus();
+        reconcile("broken");
 
         assertThat(client.v1().events().inNamespace(NAMESPACE).list().getItems())
-                .filteredOn(e -> "Topics".equals(e.getMessage().substring(0, e.getMessage().indexOf(':'))))
-                .singleElement().satisfies(event -> assertThat(event.getType()).isEqualTo("Normal"));
+                .filteredOn(e -> "Ready".equals(e.getReason())).singleElement()
+                .satisfies(event -> assertThat(event.getType()).isEqualTo("Normal"));
     }
 
     @Test
@@ -228,7 +236,8 @@ class FunctionReconcilerMockTest {
     void aRollingRestartSurvivesTheNextSpecChange() {
         create(TestFunctions.function("exclaim"));
         reconcile("exclaim");
-        new dev.magnetar.controller.kubernetes.admin.KubernetesOrchestrator(client, null).restart("public/default/exclaim");
+        new dev.magnetar.controller.kubernetes.admin.KubernetesOrchestrator(client, null,
+                new dev.magnetar.controller.config.ControlPlaneConfig(null, false)).restart("public/default/exclaim");
         String restartedAt = deployment().getSpec().getTemplate().getMetadata().getAnnotations()
                 .get("kubectl.kubernetes.io/restartedAt");
         assertThat(restartedAt).isNotNull();
