@@ -10,12 +10,13 @@ import java.util.List;
  * @param seconds length of each open-loop latency run and the sizing of slow drain runs
  * @param runs    runs of one-shot measurements (cold start)
  * @param functions Function resources the controller scenario creates
+ * @param payloadBytes size of each message of the drain scenarios (throughput, io-bound, scale-out): 100 B or 1 KB in issue 5
  * @param jfr     record JFR profiles of the Magnetar runtime workers (throughput) and of the control plane (gateway)
  */
-record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions, Path resultsDir,
-        boolean jfr) {
+record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions,
+        int payloadBytes, Path resultsDir, boolean jfr) {
     static final String USAGE = "usage: bench/run [--scenario <name>[,<name>...]|all] [--repetitions N] [--messages N]"
-            + " [--seconds N] [--runs N] [--functions N] [--results-dir DIR] [--jfr]";
+            + " [--seconds N] [--runs N] [--functions N] [--payload-bytes N] [--results-dir DIR] [--jfr]";
 
     static BenchOptions parse(String[] args) {
         String scenario = "all";
@@ -24,6 +25,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
         int seconds = 10;
         int runs = 20;
         int functions = 1_000;
+        int payloadBytes = 100;
         Path resultsDir = Path.of("bench/results");
         boolean jfr = false;
         for (int i = 0; i < args.length; i++) {
@@ -43,6 +45,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
                 case "--seconds" -> seconds = positive(flag, value);
                 case "--runs" -> runs = positive(flag, value);
                 case "--functions" -> functions = positive(flag, value);
+                case "--payload-bytes" -> payloadBytes = positive(flag, value);
                 case "--results-dir" -> resultsDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
             }
@@ -54,7 +57,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
                         + String.join(", ", known) + ", all (or several, comma-separated)");
             }
         }
-        return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, resultsDir, jfr);
+        return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, payloadBytes, resultsDir, jfr);
     }
 
     /** The scenario names to run, in the suite's order. */

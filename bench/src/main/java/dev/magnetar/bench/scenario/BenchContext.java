@@ -13,13 +13,14 @@ import org.apache.pulsar.client.api.PulsarClient;
  * @param seconds      length of each open-loop latency run ({@code --seconds})
  * @param runs         runs of one-shot measurements such as cold start ({@code --runs})
  * @param functions    Function resources the controller scenario creates ({@code --functions})
+ * @param payloadBytes size of each message of the drain scenarios ({@code --payload-bytes})
  * @param jfr          whether runtime workers (throughput) and the control plane (gateway) record JFR profiles ({@code --jfr})
  */
 public record BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,
         Installation installation, int messages, int repetitions, int seconds, int runs, int functions,
-        boolean jfr) {
+        int payloadBytes, boolean jfr) {
 
     public DrainMeasurement drain() {
-        return new DrainMeasurement(client, serviceUrl, brokerPid, workDir);
+        return new DrainMeasurement(client, serviceUrl, brokerPid, workDir, payloadBytes);
     }
 }

@@ -26,11 +26,12 @@ import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 import org.apache.pulsar.client.api.SubscriptionType;
 
 /**
- * Drain measurement: N pre-filled 100-byte messages on a fresh input topic, drained by one worker JVM
+ * Drain measurement: N pre-filled messages (100 bytes unless --payload-bytes says otherwise) on a fresh input topic, drained by one worker JVM
  * per variant; msgs/s from the first to the last output seen on the output topic. Used by the
  * "throughput", "io-bound" and "scale-out" scenarios.
  */
 public final class DrainMeasurement {
+    /** The latency scenarios' message size; the drains take theirs from {@code --payload-bytes}. */
     public static final int PAYLOAD_BYTES = 100;
     static final long IDLE_TIMEOUT_SECONDS = 120;
 
@@ -39,17 +40,20 @@ public final class DrainMeasurement {
     private final long brokerPid;
     private final Path workDir;
     private final ScaleOutEvidence scaleOut;
+    private final int payloadBytes;
 
-    public DrainMeasurement(PulsarClient client, String serviceUrl, long brokerPid, Path workDir) {
-        this(client, serviceUrl, brokerPid, workDir, null);
+    public DrainMeasurement(PulsarClient client, String serviceUrl, long brokerPid, Path workDir, int payloadBytes) {
+        this(client, serviceUrl, brokerPid, workDir, payloadBytes, null);
     }
 
     /**
      * With {@code scaleOut}, every run first starts all replicas and waits until each is a consumer of the
      * subscription, then pre-fills, and records the broker's view of the topic after draining.
      */
-    public DrainMeasurement(PulsarClient client, String serviceUrl, long brokerPid, Path workDir, ScaleOutEvidence scaleOut) {
+    public DrainMeasurement(PulsarClient client, String serviceUrl, long brokerPid, Path workDir, int payloadBytes,
+                            ScaleOutEvidence scaleOut) {
         this.scaleOut = scaleOut;
+        this.payloadBytes = payloadBytes;
         this.client = client;
         this.serviceUrl = serviceUrl;
         this.brokerPid = brokerPid;
@@ -64,7 +68,7 @@ public final class DrainMeasurement {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("messages", Integer.toString(messages));
-        settings.put("payloadBytes", Integer.toString(PAYLOAD_BYTES));
+        settings.put("payloadBytes", Integer.toString(payloadBytes));
         settings.put("repetitions", Integer.toString(repetitions));
         settings.put("warmupRuns", "1");
         settings.put("topics", "fresh persistent topic pair per run, one partition");
@@ -126,7 +130,7 @@ public final class DrainMeasurement {
     }
 
     private void prefill(String topic, int messages) throws PulsarClientException {
-        byte[] payload = new byte[PAYLOAD_BYTES];
+        byte[] payload = new byte[payloadBytes];
         Arrays.fill(payload, (byte) 'x');
         try (Producer<byte[]> producer = client.newProducer(Schema.BYTES).topic(topic).enableBatching(true)
                 .blockIfQueueFull(true).create()) {

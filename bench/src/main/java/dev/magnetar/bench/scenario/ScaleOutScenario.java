@@ -33,7 +33,7 @@ public final class ScaleOutScenario implements Scenario {
     public ScenarioOutcome run(BenchContext context) throws Exception {
         ScaleOutEvidence evidence = new ScaleOutEvidence(new TopicAdmin(context.adminUrl()));
         DrainMeasurement drain = new DrainMeasurement(context.client(), context.serviceUrl(), context.brokerPid(),
-                context.workDir(), evidence);
+                context.workDir(), context.payloadBytes(), evidence);
         FunctionCode code = FunctionCode.ioBound(context.installation(), IoBoundScenario.DELAY_MS);
         List<VariantResult> results = new ArrayList<>();
         for (int replicas : REPLICAS) {

@@ -9,7 +9,7 @@ class IoBoundScenarioTest {
 
     @Test
     void eachVariantDrainsAboutSecondsWorthOfItsIdealRateCappedByMessages() {
-        BenchContext context = new BenchContext(null, "", "", 0, Path.of("."), null, 50_000, 1, 10, 1, 1, false);
+        BenchContext context = new BenchContext(null, "", "", 0, Path.of("."), null, 50_000, 1, 10, 1, 1, 100, false);
         assertThat(IoBoundScenario.messages(context, 1)).isEqualTo(2_000);
         assertThat(IoBoundScenario.messages(context, 8)).isEqualTo(16_000);
         assertThat(IoBoundScenario.messages(context, 64)).isEqualTo(50_000);
@@ -17,7 +17,7 @@ class IoBoundScenarioTest {
 
     @Test
     void aShortRunStillDrainsTwoHundredMessages() {
-        BenchContext context = new BenchContext(null, "", "", 0, Path.of("."), null, 50_000, 1, 1, 1, 1, false);
+        BenchContext context = new BenchContext(null, "", "", 0, Path.of("."), null, 50_000, 1, 1, 1, 1, 100, false);
         assertThat(IoBoundScenario.messages(context, 1)).isEqualTo(200);
     }
 }
