@@ -8,11 +8,14 @@ import dev.magnetar.runtime.http.RuntimeHttpServer;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.loading.FunctionJar;
 import dev.magnetar.runtime.loading.LoadedFunction;
+import dev.magnetar.runtime.loading.PackageFetcher;
 import dev.magnetar.runtime.logging.LogTopicAppender;
 import dev.magnetar.runtime.loop.FunctionLoop;
 import dev.magnetar.runtime.loop.Subscriber;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +38,7 @@ final class Replica implements AutoCloseable {
     private final ResolvedFunction function;
     private final ShutdownSignal signal;
     private final RuntimeMetrics metrics;
+    private static final Duration PACKAGE_TIMEOUT = Duration.ofSeconds(60);
     private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("magnetar-fn"));
     /** Unbounded so that slow /invoke calls never starve /healthz (a liveness probe would restart the pod). */
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads("magnetar-http"));
@@ -56,8 +60,8 @@ final class Replica implements AutoCloseable {
 
     /** Returns true once serving; false when a stop was requested while starting. */
     boolean start() throws Exception {
-        loaded = FunctionJar.load(config.jar(), function.className());
         client = client();
+        loaded = FunctionJar.load(jar(), function.className());
         publisher = new Publisher(client, function.output());
         if (function.logTopic() != null) {
             // Before initialize(): what the function logs while starting goes to the topic too.
@@ -86,6 +90,17 @@ final class Replica implements AutoCloseable {
 
     int httpPort() {
         return http.port();
+    }
+
+    /** The jar file, fetched from Pulsar first when the function's jar is kept there. */
+    private Path jar() {
+        if (config.jarPackage() == null) {
+            return config.jar();
+        }
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "magnetar-packages");
+        Path jar = PackageFetcher.fetch(client, config.jarPackage(), dir, PACKAGE_TIMEOUT);
+        LOG.info("Fetched the function jar {} from Pulsar into {}", config.jarPackage().location(), jar);
+        return jar;
     }
 
     private PulsarClient client() throws PulsarClientException {

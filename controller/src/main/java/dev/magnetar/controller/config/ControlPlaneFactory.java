@@ -10,6 +10,7 @@ import dev.magnetar.controller.orchestrator.ReplicaSettings;
 import dev.magnetar.controller.orchestrator.RestartPolicy;
 import dev.magnetar.controller.store.FileFunctionStore;
 import dev.magnetar.controller.store.FunctionPackages;
+import dev.magnetar.controller.store.PackageDistribution;
 import dev.magnetar.controller.store.FunctionStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -31,6 +32,11 @@ public class ControlPlaneFactory {
     @Singleton
     public FunctionPackages functionPackages(ControlPlaneConfig config, AdminConfig admin) {
         return new FunctionPackages(config.packagesDir(), admin.allowedJarDirs(), admin.downloadTimeout());
+    }
+
+    @Singleton
+    public PackageDistribution packageDistribution() {
+        return PackageDistribution.LOCAL_FILE;
     }
 
     @Singleton

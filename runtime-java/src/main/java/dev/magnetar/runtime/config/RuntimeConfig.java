@@ -1,6 +1,7 @@
 package dev.magnetar.runtime.config;
 
 import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,8 @@ import java.time.Duration;
  *
  * @param function     the definition as given (for metadata such as the generation)
  * @param resolved     the same with every default applied
- * @param jar          the function jar, absolute
+ * @param jar          the function jar, absolute; null when it is a {@code jarPackage}
+ * @param jarPackage   the function jar kept in Pulsar (Kubernetes, uploaded through the admin API), or null
  * @param pulsarUrl    the broker's service URL
  * @param authToken    a Pulsar token, or null
  * @param instanceId   this replica's index among the function's replicas
@@ -25,6 +27,7 @@ public record RuntimeConfig(
         Function function,
         ResolvedFunction resolved,
         Path jar,
+        PulsarPackage jarPackage,
         String pulsarUrl,
         String authToken,
         int instanceId,

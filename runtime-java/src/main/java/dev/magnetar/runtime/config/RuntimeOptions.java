@@ -1,6 +1,7 @@
 package dev.magnetar.runtime.config;
 
 import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
 import dev.magnetar.api.validation.FunctionValidator;
@@ -87,7 +88,8 @@ public final class RuntimeOptions {
         }
         ResolvedFunction resolved = resolve(function);
         int instanceId = (int) number("--instance-id", 0, 0, Integer.MAX_VALUE);
-        return new RuntimeConfig(function, resolved, jar(resolved, base),
+        PulsarPackage jarPackage = jarPackage(resolved);
+        return new RuntimeConfig(function, resolved, jarPackage == null ? jar(resolved, base) : null, jarPackage,
                 required("--pulsar-url"), values.get("--pulsar-auth-token"),
                 instanceId, instanceName(instanceId),
                 number("--http-port", DEFAULT_HTTP_PORT, 0, 65_535),
@@ -115,6 +117,18 @@ public final class RuntimeOptions {
                     + " runtime yet: use ATLEAST_ONCE (the default) or ATMOST_ONCE");
         }
         return resolved;
+    }
+
+    /** A jar kept in Pulsar is fetched once the replica has its client; null for a file. */
+    private static PulsarPackage jarPackage(ResolvedFunction function) {
+        if (!PulsarPackage.isPackage(function.jar())) {
+            return null;
+        }
+        try {
+            return PulsarPackage.parse(function.jar());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("spec.runtime.jar: " + e.getMessage(), e);
+        }
     }
 
     private static Path jar(ResolvedFunction function, Path base) {

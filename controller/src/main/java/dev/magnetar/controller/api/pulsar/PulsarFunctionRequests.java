@@ -14,6 +14,7 @@ import dev.magnetar.controller.service.FunctionNotFoundException;
 import dev.magnetar.controller.service.InstanceNotFoundException;
 import dev.magnetar.controller.service.FunctionService;
 import dev.magnetar.controller.store.FunctionPackages;
+import dev.magnetar.controller.store.PackageDistribution;
 import dev.magnetar.controller.store.FunctionRef;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
@@ -39,13 +40,15 @@ import org.apache.pulsar.common.policies.data.FunctionStatus;
 public class PulsarFunctionRequests {
     private final FunctionService service;
     private final FunctionPackages packages;
+    private final PackageDistribution distribution;
     private final RequestReplyClient requests;
     private final AdminConfig config;
 
-    public PulsarFunctionRequests(FunctionService service, FunctionPackages packages, RequestReplyClient requests,
-                                  AdminConfig config) {
+    public PulsarFunctionRequests(FunctionService service, FunctionPackages packages, PackageDistribution distribution,
+                                  RequestReplyClient requests, AdminConfig config) {
         this.service = service;
         this.packages = packages;
+        this.distribution = distribution;
         this.requests = requests;
         this.config = config;
     }
@@ -66,7 +69,7 @@ public class PulsarFunctionRequests {
             throw new PulsarConfigException("data", "no function package was sent: upload the jar as the multipart"
                     + " part 'data', or give its location as the part 'url'");
         }
-        Function function = FunctionConfigMapper.toFunction(config, store(ref, pkg));
+        Function function = FunctionConfigMapper.toFunction(config, distribution.locate(ref, store(ref, pkg)));
         service.create(function);
     }
 
@@ -75,10 +78,11 @@ public class PulsarFunctionRequests {
         Function existing = service.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
         FunctionConfig merged = PulsarJson.merge(FunctionConfigMapper.toConfig(existing),
                 named(ref, PulsarJson.readConfig(configJson)));
-        String jar = pkg.present() ? store(ref, pkg) : existing.getSpec().getRuntime().jar();
+        Path stored = pkg.present() ? store(ref, pkg) : null;
+        String jar = stored != null ? distribution.locate(ref, stored) : existing.getSpec().getRuntime().jar();
         service.update(FunctionConfigMapper.toFunction(merged, jar));
-        if (pkg.present()) {
-            packages.prune(ref, Path.of(jar)); // every replica runs the new jar now
+        if (stored != null) {
+            packages.prune(ref, stored); // every replica runs the new jar now
         }
     }
 
@@ -151,8 +155,8 @@ public class PulsarFunctionRequests {
                 .orElseThrow(() -> new InstanceNotFoundException(ref, instanceId, all.size()));
     }
 
-    private String store(FunctionRef ref, Package pkg) {
-        return (pkg.upload() != null ? packages.store(ref, pkg.upload()) : packages.fetch(ref, pkg.url())).toString();
+    private Path store(FunctionRef ref, Package pkg) {
+        return pkg.upload() != null ? packages.store(ref, pkg.upload()) : packages.fetch(ref, pkg.url());
     }
 
     /** The URL path names the function; the config may too, and must agree. */

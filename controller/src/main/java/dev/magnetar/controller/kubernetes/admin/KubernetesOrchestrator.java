@@ -46,15 +46,17 @@ public class KubernetesOrchestrator implements Orchestrator {
     }
 
     /**
-     * A jar uploaded through the admin API stays on the control plane's disk, which the function's
-     * pods cannot read: refuse it rather than create pods that can never start.
+     * A jar path on the control plane's disk, which the function's pods cannot read, is refused rather
+     * than turned into pods that can never start. (Jars received through the admin API are published
+     * into Pulsar by {@link PulsarPackageDistribution} and never point there.)
      */
     @Override
     public List<Violation> preflight(Function definition, ResolvedFunction function) {
         String jar = function.jar();
         if (jar != null && Path.of(jar).isAbsolute() && Path.of(jar).normalize().startsWith(packagesDir)) {
-            return List.of(new Violation("spec.runtime.jar", "the jar was uploaded to the control plane, and on"
-                    + " Kubernetes the function's pods cannot read the control plane's disk: build an image FROM the"
+            return List.of(new Violation("spec.runtime.jar", "the jar is on the control plane's disk, which on"
+                    + " Kubernetes the function's pods cannot read: upload it through the admin API (it is then kept"
+                    + " in Pulsar), or build an image FROM the"
                     + " runtime image (" + config.runtimeImage() + ") with the jar inside, then give spec.runtime.image"
                     + " and spec.runtime.jar (its path in the image), e.g. with kubectl apply -f function.yaml"));
         }
