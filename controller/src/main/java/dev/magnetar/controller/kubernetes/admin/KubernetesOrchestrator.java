@@ -8,6 +8,7 @@ import dev.magnetar.controller.config.ControlPlaneConfig;
 import dev.magnetar.controller.config.ControlPlaneFactory;
 import dev.magnetar.controller.kubernetes.config.KubernetesModeConfig;
 import dev.magnetar.controller.kubernetes.resources.RuntimeDeployment;
+import dev.magnetar.controller.orchestrator.InstanceAction;
 import dev.magnetar.controller.orchestrator.InstanceStatus;
 import dev.magnetar.controller.orchestrator.Orchestrator;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -29,7 +30,8 @@ import java.util.List;
  * The orchestrator seen by the admin API in Kubernetes mode. Running replicas is the reconciler's
  * job (it reacts to the Function resource the store wrote), so {@link #apply} and {@link #remove}
  * do nothing; {@link #restart} rolls the Deployment; {@link #status} reports the function's pods,
- * oldest first. Single-replica control is not offered: a Deployment's pods are interchangeable.
+ * oldest first. Of single-replica control only restart is offered (the pod is deleted and
+ * replaced): a Deployment's pods are interchangeable.
  */
 @Singleton
 @Requires(property = KubernetesModeConfig.MODE_PROPERTY, value = KubernetesModeConfig.KUBERNETES)
@@ -94,17 +96,43 @@ public class KubernetesOrchestrator implements Orchestrator {
         }
     }
 
+    /**
+     * Restarting one replica deletes its pod (instance ids are the pods' order by age, as
+     * {@link #status} reports them); the Deployment starts a fresh one. A single pod of a
+     * Deployment cannot be kept stopped: stop and start answer with a clear error.
+     */
+    @Override
+    public void control(String fqfn, int instanceId, InstanceAction action) {
+        if (action != InstanceAction.RESTART) {
+            throw new UnsupportedOperationException("on Kubernetes a single replica of " + fqfn + " cannot be "
+                    + action.done() + ": its pods are interchangeable; " + action.verb() + " the whole function,"
+                    + " or change its replicas");
+        }
+        List<Pod> pods = pods(fqfn);
+        if (instanceId < 0 || instanceId >= pods.size()) {
+            throw new IllegalArgumentException(fqfn + " has no replica " + instanceId + ": it runs " + pods.size());
+        }
+        Pod pod = pods.get(instanceId);
+        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).delete();
+    }
+
     @Override
     public List<InstanceStatus> status(String fqfn) {
-        String[] parts = fqfn.split("/", 3);
-        List<Pod> pods = new ArrayList<>(client.pods().inAnyNamespace()
-                .withLabels(FunctionNames.selectorLabels(parts[0], parts[1], parts[2])).list().getItems());
-        pods.sort(Comparator.comparing(pod -> String.valueOf(pod.getMetadata().getCreationTimestamp())));
+        List<Pod> pods = pods(fqfn);
         List<InstanceStatus> instances = new ArrayList<>();
         for (int i = 0; i < pods.size(); i++) {
             instances.add(instance(i, pods.get(i)));
         }
         return instances;
+    }
+
+    /** The function's pods, oldest first: the order that gives them their instance ids. */
+    private List<Pod> pods(String fqfn) {
+        String[] parts = fqfn.split("/", 3);
+        List<Pod> pods = new ArrayList<>(client.pods().inAnyNamespace()
+                .withLabels(FunctionNames.selectorLabels(parts[0], parts[1], parts[2])).list().getItems());
+        pods.sort(Comparator.comparing(pod -> String.valueOf(pod.getMetadata().getCreationTimestamp())));
+        return pods;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.magnetar.controller.kubernetes.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.naming.ResolvedFunction;
@@ -9,6 +10,7 @@ import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.controller.config.ControlPlaneConfig;
 import dev.magnetar.controller.kubernetes.config.KubernetesModeConfig;
 import dev.magnetar.controller.kubernetes.testing.TestFunctions;
+import dev.magnetar.controller.orchestrator.InstanceAction;
 import dev.magnetar.controller.orchestrator.InstanceStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -56,6 +58,25 @@ class KubernetesOrchestratorMockTest {
                 .isEqualTo(new InstanceStatus(0, "RUNNING", -1, 0, true, null, 9090, "10.1.0.7"));
         assertThat(instances.get(1)).isEqualTo(new InstanceStatus(1, "RESTARTING", -1, 2, false, "OOMKilled", 9090, "10.1.0.7"));
         assertThat(new KubernetesOrchestrator(client, config, CONTROL_PLANE).status("public/default/other")).isEmpty();
+    }
+
+    @Test
+    void restartingOneReplicaDeletesItsPodAndStopIsAClearError() {
+        client.resource(pod("fn-exclaim-a", "2026-01-01T00:00:00Z", true, 0)).create();
+        client.resource(pod("fn-exclaim-b", "2026-01-01T00:01:00Z", true, 0)).create();
+        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(),
+                Duration.ofMinutes(10), null);
+        KubernetesOrchestrator orchestrator = new KubernetesOrchestrator(client, config, CONTROL_PLANE);
+
+        orchestrator.control("public/default/exclaim", 1, InstanceAction.RESTART);
+
+        assertThat(client.pods().inNamespace("team-a").list().getItems()).extracting(p -> p.getMetadata().getName())
+                .containsExactly("fn-exclaim-a");
+        assertThatThrownBy(() -> orchestrator.control("public/default/exclaim", 0, InstanceAction.STOP))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("cannot be stopped")
+                .hasMessageContaining("interchangeable");
+        assertThatThrownBy(() -> orchestrator.control("public/default/exclaim", 5, InstanceAction.RESTART))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no replica 5");
     }
 
     private static Pod pod(String name, String created, boolean ready, int restarts) {
