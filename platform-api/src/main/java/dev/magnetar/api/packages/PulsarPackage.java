@@ -1,5 +1,8 @@
 package dev.magnetar.api.packages;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +46,15 @@ public record PulsarPackage(String topic, String sha256) {
                     + " pulsar-package:persistent://tenant/namespace/topic@sha256:<64 hex digits>");
         }
         return new PulsarPackage(matcher.group(1), matcher.group(2));
+    }
+
+    /** The SHA-256 of a jar's bytes, as packages name it (lower-case hex). */
+    public static String digest(byte[] jar) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     public String location() {

@@ -19,6 +19,12 @@ class PulsarPackageTest {
     }
 
     @Test
+    void theDigestIsTheLowerCaseHexSha256() {
+        assertThat(PulsarPackage.digest("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
     void aMalformedLocationIsRefusedNamingTheExpectedForm() {
         assertThatThrownBy(() -> PulsarPackage.parse("pulsar-package:persistent://p/d/t@sha256:xyz"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("@sha256:<64 hex digits>");

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -39,7 +36,7 @@ public final class PulsarPackagePublisher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the function jar " + jar, e);
         }
-        PulsarPackage pkg = new PulsarPackage(topic, sha256(bytes));
+        PulsarPackage pkg = new PulsarPackage(topic, PulsarPackage.digest(bytes));
         try {
             client.newConsumer(Schema.BYTES).topic(topic).subscriptionName(PulsarPackage.KEEPER_SUBSCRIPTION)
                     .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).subscribe().close();
@@ -53,13 +50,5 @@ public final class PulsarPackagePublisher {
                     + e.getMessage() + "; check that Pulsar is reachable and the namespace exists", e);
         }
         return pkg;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

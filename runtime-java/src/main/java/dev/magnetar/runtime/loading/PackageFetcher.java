@@ -7,10 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.Consumer;
@@ -51,7 +48,7 @@ public final class PackageFetcher {
     }
 
     private static Path write(byte[] bytes, PulsarPackage pkg, Path dir) {
-        String digest = sha256(bytes);
+        String digest = PulsarPackage.digest(bytes);
         if (!digest.equals(pkg.sha256())) {
             throw new ConfigurationException("spec.runtime.jar: package " + pkg.location() + " holds a jar whose"
                     + " SHA-256 is " + digest + ": it is corrupt; upload the function's jar again");
@@ -65,14 +62,6 @@ public final class PackageFetcher {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the function jar into " + dir, e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +55,13 @@ class KubeApiServerSmokeIT {
 
     @Test
     void theGeneratedCrdIsServedAndItsSchemaIsEnforced() throws IOException {
-        KubeApiTestServer.installFunctionCrd(client);
+        // From the CRD itself, not API discovery: discovery can lag behind "Established" for a moment.
+        CustomResourceDefinition crd = KubeApiTestServer.installFunctionCrd(client);
+        ResourceDefinitionContext functions = new ResourceDefinitionContext.Builder()
+                .withGroup(crd.getSpec().getGroup()).withVersion("v1alpha1").withKind(crd.getSpec().getNames().getKind())
+                .withPlural(crd.getSpec().getNames().getPlural()).withNamespaced(true).build();
 
-        GenericKubernetesResource applied = client.genericKubernetesResources("magnetar.dev/v1alpha1", "Function")
+        GenericKubernetesResource applied = client.genericKubernetesResources(functions)
                 .inNamespace(NAMESPACE)
                 .resource(function("smoke-valid", Map.of(
                         "runtime", Map.of("className", "dev.magnetar.samples.exclamation.ExclamationFunction"),
@@ -64,19 +70,19 @@ class KubeApiServerSmokeIT {
                 .fieldManager("magnetar-smoke-it")
                 .serverSideApply();
         assertThat(applied.getMetadata().getUid()).isNotBlank();
-        GenericKubernetesResource read = client.genericKubernetesResources("magnetar.dev/v1alpha1", "Function")
+        GenericKubernetesResource read = client.genericKubernetesResources(functions)
                 .inNamespace(NAMESPACE).withName("smoke-valid").get();
         assertThat(read.<String>get("spec", "runtime", "className"))
                 .isEqualTo("dev.magnetar.samples.exclamation.ExclamationFunction");
 
         GenericKubernetesResource noRuntime = function("smoke-no-runtime", Map.of("inputs", List.of("smoke-in")));
-        assertThatThrownBy(() -> client.genericKubernetesResources("magnetar.dev/v1alpha1", "Function")
+        assertThatThrownBy(() -> client.genericKubernetesResources(functions)
                 .inNamespace(NAMESPACE).resource(noRuntime).create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getMessage()).contains("spec.runtime").contains("Required value");
                 });
-        assertThat(client.genericKubernetesResources("magnetar.dev/v1alpha1", "Function")
+        assertThat(client.genericKubernetesResources(functions)
                 .inNamespace(NAMESPACE).withName("smoke-no-runtime").get()).isNull();
     }
 
