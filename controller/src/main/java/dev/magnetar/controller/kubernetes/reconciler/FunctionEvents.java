@@ -29,8 +29,7 @@ final class FunctionEvents {
     static final String SOURCE = FunctionNames.MANAGER;
     private static final Logger LOG = LoggerFactory.getLogger(FunctionEvents.class);
     private static final int MAX_MESSAGE = 1024;
-    /** Reasons of a part that is on its way, not in trouble. */
-    private static final Set<String> WAITING = Set.of("Progressing", "WaitingForTopics");
+    private static final Set<String> WAITING = Set.of(PartOutcome.PROGRESSING, PartOutcome.WAITING_FOR_TOPICS);
 
     private final KubernetesClient client;
     private final Clock clock;

@@ -84,9 +84,9 @@ public class FunctionReconciler {
         if (!topicsPart.ready()) {
             String waiting = "waits for the topics";
             status.write(current, Observed.only(List.of(topicsPart,
-                    PartOutcome.notReady(PartOutcome.DEPLOYMENT, "WaitingForTopics", waiting, true),
-                    PartOutcome.notReady(PartOutcome.SERVICE, "WaitingForTopics", waiting, true),
-                    PartOutcome.notReady(PartOutcome.AUTOSCALER, "WaitingForTopics", waiting, true))));
+                    PartOutcome.notReady(PartOutcome.DEPLOYMENT, PartOutcome.WAITING_FOR_TOPICS, waiting, true),
+                    PartOutcome.notReady(PartOutcome.SERVICE, PartOutcome.WAITING_FOR_TOPICS, waiting, true),
+                    PartOutcome.notReady(PartOutcome.AUTOSCALER, PartOutcome.WAITING_FOR_TOPICS, waiting, true))));
             return topicsPart.retry() ? ReconcileResult.requeue(ReconcileResult.PULSAR_RETRY) : ReconcileResult.done();
         }
         Deployment deployment = applyDeployment(current);
@@ -166,7 +166,7 @@ public class FunctionReconciler {
         String message = ready + " of " + wanted + " replicas ready";
         return ready >= wanted
                 ? PartOutcome.ready(PartOutcome.DEPLOYMENT, "Available", message)
-                : PartOutcome.notReady(PartOutcome.DEPLOYMENT, "Progressing", message, true);
+                : PartOutcome.notReady(PartOutcome.DEPLOYMENT, PartOutcome.PROGRESSING, message, true);
     }
 
     /** Fields of a Service the API server assigns and an update must keep. */

@@ -17,6 +17,9 @@ public record PartOutcome(String type, boolean ready, String reason, String mess
     public static final String AUTOSCALER = "Autoscaler";
     public static final String READY = "Ready";
     public static final String CLEANUP = "Cleanup";
+    /** Reasons of a part that is on its way, not in trouble. */
+    public static final String PROGRESSING = "Progressing";
+    public static final String WAITING_FOR_TOPICS = "WaitingForTopics";
 
     public static PartOutcome ready(String type, String reason, String message) {
         return new PartOutcome(type, true, reason, message, false);
