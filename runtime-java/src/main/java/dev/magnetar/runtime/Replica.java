@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pulsar.client.api.AuthenticationFactory;
 import org.apache.pulsar.client.api.ClientBuilder;
@@ -39,7 +41,7 @@ final class Replica implements AutoCloseable {
     private final ShutdownSignal signal;
     private final RuntimeMetrics metrics;
     private static final Duration PACKAGE_TIMEOUT = Duration.ofSeconds(60);
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("magnetar-fn"));
+    private final ExecutorService workers;
     /** Unbounded so that slow /invoke calls never starve /healthz (a liveness probe would restart the pod). */
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads("magnetar-http"));
     private PulsarClient client;
@@ -56,6 +58,21 @@ final class Replica implements AutoCloseable {
         this.function = config.resolved();
         this.signal = signal;
         this.metrics = new RuntimeMetrics(function.fqfn(), config.instanceId());
+        this.workers = functionWorkers(function.concurrency());
+    }
+
+    /**
+     * Runs synchronous invocations when more than one may run at once. A work-stealing pool, not a
+     * thread per hand-off: its idle workers look for the next task before they park, so a fast
+     * function is not charged a thread wake-up per message; {@code concurrency} bounds its threads.
+     */
+    private static ExecutorService functionWorkers(int concurrency) {
+        AtomicInteger count = new AtomicInteger();
+        return new ForkJoinPool(Math.max(1, concurrency), pool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("magnetar-fn-" + count.incrementAndGet());
+            return thread;
+        }, null, true);
     }
 
     /** Returns true once serving; false when a stop was requested while starting. */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 /** The two facts scale-out needs from the broker's admin REST API, read without a JSON library. */
 public final class TopicAdmin {
     private static final Pattern PARTITIONS = Pattern.compile("\"partitions\"\\s*:\\s*(\\d+)");
+    private static final Pattern ENTRIES = Pattern.compile("\"numberOfEntries\"\\s*:\\s*(\\d+)");
     private static final Pattern CONSUMER = Pattern.compile("\"consumerName\"\\s*:");
 
     private final String adminUrl;
@@ -29,6 +30,19 @@ public final class TopicAdmin {
     /** The topic's stats JSON (subscriptions with their consumers). */
     public String stats(String topic) throws IOException {
         return get(restPath(topic) + "/stats");
+    }
+
+    /** Entries (batches) stored for the topic, from its internal stats. */
+    public long entries(String topic) throws IOException {
+        return entriesIn(get(restPath(topic) + "/internalStats"));
+    }
+
+    static long entriesIn(String internalStatsJson) {
+        Matcher m = ENTRIES.matcher(internalStatsJson);
+        if (!m.find()) {
+            throw new IllegalStateException("no 'numberOfEntries' in the internal stats " + internalStatsJson);
+        }
+        return Long.parseLong(m.group(1));
     }
 
     static int partitionsIn(String json) {

@@ -36,6 +36,7 @@ public final class ThroughputJson {
         out.put("workerCpuMs", r.workerCpuMs());
         out.put("brokerCpuMs", r.brokerCpuMs());
         out.put("workerCpuMsPer1000", r.workerCpuMsPerThousand());
+        out.put("outputEntries", r.outputEntries());
         return out;
     }
 

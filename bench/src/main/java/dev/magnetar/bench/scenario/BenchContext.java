@@ -1,6 +1,7 @@
 package dev.magnetar.bench.scenario;
 
 import dev.magnetar.api.layout.Installation;
+import dev.magnetar.bench.harness.TopicAdmin;
 import java.nio.file.Path;
 import org.apache.pulsar.client.api.PulsarClient;
 
@@ -21,6 +22,6 @@ public record BenchContext(PulsarClient client, String serviceUrl, String adminU
         int payloadBytes, boolean jfr) {
 
     public DrainMeasurement drain() {
-        return new DrainMeasurement(client, serviceUrl, brokerPid, workDir, payloadBytes);
+        return new DrainMeasurement(client, serviceUrl, new TopicAdmin(adminUrl), brokerPid, workDir, payloadBytes);
     }
 }

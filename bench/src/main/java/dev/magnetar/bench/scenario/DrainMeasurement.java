@@ -3,6 +3,7 @@ package dev.magnetar.bench.scenario;
 import dev.magnetar.bench.harness.ChildJvm;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.harness.RunResult;
+import dev.magnetar.bench.harness.TopicAdmin;
 import dev.magnetar.bench.harness.ScenarioResult;
 import dev.magnetar.bench.harness.VariantResult;
 import dev.magnetar.bench.harness.WorkerGroup;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Producer;
@@ -37,21 +39,24 @@ public final class DrainMeasurement {
 
     private final PulsarClient client;
     private final String serviceUrl;
+    private final TopicAdmin admin;
     private final long brokerPid;
     private final Path workDir;
     private final ScaleOutEvidence scaleOut;
     private final int payloadBytes;
 
-    public DrainMeasurement(PulsarClient client, String serviceUrl, long brokerPid, Path workDir, int payloadBytes) {
-        this(client, serviceUrl, brokerPid, workDir, payloadBytes, null);
+    public DrainMeasurement(PulsarClient client, String serviceUrl, TopicAdmin admin, long brokerPid, Path workDir,
+                            int payloadBytes) {
+        this(client, serviceUrl, admin, brokerPid, workDir, payloadBytes, null);
     }
 
     /**
      * With {@code scaleOut}, every run first starts all replicas and waits until each is a consumer of the
      * subscription, then pre-fills, and records the broker's view of the topic after draining.
      */
-    public DrainMeasurement(PulsarClient client, String serviceUrl, long brokerPid, Path workDir, int payloadBytes,
-                            ScaleOutEvidence scaleOut) {
+    public DrainMeasurement(PulsarClient client, String serviceUrl, TopicAdmin admin, long brokerPid, Path workDir,
+                            int payloadBytes, ScaleOutEvidence scaleOut) {
+        this.admin = admin;
         this.scaleOut = scaleOut;
         this.payloadBytes = payloadBytes;
         this.client = client;
@@ -60,34 +65,51 @@ public final class DrainMeasurement {
         this.workDir = workDir;
     }
 
-    /** One warm-up run, then {@code repetitions} measured runs, per variant; the first variant is the baseline. */
+    /** {@link #measureInterleaved} with the same size for every variant; the first variant is the baseline. */
     public ScenarioResult run(String scenario, List<Variant> variants, int messages, int repetitions) throws IOException {
-        List<VariantResult> results = new ArrayList<>();
-        for (Variant variant : variants) {
-            results.add(measure(variant, messages, repetitions));
-        }
+        List<VariantResult> results = measureInterleaved(variants, variant -> messages, repetitions);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("messages", Integer.toString(messages));
         settings.put("payloadBytes", Integer.toString(payloadBytes));
         settings.put("repetitions", Integer.toString(repetitions));
         settings.put("warmupRuns", "1");
+        settings.put("order", ORDER);
         settings.put("topics", "fresh persistent topic pair per run, one partition");
         settings.put("measured", "first to last output, read by a Reader in the bench JVM");
         return new ScenarioResult(scenario, settings, results);
     }
 
-    /** One warm-up run of {@code variant} draining {@code messages}, then {@code repetitions} measured runs. */
-    public VariantResult measure(Variant variant, int messages, int repetitions) throws IOException {
-        System.out.printf("[%s] warm-up (%,d messages)%n", variant.name(), messages);
-        once(variant, messages, "warmup");
-        List<RunResult> runs = new ArrayList<>();
-        for (int i = 1; i <= repetitions; i++) {
-            RunResult run = once(variant, messages, "run" + i);
-            System.out.printf("[%s] run %d: %,.0f msgs/s, worker CPU %,d ms, broker CPU %,d ms%n",
-                    variant.name(), i, run.msgsPerSecond(), run.workerCpuMs(), run.brokerCpuMs());
-            runs.add(run);
+    /** How runs are ordered, for the settings of every drain scenario. */
+    public static final String ORDER = "one warm-up run per variant, then the measured runs round-robin"
+            + " (run 1 of every variant, then run 2, ...)";
+
+    /**
+     * One warm-up run per variant, then {@code repetitions} rounds of one measured run per variant.
+     * Round-robin rather than variant after variant: load from outside the run (other processes on a
+     * shared machine) then spreads over every variant instead of skewing the ratios. Results come back
+     * in the order of {@code variants}.
+     */
+    public List<VariantResult> measureInterleaved(List<? extends Variant> variants, ToIntFunction<Variant> messages,
+                                                  int repetitions) throws IOException {
+        for (Variant variant : variants) {
+            System.out.printf("[%s] warm-up (%,d messages)%n", variant.name(), messages.applyAsInt(variant));
+            once(variant, messages.applyAsInt(variant), "warmup");
         }
-        return VariantResult.of(variant.name(), variant.description(), runs);
+        Map<Variant, List<RunResult>> runs = new LinkedHashMap<>();
+        for (int i = 1; i <= repetitions; i++) {
+            for (Variant variant : variants) {
+                RunResult run = once(variant, messages.applyAsInt(variant), "run" + i);
+                System.out.printf("[%s] run %d: %,.0f msgs/s, worker CPU %,d ms, broker CPU %,d ms, %.1f msgs per output entry%n",
+                        variant.name(), i, run.msgsPerSecond(), run.workerCpuMs(), run.brokerCpuMs(),
+                        run.messagesPerOutputEntry());
+                runs.computeIfAbsent(variant, v -> new ArrayList<>()).add(run);
+            }
+        }
+        List<VariantResult> results = new ArrayList<>();
+        for (Variant variant : variants) {
+            results.add(VariantResult.of(variant.name(), variant.description(), runs.get(variant)));
+        }
+        return results;
     }
 
     private RunResult once(Variant variant, int messages, String label) throws IOException {
@@ -108,7 +130,7 @@ public final class DrainMeasurement {
                 scaleOut.awaitConsumers(topics.input(), variant.replicas(), workers);
                 prefill(topics.input(), messages);
             }
-            RunResult run = drain(reader, workers, messages, runDir);
+            RunResult run = drain(reader, workers, messages, runDir).withOutputEntries(admin.entries(topics.output()));
             if (scaleOut != null) {
                 scaleOut.recordEvidence(variant.name() + " " + label, topics.input());
             }

@@ -31,22 +31,25 @@ public final class ScaleOutScenario implements Scenario {
 
     @Override
     public ScenarioOutcome run(BenchContext context) throws Exception {
-        ScaleOutEvidence evidence = new ScaleOutEvidence(new TopicAdmin(context.adminUrl()));
-        DrainMeasurement drain = new DrainMeasurement(context.client(), context.serviceUrl(), context.brokerPid(),
+        TopicAdmin admin = new TopicAdmin(context.adminUrl());
+        ScaleOutEvidence evidence = new ScaleOutEvidence(admin);
+        DrainMeasurement drain = new DrainMeasurement(context.client(), context.serviceUrl(), admin, context.brokerPid(),
                 context.workDir(), context.payloadBytes(), evidence);
         FunctionCode code = FunctionCode.ioBound(context.installation(), IoBoundScenario.DELAY_MS);
-        List<VariantResult> results = new ArrayList<>();
+        List<Replicated> variants = new ArrayList<>();
         for (int replicas : REPLICAS) {
-            MagnetarVariant one = new MagnetarVariant(context.installation(), "MAGNETAR-x" + replicas, code, CONCURRENCY,
-                    List.of());
-            int messages = (int) Math.min(context.messages(), 1_600L * replicas * context.seconds());
-            results.add(drain.measure(new Replicated(one, replicas), messages, context.repetitions()));
+            variants.add(new Replicated(new MagnetarVariant(context.installation(), "MAGNETAR-x" + replicas, code,
+                    CONCURRENCY, List.of()), replicas));
         }
+        List<VariantResult> results = drain.measureInterleaved(variants,
+                variant -> (int) Math.min(context.messages(), 1_600L * variant.replicas() * context.seconds()),
+                context.repetitions());
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("replicas", REPLICAS.toString());
         settings.put("concurrencyPerReplica", Integer.toString(CONCURRENCY));
         settings.put("delayMs", Long.toString(IoBoundScenario.DELAY_MS));
         settings.put("messagesPerRun", "min(--messages, 1,600 x replicas x --seconds)");
+        settings.put("order", DrainMeasurement.ORDER);
         settings.put("start", "all replicas subscribed (checked in topic stats) before the pre-fill");
         ScenarioResult result = new ScenarioResult(NAME, settings, results);
         Chart bars = new Chart.Bars("throughput", NAME + ": median msgs/s by replicas (IO-bound, concurrency 8 each)",

@@ -21,4 +21,17 @@ class TopicAdminTest {
         assertThat(TopicAdmin.consumersIn(stats)).isEqualTo(2);
         assertThatThrownBy(() -> TopicAdmin.partitionsIn("{}")).hasMessageContaining("no 'partitions'");
     }
+
+    @Test
+    void readsTheEntriesOfATopicFromItsInternalStats() {
+        assertThat(TopicAdmin.entriesIn("{\"entriesAddedCounter\":900,\"numberOfEntries\" : 312,\"totalSize\":5}"))
+                .isEqualTo(312);
+        assertThatThrownBy(() -> TopicAdmin.entriesIn("{}")).hasMessageContaining("no 'numberOfEntries'");
+    }
+
+    @Test
+    void messagesPerOutputEntryIsUnknownWithoutEntries() {
+        assertThat(RunResult.of(1_000, 0, 1_000_000_000L, 1, 1, 250).messagesPerOutputEntry()).isEqualTo(4.0);
+        assertThat(RunResult.of(1_000, 0, 1_000_000_000L, 1, 1).messagesPerOutputEntry()).isZero();
+    }
 }

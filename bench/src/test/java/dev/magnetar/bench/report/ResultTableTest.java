@@ -33,6 +33,6 @@ class ResultTableTest {
     }
 
     private static RunResult run(double rate) {
-        return new RunResult(1000, 1, rate, 10, 20);
+        return new RunResult(1000, 1, rate, 10, 20, 0);
     }
 }

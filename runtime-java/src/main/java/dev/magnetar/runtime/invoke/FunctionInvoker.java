@@ -11,13 +11,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.pulsar.functions.api.Record;
 
 /**
- * Runs one invocation: decode the input, call the function on a worker thread with a fresh
- * context, wait (without blocking) for an asynchronous result, apply the timeout, encode the
- * result. Used by the message loop and by HTTP {@code /invoke} alike.
+ * Runs one invocation: decode the input, call the function (on the calling thread or a worker)
+ * with a fresh context, wait (without blocking) for an asynchronous result, apply the timeout,
+ * encode the result. Used by the message loop and by HTTP {@code /invoke} alike. A synchronous
+ * function cannot be interrupted safely, so for the loop its overrun is reported once it returns.
  */
 public final class FunctionInvoker {
     private final LoadedFunction function;
@@ -35,17 +37,30 @@ public final class FunctionInvoker {
     }
 
     /**
-     * Completes with the encoded result (null when the function returned null), or exceptionally
-     * with what the function threw, a {@link dev.magnetar.runtime.codec.PayloadException} or an
-     * {@link InvocationTimeoutException}.
+     * For a caller that waits (HTTP {@code /invoke}): completes with the encoded result (null when the
+     * function returned null), or exceptionally with what the function threw, a
+     * {@link dev.magnetar.runtime.codec.PayloadException} or an {@link InvocationTimeoutException} —
+     * at the latest after the timeout, even while a synchronous function is still running.
      */
     public CompletableFuture<Payload> invoke(byte[] input, Function<Object, Record<?>> recordOf) {
-        CompletableFuture<Object> result = CompletableFuture
-                .supplyAsync(() -> call(input, recordOf), workers)
-                .thenCompose(FunctionInvoker::awaitIfAsync);
-        return result.orTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(this::explain)
-                .thenApply(codec::encode);
+        CompletableFuture<Payload> result = new CompletableFuture<>();
+        invokeOnWorker(input, recordOf, (payload, error) -> {
+            if (error == null) {
+                result.complete(payload);
+            } else {
+                result.completeExceptionally(error);
+            }
+        });
+        return result.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).exceptionallyCompose(this::explain);
+    }
+
+    /**
+     * {@link #invokeOnCallingThread} on a worker thread, for the message loop when several synchronous
+     * invocations may run at once. Throws {@link java.util.concurrent.RejectedExecutionException} when
+     * the workers are shut down.
+     */
+    public void invokeOnWorker(byte[] input, Function<Object, Record<?>> recordOf, BiConsumer<Payload, Throwable> done) {
+        workers.execute(() -> invokeOnCallingThread(input, recordOf, done));
     }
 
     /** True when the function declares an asynchronous ({@code CompletionStage}) result. */
@@ -54,27 +69,57 @@ public final class FunctionInvoker {
     }
 
     /**
-     * The same on the calling thread, for the message loop at concurrency 1 or with an asynchronous
-     * function: a hand-off to a worker then buys nothing and costs two thread wake-ups per message
-     * (the largest share of a replica's CPU per message). The timeout still applies to an asynchronous
+     * Runs one invocation on the calling thread: the message loop's way at concurrency 1 or with an
+     * asynchronous function, where a hand-off to a worker buys nothing and costs two thread wake-ups
+     * per message.
+     * {@code done} gets the encoded result or the error exactly once: before this returns for a
+     * synchronous function (no future is allocated on that path, which runs once per message), when
+     * the result completes for an asynchronous one. The timeout still applies to an asynchronous
      * result; a synchronous call that overran it is reported as timed out once it returns.
      */
-    public CompletableFuture<Payload> invokeOnCallingThread(byte[] input, Function<Object, Record<?>> recordOf) {
+    public void invokeOnCallingThread(byte[] input, Function<Object, Record<?>> recordOf,
+                                      BiConsumer<Payload, Throwable> done) {
         long started = System.nanoTime();
-        CompletableFuture<Object> result;
+        Object returned;
         try {
-            Object returned = call(input, recordOf);
-            if (!(returned instanceof CompletionStage<?>) && System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
-                result = CompletableFuture.failedFuture(new TimeoutException());
-            } else {
-                result = CompletableFuture.completedFuture(returned).thenCompose(FunctionInvoker::awaitIfAsync);
-            }
+            returned = call(input, recordOf);
         } catch (RuntimeException e) {
-            result = CompletableFuture.failedFuture(e);
+            done.accept(null, explained(e));
+            return;
         }
-        return result.orTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(this::explain)
-                .thenApply(codec::encode);
+        if (returned instanceof CompletionStage<?> stage) {
+            // A future of our own: the timeout must not complete the function's future under its feet.
+            CompletableFuture<Object> result = new CompletableFuture<>();
+            stage.whenComplete((value, error) -> {
+                if (error == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(error);
+                }
+            });
+            result.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
+                if (error == null) {
+                    encodeInto(value, done);
+                } else {
+                    done.accept(null, explained(error));
+                }
+            });
+        } else if (System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
+            done.accept(null, explained(new TimeoutException()));
+        } else {
+            encodeInto(returned, done);
+        }
+    }
+
+    private void encodeInto(Object value, BiConsumer<Payload, Throwable> done) {
+        Payload payload;
+        try {
+            payload = codec.encode(value);
+        } catch (RuntimeException e) {
+            done.accept(null, e);
+            return;
+        }
+        done.accept(payload, null);
     }
 
     private Object call(byte[] input, Function<Object, Record<?>> recordOf) {
@@ -88,20 +133,18 @@ public final class FunctionInvoker {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static CompletionStage<Object> awaitIfAsync(Object returned) {
-        return returned instanceof CompletionStage<?> stage
-                ? (CompletionStage<Object>) stage
-                : CompletableFuture.completedFuture(returned);
+    private <T> CompletionStage<T> explain(Throwable error) {
+        return CompletableFuture.failedFuture(explained(error));
     }
 
-    private CompletionStage<Object> explain(Throwable error) {
+    /** What a user should see: unwrapped, and a timeout explained with the setting that governs it. */
+    private Throwable explained(Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof TimeoutException) {
             cause = new InvocationTimeoutException("no result within " + timeoutMs + " ms (spec.timeoutMs of "
                     + resources.function().fqfn() + "): raise spec.timeoutMs or make the function faster");
         }
-        return CompletableFuture.failedFuture(cause);
+        return cause;
     }
 
     /** The exception a user should see: without the CompletionException wrappers. */

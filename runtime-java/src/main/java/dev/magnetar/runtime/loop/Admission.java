@@ -13,13 +13,18 @@ import java.util.concurrent.TimeUnit;
 final class Admission {
     private final int invocations;
     private final int unsettled;
+    /** Null when the caller runs one invocation at a time itself: the bound then costs nothing to keep. */
     private final Semaphore invoking;
     private final Semaphore pending;
 
-    Admission(int concurrency) {
+    /**
+     * @param sequential the caller invokes synchronously on the one receiving thread, so no more than one
+     *                   invocation can run at once whatever this counts
+     */
+    Admission(int concurrency, boolean sequential) {
         this.invocations = concurrency;
         this.unsettled = maxUnsettled(concurrency);
-        this.invoking = new Semaphore(invocations);
+        this.invoking = sequential ? null : new Semaphore(invocations);
         this.pending = new Semaphore(unsettled);
     }
 
@@ -30,6 +35,9 @@ final class Admission {
     /** Blocks until one more message may be taken. */
     void acquire() throws InterruptedException {
         pending.acquire();
+        if (invoking == null) {
+            return;
+        }
         try {
             invoking.acquire();
         } catch (InterruptedException e) {
@@ -40,12 +48,14 @@ final class Admission {
 
     /** Gives back both slots of a message not taken after all. */
     void cancel() {
-        invoking.release();
+        invoked();
         pending.release();
     }
 
     void invoked() {
-        invoking.release();
+        if (invoking != null) {
+            invoking.release();
+        }
     }
 
     void settled() {

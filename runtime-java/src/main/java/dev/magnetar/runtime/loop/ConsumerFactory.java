@@ -32,6 +32,7 @@ final class ConsumerFactory {
                         ? SubscriptionInitialPosition.Earliest : SubscriptionInitialPosition.Latest)
                 .consumerName(consumerName)
                 .receiverQueueSize(receiverQueueSize(function.concurrency()))
+                .autoScaledReceiverQueueSizeEnabled(true)
                 .negativeAckRedeliveryBackoff(MultiplierRedeliveryBackoff.builder()
                         .minDelayMs(NACK_MIN_DELAY_MS).maxDelayMs(NACK_MAX_DELAY_MS).multiplier(2).build());
         if (function.inputs().isEmpty()) {
@@ -51,11 +52,12 @@ final class ConsumerFactory {
     }
 
     /**
-     * Prefetch enough to keep {@code concurrency} invocations busy, but not so much that one
-     * replica hoards a Shared subscription's backlog: prefetched messages wait here while other
-     * replicas might be idle.
+     * The most a replica prefetches: Pulsar's default, or enough to keep {@code concurrency} invocations
+     * busy. The client starts far below it and doubles the prefetch only while the replica empties its
+     * queue (auto-scaled receiver queue), so a fast replica gets large dispatches from the broker and a
+     * slow one does not hoard a Shared subscription's backlog while other replicas might be idle.
      */
     static int receiverQueueSize(int concurrency) {
-        return Math.max(200, Math.min(1000, concurrency * 10));
+        return Math.max(1000, Math.min(10_000, concurrency * 10));
     }
 }

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.slf4j.Logger;
@@ -55,8 +55,8 @@ public final class FunctionLoop {
         this.metrics = metrics;
         this.function = function;
         this.onCrash = onCrash;
-        this.admission = new Admission(function.concurrency());
         this.inline = function.concurrency() == 1 || invoker.asynchronous();
+        this.admission = new Admission(function.concurrency(), function.concurrency() == 1 && !invoker.asynchronous());
         this.receiver = new Thread(this::receiveLoop, "magnetar-receiver");
     }
 
@@ -73,12 +73,17 @@ public final class FunctionLoop {
                     continue;
                 }
                 metrics.received();
-                CompletableFuture<Void> invoked = new CompletableFuture<>();
-                invoked.whenComplete((done, error) -> admission.invoked());
-                dispatch(message, invoked).whenComplete((done, error) -> {
-                    metrics.finished();
-                    admission.settled();
-                });
+                String key = orderingKey(message);
+                if (key == null) {
+                    new InFlight(message, null).start();
+                } else {
+                    // The key waits for the invocation only; its output is stored in order by the one producer.
+                    sequencer.submit(key, () -> {
+                        InFlight inFlight = new InFlight(message, new CompletableFuture<>());
+                        inFlight.start();
+                        return inFlight.keyTurn;
+                    });
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,33 +109,6 @@ public final class FunctionLoop {
         }
     }
 
-    /**
-     * Starts a message now, or under Key_Shared after the previous invocation with its key; the
-     * key waits for the invocation only, its output is stored in order by the one output producer.
-     */
-    private CompletableFuture<Void> dispatch(Message<byte[]> message, CompletableFuture<Void> invoked) {
-        CompletableFuture<Void> settled = new CompletableFuture<>();
-        Supplier<CompletableFuture<Void>> start = () -> {
-            try {
-                handle(message, invoked).whenComplete((done, error) -> settled.complete(null));
-            } catch (RuntimeException e) {
-                LOG.error("Unexpected error handling message {}; it will be redelivered", message.getMessageId(), e);
-                metrics.systemFailure(FunctionInvoker.describe(e));
-                retry(message);
-                invoked.complete(null);
-                settled.complete(null);
-            }
-            return invoked;
-        };
-        String key = orderingKey(message);
-        if (key == null) {
-            start.get();
-        } else {
-            sequencer.submit(key, start);
-        }
-        return settled;
-    }
-
     /** Key_Shared promises per-key order; messages without a key have none to keep. */
     private String orderingKey(Message<byte[]> message) {
         if (function.subscriptionType() != SubscriptionType.Key_Shared) {
@@ -142,106 +120,162 @@ public final class FunctionLoop {
         return message.hasKey() ? message.getKey() : null;
     }
 
-    private CompletableFuture<Void> handle(Message<byte[]> message, CompletableFuture<Void> invoked) {
-        long start = System.nanoTime();
-        if (function.processingGuarantee() == ProcessingGuarantee.ATMOST_ONCE) {
-            ack(message);
-        }
-        Request request = Request.of(message.getProperties());
-        if (request.expired(System.currentTimeMillis())) {
-            // Nobody waits for this answer any more: drop it unprocessed.
-            metrics.expired();
-            settle(message);
-            invoked.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }
-        metrics.invoked();
-        return invoke(message)
-                .handle((payload, error) -> {
-                    try {
-                        return error == null ? succeeded(message, request, payload, start)
-                                : failed(message, request, error, start);
-                    } catch (RuntimeException e) {
-                        LOG.error("Unexpected error publishing for message {}; it will be redelivered",
-                                message.getMessageId(), e);
-                        metrics.systemFailure(FunctionInvoker.describe(e));
-                        retry(message);
-                        return CompletableFuture.<Void>completedFuture(null);
-                    } finally {
-                        // After the sends are issued: the next message with this key publishes after this one.
-                        invoked.complete(null);
-                    }
-                })
-                .thenCompose(done -> done);
-    }
+    /**
+     * One received message on its way: invoked, its result and reply published, then acked — or
+     * negatively acked. It is its own completion callback, so the common path (a synchronous
+     * function, no reply) costs one future per message: the output send's.
+     */
+    private final class InFlight implements BiConsumer<Payload, Throwable> {
+        private final Message<byte[]> message;
+        /** Completes when the next message with the same key may start (Key_Shared); null without a key. */
+        private final CompletableFuture<Void> keyTurn;
+        private final long start = System.nanoTime();
+        private Request request;
 
-    /** On the receiver thread when {@link #inline} (no hand-off per message), else on a worker. */
-    private CompletableFuture<Payload> invoke(Message<byte[]> message) {
-        return inline ? invoker.invokeOnCallingThread(message.getValue(), value -> InvocationRecord.of(message, value))
-                : invoker.invoke(message.getValue(), value -> InvocationRecord.of(message, value));
-    }
+        InFlight(Message<byte[]> message, CompletableFuture<Void> keyTurn) {
+            this.message = message;
+            this.keyTurn = keyTurn;
+        }
 
-    /** At-least-once: the input is acked only after the broker has the output and the reply. */
-    private CompletableFuture<Void> succeeded(Message<byte[]> message, Request request, Payload payload, long start) {
-        metrics.processed(System.nanoTime() - start);
-        CompletableFuture<?> output = publisher.output(message, payload);
-        CompletableFuture<?> reply = replies.ok(request, payload);
-        return CompletableFuture.allOf(output, reply).handle((done, error) -> {
+        void start() {
+            try {
+                if (function.processingGuarantee() == ProcessingGuarantee.ATMOST_ONCE) {
+                    acknowledge();
+                }
+                request = Request.of(message.getProperties());
+                if (request.expired(System.currentTimeMillis())) {
+                    // Nobody waits for this answer any more: drop it unprocessed.
+                    metrics.expired();
+                    invocationDone();
+                    ack();
+                    release();
+                    return;
+                }
+                metrics.invoked();
+            } catch (RuntimeException e) {
+                unexpected("handling", e);
+                invocationDone();
+                return;
+            }
+            try {
+                if (inline) {
+                    invoker.invokeOnCallingThread(message.getValue(), value -> InvocationRecord.of(message, value), this);
+                } else {
+                    invoker.invokeOnWorker(message.getValue(), value -> InvocationRecord.of(message, value), this);
+                }
+            } catch (RuntimeException e) {
+                // Only from handing the message over (accept never throws), e.g. the workers already shut down.
+                unexpected("invoking the function for", e);
+                invocationDone();
+            }
+        }
+
+        /** The invocation's outcome; called once. */
+        @Override
+        public void accept(Payload payload, Throwable error) {
+            try {
+                if (error == null) {
+                    succeeded(payload);
+                } else {
+                    failed(error);
+                }
+            } catch (RuntimeException e) {
+                // Thrown before a send's completion was hooked up: nothing else settles this message.
+                unexpected("publishing the result of", e);
+            } finally {
+                // After the sends are issued: the next message with this key publishes after this one.
+                invocationDone();
+            }
+        }
+
+        /** At-least-once: the input is acked only after the broker has the output and the reply. */
+        private void succeeded(Payload payload) {
+            metrics.processed(System.nanoTime() - start);
+            CompletableFuture<?> sent = publisher.output(message, payload);
+            if (request.wantsReply()) {
+                sent = CompletableFuture.allOf(sent, replies.ok(request, payload));
+            }
+            sent.whenComplete(this::published);
+        }
+
+        private void published(Object sent, Throwable error) {
             if (error == null) {
-                settle(message);
+                ack();
             } else {
                 metrics.publishFailed(FunctionInvoker.describe(error));
                 LOG.warn("Could not publish the result of message {} of {}: {}; it will be redelivered",
                         message.getMessageId(), function.fqfn(), FunctionInvoker.describe(error));
-                retry(message);
+                retry();
             }
-            return null;
-        });
-    }
-
-    private CompletableFuture<Void> failed(Message<byte[]> message, Request request, Throwable error, long start) {
-        String reason = FunctionInvoker.describe(error);
-        if (FunctionInvoker.unwrap(error) instanceof PayloadException) {
-            metrics.undecodable(System.nanoTime() - start, reason);
-        } else {
-            metrics.failed(System.nanoTime() - start, reason);
+            release();
         }
-        if (request.wantsReply()) {
-            // By design a failed request is answered at once and acked, not redelivered: a synchronous
-            // caller is waiting, sees the error (HTTP 500) right away and owns the retry decision.
-            LOG.warn("Function {} failed on request {}: {}", function.fqfn(), request.correlationId(), reason);
-            return replies.error(request, reason).handle((sent, sendError) -> {
-                settle(message);
+
+        private void failed(Throwable error) {
+            String reason = FunctionInvoker.describe(error);
+            if (FunctionInvoker.unwrap(error) instanceof PayloadException) {
+                metrics.undecodable(System.nanoTime() - start, reason);
+            } else {
+                metrics.failed(System.nanoTime() - start, reason);
+            }
+            if (request.wantsReply()) {
+                // By design a failed request is answered at once and acked, not redelivered: a synchronous
+                // caller is waiting, sees the error (HTTP 500) right away and owns the retry decision.
+                LOG.warn("Function {} failed on request {}: {}", function.fqfn(), request.correlationId(), reason);
+                replies.error(request, reason).whenComplete((sent, sendError) -> {
+                    ack();
+                    release();
+                });
+                return;
+            }
+            LOG.warn("Function {} failed on message {} (redelivery {} of {}): {}", function.fqfn(),
+                    message.getMessageId(), message.getRedeliveryCount(), function.maxRedeliveries(), reason);
+            retry();
+            release();
+        }
+
+        private void unexpected(String doing, RuntimeException e) {
+            LOG.error("Unexpected error {} message {}; it will be redelivered", doing, message.getMessageId(), e);
+            metrics.systemFailure(FunctionInvoker.describe(e));
+            retry();
+            release();
+        }
+
+        /** The invocation slot is free again, and under Key_Shared the key's next message may start. */
+        private void invocationDone() {
+            admission.invoked();
+            if (keyTurn != null) {
+                keyTurn.complete(null);
+            }
+        }
+
+        /** The message left the replica's hands (acked, negatively acked or dropped). */
+        private void release() {
+            metrics.finished();
+            admission.settled();
+        }
+
+        /** The final ack; under at-most-once the message was acked before processing already. */
+        private void ack() {
+            if (function.processingGuarantee() != ProcessingGuarantee.ATMOST_ONCE) {
+                acknowledge();
+            }
+        }
+
+        private void acknowledge() {
+            consumer.acknowledgeAsync(message.getMessageId()).exceptionally(e -> {
+                LOG.debug("Ack of {} failed: {}", message.getMessageId(), e.toString());
                 return null;
             });
         }
-        LOG.warn("Function {} failed on message {} (redelivery {} of {}): {}", function.fqfn(), message.getMessageId(),
-                message.getRedeliveryCount(), function.maxRedeliveries(), reason);
-        retry(message);
-        return CompletableFuture.completedFuture(null);
-    }
 
-    /** The final ack; under at-most-once the message was acked before processing already. */
-    private void settle(Message<byte[]> message) {
-        if (function.processingGuarantee() != ProcessingGuarantee.ATMOST_ONCE) {
-            ack(message);
-        }
-    }
-
-    private void ack(Message<byte[]> message) {
-        consumer.acknowledgeAsync(message.getMessageId()).exceptionally(e -> {
-            LOG.debug("Ack of {} failed: {}", message.getMessageId(), e.toString());
-            return null;
-        });
-    }
-
-    /**
-     * Negative ack with back-off; after maxRedeliveries the client moves the message to the
-     * dead-letter topic. Under at-most-once the message was acked already and is not retried.
-     */
-    private void retry(Message<byte[]> message) {
-        if (function.processingGuarantee() != ProcessingGuarantee.ATMOST_ONCE) {
-            consumer.negativeAcknowledge(message);
+        /**
+         * Negative ack with back-off; after maxRedeliveries the client moves the message to the
+         * dead-letter topic. Under at-most-once the message was acked already and is not retried.
+         */
+        private void retry() {
+            if (function.processingGuarantee() != ProcessingGuarantee.ATMOST_ONCE) {
+                consumer.negativeAcknowledge(message);
+            }
         }
     }
 

@@ -27,6 +27,7 @@ public final class Publisher implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED = Set.of(MessageProperties.REPLY_TO, MessageProperties.DEADLINE,
             MessageProperties.CONTENT_TYPE);
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+    private static final CompletableFuture<?> NOTHING_SENT = CompletableFuture.completedFuture(null);
 
     private final PulsarClient client;
     private final String outputTopic;
@@ -57,7 +58,7 @@ public final class Publisher implements AutoCloseable {
      */
     public CompletableFuture<?> output(Message<byte[]> input, Payload payload) {
         if (output == null || payload == null) {
-            return CompletableFuture.completedFuture(null);
+            return NOTHING_SENT;
         }
         TypedMessageBuilder<byte[]> message = output.newMessage().value(payload.bytes());
         // Straight into the builder, without an intermediate map: this runs once per message.

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pulsar.functions.api.Context;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,14 @@ class FunctionInvokerTest {
     static class Never implements java.util.function.Function<String, CompletableFuture<String>> {
         public CompletableFuture<String> apply(String input) {
             return new CompletableFuture<>();
+        }
+    }
+
+    static class Held implements java.util.function.Function<String, CompletableFuture<String>> {
+        final CompletableFuture<String> future = new CompletableFuture<>();
+
+        public CompletableFuture<String> apply(String input) {
+            return future;
         }
     }
 
@@ -100,8 +109,22 @@ class FunctionInvokerTest {
         FunctionInvoker invoker = new FunctionInvoker(LoadedFunction.wrap(function, getClass().getClassLoader()),
                 resources, workers, timeoutMs);
         byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
-        return here ? invoker.invokeOnCallingThread(bytes, value -> InvocationRecord.direct(value, Map.of()))
-                : invoker.invoke(bytes, value -> InvocationRecord.direct(value, Map.of()));
+        if (!here) {
+            return invoker.invoke(bytes, value -> InvocationRecord.direct(value, Map.of()));
+        }
+        CompletableFuture<Payload> result = new CompletableFuture<>();
+        AtomicInteger calls = new AtomicInteger();
+        invoker.invokeOnCallingThread(bytes, value -> InvocationRecord.direct(value, Map.of()), (payload, error) -> {
+            if (calls.incrementAndGet() > 1) {
+                throw new AssertionError("the outcome was reported twice");
+            }
+            if (error == null) {
+                result.complete(payload);
+            } else {
+                result.completeExceptionally(error);
+            }
+        });
+        return result;
     }
 
     private static String text(Payload payload) {
@@ -175,6 +198,21 @@ class FunctionInvokerTest {
 
         Throwable thrown = invokeHere(new Thrower(), "x", 5_000).handle((p, e) -> e).join();
         assertThat(FunctionInvoker.describe(thrown)).isEqualTo("IOException: backend down for x");
+    }
+
+    @Test
+    void onTheCallingThreadATimeoutLeavesTheFunctionsOwnFutureAlone() {
+        Held held = new Held();
+
+        Throwable timeout = invokeHere(held, "x", 50).handle((p, e) -> e).join();
+
+        assertThat(FunctionInvoker.unwrap(timeout)).isInstanceOf(InvocationTimeoutException.class);
+        assertThat(held.future).as("the function may still complete it").isNotDone();
+    }
+
+    @Test
+    void onTheCallingThreadANullResultIsNoPayload() {
+        assertThat(invokeHere(new Nothing(), "x", 5_000)).isCompletedWithValue(null);
     }
 
     @Test
