@@ -52,10 +52,10 @@ final class ConsumerFactory {
 
     /**
      * Prefetch: Pulsar's default (1,000, as Pulsar Functions use), or more to keep a high
-     * {@code concurrency} busy. Less made the broker dispatch in small steps (a flow request every
-     * 100 messages at 200) while the baseline consumer of the benchmarks has the default; the client's auto-scaled queue, which starts at 1, kept an
-     * IO-bound replica at concurrency 64 at half its rate. The price: a replica that joins a Shared
-     * subscription late waits while the others work through what they prefetched.
+     * {@code concurrency} busy. Less makes the broker dispatch in small steps (at 200, a flow request
+     * every 100 messages); the client's auto-scaled queue, which starts at 1, kept an IO-bound replica
+     * at concurrency 64 at half its rate. The price: a replica that joins a Shared subscription late
+     * waits while the others work through what they prefetched.
      */
     static int receiverQueueSize(int concurrency) {
         return Math.max(1000, Math.min(10_000, concurrency * 10));
