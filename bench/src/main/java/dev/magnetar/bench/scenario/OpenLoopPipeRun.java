@@ -29,6 +29,13 @@ import org.apache.pulsar.client.api.SubscriptionType;
 final class OpenLoopPipeRun {
     static final String SEQUENCE = "bench-seq";
     static final String PROBE = "bench-probe";
+    static final String BURST = "bench-burst";
+    /**
+     * Messages sent as fast as possible before the paced warm-up: at 100 msg/s the paced warm-up alone is a few
+     * hundred messages, too few for the JIT to compile either side's hot path, so the run would measure
+     * interpreted code. Not recorded.
+     */
+    static final int JIT_BURST = 20_000;
     static final long READY_TIMEOUT_SECONDS = 120;
     static final long DRAIN_TIMEOUT_SECONDS = 30;
 
@@ -48,6 +55,7 @@ final class OpenLoopPipeRun {
         LatencyRecorder recorder = new LatencyRecorder();
         Arrivals arrivals = new Arrivals(warmup, measured);
         CountDownLatch ready = new CountDownLatch(1);
+        CountDownLatch burst = new CountDownLatch(JIT_BURST);
         CountDownLatch done = new CountDownLatch((int) measured);
         // Set once the worker is ready; the output listener reads it (outputs before then are probes).
         AtomicReference<OpenLoopSchedule> schedule = new AtomicReference<>();
@@ -56,7 +64,11 @@ final class OpenLoopPipeRun {
                 .subscriptionName("bench-latency").subscriptionType(SubscriptionType.Exclusive)
                 .receiverQueueSize(10_000).messageListener((consumer, message) -> {
                     long now = System.nanoTime();
-                    onOutput(message, now, schedule.get(), arrivals, recorder, ready, done);
+                    if (message.hasProperty(BURST)) {
+                        burst.countDown();
+                    } else {
+                        onOutput(message, now, schedule.get(), arrivals, recorder, ready, done);
+                    }
                     consumer.acknowledgeAsync(message);
                 }).subscribe();
              Producer<byte[]> inputs = context.client().newProducer(Schema.BYTES).topic(topics.input())
@@ -65,6 +77,7 @@ final class OpenLoopPipeRun {
             awaitReady(inputs, ready, worker, runDir);
             byte[] payload = new byte[DrainMeasurement.PAYLOAD_BYTES];
             java.util.Arrays.fill(payload, (byte) 'x');
+            warmJit(inputs, payload, burst, worker, runDir);
             long total = warmup + measured;
             schedule.set(new OpenLoopSchedule(rate, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10)));
             long workerCpu0 = 0;
@@ -102,6 +115,21 @@ final class OpenLoopPipeRun {
         if (schedule != null && arrivals.arrived(index)) {
             recorder.record(schedule.intendedNanos(index), now);
             done.countDown();
+        }
+    }
+
+    private static void warmJit(Producer<byte[]> inputs, byte[] payload, CountDownLatch burst, ChildJvm worker,
+                                Path runDir) {
+        for (int i = 0; i < JIT_BURST; i++) {
+            inputs.newMessage().value(payload).property(BURST, "1").sendAsync();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
+        while (!await(burst, 200)) {
+            if (!worker.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the worker did not pass the " + JIT_BURST + " warm-up messages within "
+                        + READY_TIMEOUT_SECONDS + " s (" + burst.getCount() + " missing, alive: " + worker.isAlive()
+                        + "); see " + runDir.resolve("worker.log"));
+            }
         }
     }
 

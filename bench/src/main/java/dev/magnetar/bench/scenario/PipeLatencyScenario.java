@@ -1,7 +1,9 @@
 package dev.magnetar.bench.scenario;
 
 import dev.magnetar.bench.chart.Chart;
+import dev.magnetar.bench.latency.LatencyRepetitions;
 import dev.magnetar.bench.latency.LatencyResult;
+import dev.magnetar.bench.latency.RepeatedLatencyTable;
 import dev.magnetar.bench.latency.LatencyTable;
 import dev.magnetar.bench.report.ScenarioOutcome;
 import java.util.ArrayList;
@@ -29,32 +31,48 @@ public final class PipeLatencyScenario implements Scenario {
         OpenLoopPipeRun runner = new OpenLoopPipeRun(context);
         List<LatencyResult> results = new ArrayList<>();
         for (int rate : RATES) {
-            for (Variant variant : variants) {
-                results.add(runner.run(variant, rate, context.seconds(), WARMUP_SECONDS));
+            // Round-robin, as the drains: outside load spreads over both variants instead of skewing the ratio.
+            for (int i = 0; i < context.repetitions(); i++) {
+                for (Variant variant : variants) {
+                    results.add(runner.run(variant, rate, context.seconds(), WARMUP_SECONDS));
+                }
             }
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("rates", RATES.toString());
         settings.put("secondsPerRun", Integer.toString(context.seconds()));
+        settings.put("repetitions", context.repetitions() + " per rate and variant, round-robin; the table shows"
+                + " the median of each percentile over them (min–max), and ratios of the medians");
+        settings.put("jitWarmup", String.format("%,d messages as fast as possible once the worker is ready, not recorded",
+                OpenLoopPipeRun.JIT_BURST));
         settings.put("warmupSeconds", Integer.toString(WARMUP_SECONDS) + " (same rate, not recorded)");
         settings.put("load", "open loop, latency from the intended send time (coordinated-omission corrected)");
         settings.put("producer", "bench JVM, no batching; output read by an Exclusive consumer in the bench JVM");
         settings.put("variants", "BASELINE = raw pipe JVM; MAGNETAR = runtime replica, exclamation, concurrency 1");
-        return outcome(NAME, settings, results, ratioNotes(results));
+        return repeatedOutcome(NAME, settings, LatencyRepetitions.group(results));
     }
 
-    /** The target in words: MAGNETAR's p50 and p99 within 1.2x of the pipe's at each rate. */
-    static List<String> ratioNotes(List<LatencyResult> results) {
+    /** The target in words: MAGNETAR's median p50 and p99 within 1.2x of the pipe's at each rate. */
+    static List<String> ratioNotes(List<LatencyRepetitions> groups) {
         List<String> notes = new ArrayList<>();
-        for (LatencyResult r : results) {
-            LatencyResult base = LatencyTable.baselineFor(results, r.load());
-            if (r != base) {
-                notes.add(String.format("%s: %s p50 %.2fx, p99 %.2fx the pipe's (target <= 1.2x)", r.load(), r.variant(),
-                        LatencyTable.ratio(r.latency().p50(), base.latency().p50()),
-                        LatencyTable.ratio(r.latency().p99(), base.latency().p99())));
+        for (LatencyRepetitions g : groups) {
+            LatencyRepetitions base = RepeatedLatencyTable.baselineFor(groups, g.load());
+            if (g != base) {
+                notes.add(String.format("%s: %s p50 %.2fx, p99 %.2fx the pipe's (medians of %d runs; target <= 1.2x)",
+                        g.load(), g.variant(), LatencyTable.ratio(g.p50().median(), base.p50().median()),
+                        LatencyTable.ratio(g.p99().median(), base.p99().median()), g.runs().size()));
             }
         }
         return notes;
+    }
+
+    /** Table over the repetitions, JSON of every run, and one percentile chart per load (each variant's median run). */
+    static ScenarioOutcome repeatedOutcome(String name, Map<String, String> settings, List<LatencyRepetitions> groups) {
+        List<LatencyResult> medianRuns = groups.stream().map(LatencyRepetitions::medianRun).toList();
+        ScenarioOutcome charted = outcome(name, settings, medianRuns, List.of());
+        return new ScenarioOutcome(name, settings, RepeatedLatencyTable.header(), RepeatedLatencyTable.rows(groups),
+                ratioNotes(groups), Map.of("groups", groups.stream().map(LatencyRepetitions::toJson).toList()),
+                charted.charts());
     }
 
     /** Table, JSON and one percentile chart per load level. */
