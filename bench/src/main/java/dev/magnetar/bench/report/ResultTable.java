@@ -13,10 +13,13 @@ public final class ResultTable {
 
     public static List<String> throughputHeader() {
         return List.of("variant", "median msg/s", "min–max msg/s", "ratio", "worker CPU ms/run", "broker CPU ms/run",
-                "worker CPU ms/1k msgs");
+                "worker CPU ms/1k msgs", "msgs per output entry");
     }
 
-    /** One row per variant: median and range of msgs/s, ratio to the baseline, CPU per run and per 1,000 messages. */
+    /**
+     * One row per variant: median and range of msgs/s, ratio to the baseline, CPU per run and per 1,000 messages,
+     * and how many output messages the broker stored per entry (the worker producer's batching).
+     */
     public static List<List<String>> throughputRows(ScenarioResult result) {
         List<List<String>> rows = new ArrayList<>();
         for (VariantResult v : result.variants()) {
@@ -26,9 +29,17 @@ public final class ResultTable {
                     String.format("%.2f", result.ratio(v)),
                     String.format("%,.0f", v.runs().stream().mapToLong(RunResult::workerCpuMs).average().orElse(0)),
                     String.format("%,.0f", v.runs().stream().mapToLong(RunResult::brokerCpuMs).average().orElse(0)),
-                    String.format("%.1f", v.runs().stream().mapToDouble(RunResult::workerCpuMsPerThousand).average().orElse(0))));
+                    String.format("%.1f", v.runs().stream().mapToDouble(RunResult::workerCpuMsPerThousand).average().orElse(0)),
+                    messagesPerEntry(v)));
         }
         return rows;
+    }
+
+    /** Mean over the runs that know their output entries; "—" when none does. */
+    private static String messagesPerEntry(VariantResult v) {
+        double mean = v.runs().stream().filter(r -> r.outputEntries() > 0).mapToDouble(RunResult::messagesPerOutputEntry)
+                .average().orElse(0);
+        return mean > 0 ? String.format("%.0f", mean) : "—";
     }
 
     public static String render(ScenarioResult result) {

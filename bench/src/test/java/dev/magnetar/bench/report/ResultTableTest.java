@@ -20,6 +20,18 @@ class ResultTableTest {
         assertThat(table).contains("| BASELINE | 200").contains("100–300").contains("| 1.00 ");
         assertThat(table).contains("| MAGNETAR | 100").contains("50–150").contains("| 0.50 ");
         assertThat(table).contains("| 10.0 ");
+        assertThat(table).as("output entries unknown").contains("| — ");
+    }
+
+    @Test
+    void showsMessagesPerOutputEntryOverTheRunsThatKnowThem() {
+        RunResult batched = RunResult.of(1_000, 0, 1_000_000_000L, 10, 20, 4);
+        RunResult unknown = RunResult.of(1_000, 0, 1_000_000_000L, 10, 20);
+        VariantResult variant = VariantResult.of("MAGNETAR", "runtime", List.of(batched, unknown));
+
+        List<String> row = ResultTable.throughputRows(new ScenarioResult("throughput", Map.of(), List.of(variant))).get(0);
+
+        assertThat(row.get(row.size() - 1)).isEqualTo("250");
     }
 
     @Test
