@@ -13,4 +13,14 @@ public interface PackageDistribution {
     PackageDistribution LOCAL_FILE = (ref, stored) -> stored.toString();
 
     String locate(FunctionRef ref, Path stored);
+
+    /**
+     * Called once the function runs {@code current} (a location {@link #locate} returned) instead of
+     * {@code previous} (null on create): what neither names may be dropped. The previous one is kept
+     * because the pods of the previous rollout may still restart and fetch it. Best effort: failing
+     * only leaves more behind. Standalone has nothing to do ({@link FunctionPackages#prune} keeps the
+     * stored files in step).
+     */
+    default void supersede(FunctionRef ref, String current, String previous) {
+    }
 }

@@ -15,6 +15,8 @@ public final class FunctionNames {
     public static final String MANAGER = "magnetar";
     /** Finalizer that removes the subscription once a Function's replicas are gone. */
     public static final String FINALIZER_CLEANUP_SUBSCRIPTION = "magnetar.dev/cleanup-subscription";
+    /** Finalizer that deletes the function's package topic (its jar, kept in Pulsar) once its replicas are gone. */
+    public static final String FINALIZER_CLEANUP_PACKAGE = "magnetar.dev/cleanup-package";
     /** Annotation on a child object: hash of what the controller last applied, so a resync writes nothing. */
     public static final String ANNOTATION_DESIRED_HASH = "magnetar.dev/desired-hash";
     /** Annotation on a stopped Function: the replica count to restore on start. */

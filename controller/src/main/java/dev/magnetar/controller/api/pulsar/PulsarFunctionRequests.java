@@ -69,8 +69,9 @@ public class PulsarFunctionRequests {
             throw new PulsarConfigException("data", "no function package was sent: upload the jar as the multipart"
                     + " part 'data', or give its location as the part 'url'");
         }
-        Function function = FunctionConfigMapper.toFunction(config, distribution.locate(ref, store(ref, pkg)));
-        service.create(function);
+        String jar = distribution.locate(ref, store(ref, pkg));
+        service.create(FunctionConfigMapper.toFunction(config, jar));
+        distribution.supersede(ref, jar, null); // a topic left by an earlier function of this name
     }
 
     /** Fields the update leaves out keep their values, as in Pulsar; without a package the jar stays. */
@@ -83,6 +84,8 @@ public class PulsarFunctionRequests {
         service.update(FunctionConfigMapper.toFunction(merged, jar));
         if (stored != null) {
             packages.prune(ref, stored); // every replica runs the new jar now
+            distribution.supersede(ref, jar, existing.getSpec().getRuntime() == null ? null
+                    : existing.getSpec().getRuntime().jar());
         }
     }
 

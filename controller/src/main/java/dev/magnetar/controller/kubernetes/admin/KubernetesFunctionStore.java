@@ -4,6 +4,7 @@ import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.controller.config.ControlPlaneFactory;
 import dev.magnetar.controller.kubernetes.config.KubernetesModeConfig;
+import dev.magnetar.controller.kubernetes.reconciler.CleanupFinalizers;
 import dev.magnetar.controller.store.FunctionRef;
 import dev.magnetar.controller.store.FunctionStore;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -53,7 +54,12 @@ public class KubernetesFunctionStore implements FunctionStore {
                 .sorted(Comparator.comparing(function -> function.getMetadata().getName())).toList();
     }
 
-    /** Creates or replaces the resource; refuses to replace a function of another tenant or namespace. */
+    /**
+     * Creates or replaces the resource; refuses to replace a function of another tenant or namespace.
+     * The cleanup finalizers are written with it: the reconciler would add them too, but a function
+     * deleted before it did would leave its subscription or package topic behind; and a replace
+     * must not drop the ones already there.
+     */
     @Override
     public void put(Function function) {
         FunctionRef ref = FunctionRef.of(function);
@@ -66,6 +72,8 @@ public class KubernetesFunctionStore implements FunctionStore {
         Function resource = new Function();
         resource.setMetadata(new ObjectMetaBuilder().withName(ref.name()).withNamespace(namespace).build());
         resource.setSpec(function.getSpec());
+        resource.getMetadata().setFinalizers(CleanupFinalizers.sync(
+                existing == null ? List.of() : existing.getMetadata().getFinalizers(), resource));
         client.resource(resource).createOr(NonDeletingOperation::update);
     }
 

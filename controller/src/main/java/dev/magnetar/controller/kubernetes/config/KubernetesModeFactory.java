@@ -1,5 +1,6 @@
 package dev.magnetar.controller.kubernetes.config;
 
+import dev.magnetar.bridge.packages.PulsarPackageTopics;
 import dev.magnetar.bridge.provision.TopicProvisioner;
 import dev.magnetar.bridge.pulsar.PulsarConfig;
 import dev.magnetar.controller.kubernetes.leader.LeaderElectedLoop;
@@ -18,6 +19,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.UUID;
+import org.apache.pulsar.client.admin.PulsarAdmin;
 
 /**
  * Kubernetes mode's parts: the fabric8 client, the reconciler and its leader-elected loop. Nothing here exists
@@ -44,8 +46,10 @@ public class KubernetesModeFactory {
     }
 
     @Singleton
-    public FunctionReconciler functionReconciler(KubernetesClient client, RuntimeSettings settings, TopicProvisioner topics) {
-        return new FunctionReconciler(client, settings, new PulsarTopics(topics), Clock.systemUTC());
+    public FunctionReconciler functionReconciler(KubernetesClient client, RuntimeSettings settings, TopicProvisioner topics,
+                                                 PulsarAdmin admin) {
+        return new FunctionReconciler(client, settings, new PulsarTopics(topics, new PulsarPackageTopics(admin)),
+                Clock.systemUTC());
     }
 
     /** The reconcile loop, run only while this replica holds the Lease (when leader election is on). */

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings one Function's world in line with its spec. Only orchestrates: validate, then the Pulsar
  * topics (before any replica exists), the Deployment, Service and autoscaler, then the status with
- * one condition per part. Deletion with {@code cleanupSubscription} runs {@link SubscriptionCleanup}
- * behind the {@value #FINALIZER} finalizer.
+ * one condition per part. Deletion runs {@link FunctionCleanup} behind the {@link CleanupFinalizers}
+ * (the subscription with {@code cleanupSubscription}, the package topic of an uploaded jar).
  *
  * <p>A 409 conflict (someone changed the object since it was read) is not a failure: the function
  * is looked at again shortly with fresh data.
@@ -43,7 +43,7 @@ public class FunctionReconciler {
     private final PulsarTopics topics;
     private final ChildApplier children;
     private final StatusWriter status;
-    private final SubscriptionCleanup cleanup;
+    private final FunctionCleanup cleanup;
 
     public FunctionReconciler(KubernetesClient client, RuntimeSettings settings, PulsarTopics topics, Clock clock) {
         this.client = client;
@@ -51,7 +51,7 @@ public class FunctionReconciler {
         this.topics = topics;
         this.children = new ChildApplier(client);
         this.status = new StatusWriter(client, new Conditions(clock), new FunctionEvents(client, clock));
-        this.cleanup = new SubscriptionCleanup(client, topics, children, status);
+        this.cleanup = new FunctionCleanup(client, topics, children, status);
     }
 
     public ReconcileResult reconcile(Function function) {
@@ -99,20 +99,16 @@ public class FunctionReconciler {
         return ReconcileResult.done();
     }
 
-    /** The finalizer is there exactly when the subscription must be deleted with the function. */
+    /** The finalizers are there exactly when something in Pulsar must be deleted with the function. */
     private Function syncFinalizer(Function function) {
-        boolean wanted = Boolean.TRUE.equals(function.getSpec().getCleanupSubscription());
-        boolean present = function.getMetadata().getFinalizers() != null
-                && function.getMetadata().getFinalizers().contains(FINALIZER);
-        if (wanted == present) {
+        List<String> present = function.getMetadata().getFinalizers() == null ? List.of()
+                : function.getMetadata().getFinalizers();
+        List<String> wanted = CleanupFinalizers.sync(present, function);
+        if (wanted.equals(present)) {
             return function;
         }
         Function copy = Serialization.clone(function);
-        if (wanted) {
-            copy.getMetadata().getFinalizers().add(FINALIZER);
-        } else {
-            copy.getMetadata().getFinalizers().remove(FINALIZER);
-        }
+        copy.getMetadata().setFinalizers(wanted);
         return client.resources(Function.class).inNamespace(function.getMetadata().getNamespace()).resource(copy).update();
     }
 

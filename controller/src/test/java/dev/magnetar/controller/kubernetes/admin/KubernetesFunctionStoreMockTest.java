@@ -3,7 +3,10 @@ package dev.magnetar.controller.kubernetes.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.RuntimeSpec;
+import dev.magnetar.controller.kubernetes.reconciler.CleanupFinalizers;
 import dev.magnetar.controller.kubernetes.testing.TestFunctions;
 import dev.magnetar.controller.store.FunctionRef;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -63,6 +66,40 @@ class KubernetesFunctionStoreMockTest {
         assertThat(store.delete(new FunctionRef("acme", "orders", "exclaim"))).isFalse();
         assertThat(store.delete(new FunctionRef("public", "default", "exclaim"))).isTrue();
         assertThat(store.get(new FunctionRef("public", "default", "exclaim"))).isEmpty();
+    }
+
+    @Test
+    void aJarKeptInTheFunctionsPackageTopicIsWrittenWithTheFinalizerThatDeletesTheTopic() {
+        Function uploaded = definition("exclaim", "public", "default");
+        uploaded.getSpec().setRuntime(new RuntimeSpec(null, new PulsarPackage(
+                PulsarPackage.topicOf("public", "default", "exclaim"), "b".repeat(64)).location(), "com.example.Exclaim"));
+
+        store.put(uploaded);
+
+        assertThat(resource("exclaim").getMetadata().getFinalizers()).containsExactly(CleanupFinalizers.PACKAGE);
+    }
+
+    @Test
+    void replacingAFunctionKeepsTheFinalizersItCarries() {
+        Function first = definition("exclaim", "public", "default");
+        first.getSpec().setCleanupSubscription(true);
+        store.put(first);
+        Function resource = resource("exclaim");
+        resource.getMetadata().getFinalizers().add("example.com/audit");
+        client.resource(resource).update();
+        Function changed = definition("exclaim", "public", "default");
+        changed.getSpec().setCleanupSubscription(true);
+        changed.getSpec().setReplicas(3);
+
+        store.put(changed);
+
+        assertThat(resource("exclaim").getMetadata().getFinalizers())
+                .containsExactlyInAnyOrder(CleanupFinalizers.SUBSCRIPTION, "example.com/audit");
+        assertThat(resource("exclaim").getSpec().getReplicas()).isEqualTo(3);
+    }
+
+    private Function resource(String name) {
+        return client.resources(Function.class).inNamespace(client.getNamespace()).withName(name).get();
     }
 
     private static Function definition(String name, String tenant, String namespace) {

@@ -80,7 +80,7 @@ class FunctionFinalizerMockTest {
 
         ReconcileResult waiting = reconcile("exclaim");
 
-        assertThat(waiting.requeueAfter()).contains(SubscriptionCleanup.PODS_RETRY);
+        assertThat(waiting.requeueAfter()).contains(FunctionCleanup.PODS_RETRY);
         assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName("fn-exclaim").get()).isNull();
         assertThat(pulsar.removedSubscriptions).isEmpty();
         assertThat(condition(get("exclaim"), "Cleanup").getReason()).isEqualTo("WaitingForReplicas");

@@ -1,6 +1,7 @@
 package dev.magnetar.controller.kubernetes.testing;
 
 import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.bridge.packages.PackageTopics;
 import dev.magnetar.bridge.provision.ProvisioningException;
 import dev.magnetar.bridge.provision.TopicProvisioner;
 import java.util.ArrayList;
@@ -9,9 +10,10 @@ import java.util.function.Consumer;
 import org.apache.pulsar.client.admin.PulsarAdminException;
 
 /** Records what the reconciler asks of Pulsar; can pretend Pulsar is unreachable. */
-public final class FakeTopicProvisioner implements TopicProvisioner {
+public final class FakeTopicProvisioner implements TopicProvisioner, PackageTopics {
     public final List<String> ensured = new ArrayList<>();
     public final List<String> removedSubscriptions = new ArrayList<>();
+    public final List<String> deletedPackageTopics = new ArrayList<>();
     private volatile boolean unreachable;
     private volatile Consumer<ResolvedFunction> onEnsure = function -> { };
 
@@ -35,6 +37,12 @@ public final class FakeTopicProvisioner implements TopicProvisioner {
     public synchronized void removeSubscription(ResolvedFunction function) {
         failIfUnreachable("delete subscription '" + function.subscriptionName() + "'");
         removedSubscriptions.add(function.subscriptionName());
+    }
+
+    @Override
+    public synchronized void delete(String topic) {
+        failIfUnreachable("delete package topic " + topic);
+        deletedPackageTopics.add(topic);
     }
 
     @Override

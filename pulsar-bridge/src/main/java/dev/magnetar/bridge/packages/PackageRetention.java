@@ -1,0 +1,119 @@
+package dev.magnetar.bridge.packages;
+
+import dev.magnetar.api.packages.PulsarPackage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.admin.PulsarAdminException;
+import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.client.api.TopicMessageId;
+
+/**
+ * Drops the versions of a function's jar that no replica will fetch again, so a package topic does
+ * not grow with every update.
+ *
+ * <p>The keeper subscription acknowledges them: a chunked message by the id its consumer returns,
+ * which acknowledges every chunk. The broker may then delete the ledgers that hold only
+ * acknowledged messages, but never the ledger it is writing to: the topic is unloaded, which
+ * closes that ledger, so each version lies in a ledger of its own and can later be dropped alone.
+ * Trimming deletes the consumed ledgers now instead of at the broker's next retention check. A
+ * namespace whose retention policy keeps consumed messages keeps these too, as long as it says.
+ */
+public final class PackageRetention {
+    /** Long enough for a multi-megabyte jar to arrive; ending early only leaves versions for next time. */
+    private static final int RECEIVE_SECONDS = 10;
+    private final PulsarClient client;
+    private final PulsarAdmin admin;
+
+    public PackageRetention(PulsarClient client, PulsarAdmin admin) {
+        this.client = client;
+        this.admin = admin;
+    }
+
+    /**
+     * Keeps, of the packages on {@code topic}, the newest message of each digest in {@code keep}, and
+     * drops the rest (other digests, older copies of a kept one, messages that are no package).
+     *
+     * @return how many messages were dropped
+     * @throws IllegalStateException naming the topic when Pulsar refused a step; what was acknowledged stays so
+     */
+    public int keepOnly(String topic, Set<String> keep) {
+        int dropped;
+        try {
+            dropped = acknowledgeAllBut(topic, keep);
+        } catch (PulsarClientException e) {
+            throw new IllegalStateException("cannot drop old versions from package topic " + topic + ": "
+                    + e.getMessage() + "; they stay until the next update", e);
+        }
+        try {
+            admin.topics().unload(topic);
+            admin.topics().trimTopic(topic);
+        } catch (PulsarAdminException e) {
+            throw new IllegalStateException("dropped " + dropped + " old version(s) from package topic " + topic
+                    + " but could not roll and trim its ledgers: " + e.getMessage()
+                    + "; the broker frees them at its next retention check", e);
+        }
+        return dropped;
+    }
+
+    private int acknowledgeAllBut(String topic, Set<String> keep) throws PulsarClientException {
+        try (Consumer<byte[]> keeper = client.newConsumer(Schema.BYTES).topic(topic)
+                .subscriptionName(PulsarPackage.KEEPER_SUBSCRIPTION)
+                .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+                .acknowledgmentGroupTime(0, TimeUnit.MILLISECONDS).isAckReceiptEnabled(true).subscribe()) {
+            List<Message<byte[]>> backlog = readBacklog(keeper);
+            List<MessageId> drop = superseded(backlog, keep);
+            for (MessageId id : drop) {
+                keeper.acknowledge(id);
+            }
+            return drop.size();
+        }
+    }
+
+    /** Everything the keeper has not acknowledged, up to the topic's last message when it was asked. */
+    private static List<Message<byte[]>> readBacklog(Consumer<byte[]> keeper) throws PulsarClientException {
+        List<TopicMessageId> last = keeper.getLastMessageIds();
+        List<Message<byte[]>> backlog = new ArrayList<>();
+        if (last.isEmpty()) {
+            return backlog;
+        }
+        MessageId end = last.get(0);
+        Message<byte[]> message;
+        while ((message = keeper.receive(RECEIVE_SECONDS, TimeUnit.SECONDS)) != null) {
+            backlog.add(message);
+            if (message.getMessageId().compareTo(end) >= 0) {
+                break;
+            }
+        }
+        return backlog;
+    }
+
+    /** The messages to drop: a digest not kept, or kept but followed by a newer copy. */
+    static List<MessageId> superseded(List<Message<byte[]>> backlog, Set<String> keep) {
+        Map<String, MessageId> newest = new HashMap<>();
+        for (Message<byte[]> message : backlog) {
+            String digest = message.getProperty(PulsarPackage.SHA256_PROPERTY);
+            if (digest != null && keep.contains(digest)) {
+                newest.put(digest, message.getMessageId());
+            }
+        }
+        List<MessageId> drop = new ArrayList<>();
+        for (Message<byte[]> message : backlog) {
+            String digest = message.getProperty(PulsarPackage.SHA256_PROPERTY);
+            if (digest == null || !message.getMessageId().equals(newest.get(digest))) {
+                drop.add(message.getMessageId());
+            }
+        }
+        return drop;
+    }
+}
