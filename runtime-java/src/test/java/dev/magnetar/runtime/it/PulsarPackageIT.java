@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
+import dev.magnetar.bridge.packages.PackageRetention;
 import dev.magnetar.bridge.packages.PulsarPackagePublisher;
 import dev.magnetar.bridge.testing.EmbeddedPulsar;
 import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import java.util.Set;
 import org.apache.pulsar.client.api.Producer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +44,29 @@ class PulsarPackageIT {
         assertThat(Files.readAllBytes(fetched)).isEqualTo(bytes);
         assertThat(pulsar.admin().topics().getSubscriptions(topic)).as("the keeper retains it")
                 .contains(PulsarPackage.KEEPER_SUBSCRIPTION);
+    }
+
+    @Test
+    void aVersionDroppedByRetentionCannotBeFetchedAndTheKeptOnesCan(EmbeddedPulsar pulsar, @TempDir Path dir) throws Exception {
+        String topic = pulsar.uniqueTopic("package-versions");
+        PulsarPackagePublisher publisher = new PulsarPackagePublisher(pulsar.client());
+        PackageRetention retention = new PackageRetention(pulsar.client(), pulsar.admin());
+        PulsarPackage[] versions = new PulsarPackage[3];
+        for (int v = 0; v < versions.length; v++) {
+            byte[] bytes = new byte[64 * 1024];
+            new Random(v).nextBytes(bytes);
+            versions[v] = publisher.publish(topic, Files.write(dir.resolve("v" + v + ".jar"), bytes));
+            // As the control plane does after each update: keep this version and the one before it.
+            retention.keepOnly(topic, v == 0 ? Set.of(versions[0].sha256())
+                    : Set.of(versions[v].sha256(), versions[v - 1].sha256()));
+        }
+
+        assertThatThrownBy(() -> PackageFetcher.fetch(pulsar.client(), versions[0], dir.resolve("f0"), Duration.ofSeconds(3)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("was not found");
+        for (int v = 1; v < versions.length; v++) {
+            Path fetched = PackageFetcher.fetch(pulsar.client(), versions[v], dir.resolve("f" + v), Duration.ofSeconds(60));
+            assertThat(PulsarPackage.digest(Files.readAllBytes(fetched))).isEqualTo(versions[v].sha256());
+        }
     }
 
     @Test
