@@ -2,6 +2,8 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.ChildJvm;
+import dev.magnetar.bench.http.HttpLoadClient;
+import dev.magnetar.bench.http.HttpLoadSettings;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.latency.LatencyResult;
 import dev.magnetar.bench.report.ScenarioOutcome;
@@ -12,7 +14,6 @@ import dev.magnetar.bench.scenario.Scenario;
 import dev.magnetar.bridge.reply.RequestReplyClient;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "gateway": HTTP → function → reply through the real control plane (GATEWAY), against HTTP-ALONE (JDK HTTP
- * server echo) and RAW-RR (Pulsar request/reply to a plain-client responder, same reply-topic design). Loads:
+ * "gateway": HTTP → function → reply through the real control plane (GATEWAY), against HTTP-ALONE (a Micronaut
+ * echo endpoint) and RAW-RR (Pulsar request/reply to a plain-client responder, same reply-topic design). Loads:
  * closed loop with one call in flight, open loop at 500 and 2,000 req/s; then a rate search on the gateway
  * for the highest rate with p99 ≤ 50 ms and no errors.
  */
@@ -34,6 +35,7 @@ public final class GatewayScenario implements Scenario {
     static final double SEARCH_P99_MS = 50;
     static final int WARMUP_SECONDS = 2;
     static final int CLOSED_CALLS_PER_SECOND = 100;
+    static final String FUNCTION_SETTINGS = "exclamation sample, concurrency 64, one replica, started by the control plane";
 
     @Override
     public String name() {
@@ -45,21 +47,21 @@ public final class GatewayScenario implements Scenario {
         Path dir = Files.createDirectories(context.workDir().resolve("gateway-" + System.nanoTime()));
         List<LatencyResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        HttpClient http = GatewaySides.httpClient();
         int planePort = freePort();
         int echoPort = freePort();
-        String echoUrl = "http://127.0.0.1:" + echoPort + "/";
         try (ControlPlaneProcess plane = ControlPlaneProcess.start(context.installation(), context.serviceUrl(),
                 context.adminUrl(), dir.resolve("control-plane"), planePort, context.jfr());
              ChildJvm echo = startEcho(dir, echoPort);
+             HttpLoadClient echoHttp = GatewaySides.httpClient(echoPort);
+             HttpLoadClient planeHttp = GatewaySides.httpClient(planePort);
              RequestReplyClient rr = GatewaySides.requestReplyClient(context.client())) {
             plane.deploy("public", "default", FUNCTION, functionYaml(context), 1);
             String requestTopic = "persistent://public/default/bench-rr-requests-" + System.nanoTime();
             try (ChildJvm responder = startResponder(context, dir, requestTopic)) {
                 Map<String, Side> sides = new LinkedHashMap<>();
-                sides.put("HTTP-ALONE", new Side(GatewaySides.http(http, echoUrl), echo.pid()));
+                sides.put("HTTP-ALONE", new Side(GatewaySides.http(echoHttp, MicronautEchoMain.PATH), echo.pid()));
                 sides.put("RAW-RR", new Side(GatewaySides.requestReply(rr, requestTopic), responder.pid()));
-                sides.put("GATEWAY", new Side(GatewaySides.http(http, plane.url() + "/function/public/default/" + FUNCTION),
+                sides.put("GATEWAY", new Side(GatewaySides.http(planeHttp, "/function/public/default/" + FUNCTION),
                         plane.pid()));
                 for (String load : loads()) {
                     for (Map.Entry<String, Side> side : sides.entrySet()) {
@@ -70,16 +72,20 @@ public final class GatewayScenario implements Scenario {
                 notes.add(GatewayTargets.rateSearch(rate -> measure(context, "GATEWAY", sides.get("GATEWAY"),
                         openLoad(rate)), SEARCH_RATES, SEARCH_P99_MS));
             }
+            notes.add(String.format("HTTP load client: at most %d connections, peak %d to HTTP-ALONE and %d to GATEWAY",
+                    HttpLoadSettings.DEFAULT_MAX_CONNECTIONS, echoHttp.peakConnections(), planeHttp.peakConnections()));
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("loads", loads().toString());
         settings.put("secondsPerOpenLoopRun", Integer.toString(context.seconds()));
         settings.put("closedLoopCalls", Integer.toString(CLOSED_CALLS_PER_SECOND * context.seconds()));
-        settings.put("function", "exclamation sample, concurrency 64, one replica, started by the control plane");
-        settings.put("httpAlone", "JDK com.sun.net.httpserver echo, 16 threads, TCP_NODELAY, own JVM (not Micronaut)");
+        settings.put("function", FUNCTION_SETTINGS);
+        settings.put("httpAlone", "Micronaut echo endpoint (POST /echo, Netty server, event loop), own JVM, the bench's"
+                + " class path without the Magnetar modules");
         settings.put("rawRequestReply", "RequestReplyClient in the bench JVM -> persistent request topic -> plain-client"
                 + " responder JVM -> non-persistent reply topic");
-        settings.put("httpClient", "JDK HttpClient, HTTP/1.1, in the bench JVM");
+        settings.put("httpClient", "Netty HTTP/1.1 load client in the bench JVM: keep-alive pool of at most "
+                + HttpLoadSettings.DEFAULT_MAX_CONNECTIONS + " connections per side, one call in flight per connection");
         return PipeLatencyScenario.outcome(NAME, settings, results, notes);
     }
 
@@ -116,12 +122,10 @@ public final class GatewayScenario implements Scenario {
     }
 
     private static ChildJvm startEcho(Path dir, int port) throws IOException {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK: +40 ms.
-        ChildJvm echo = ChildJvm.start(List.of(Installation.javaExecutable().toString(), "-Dsun.net.httpserver.nodelay=true",
-                "-cp",
-                System.getProperty("java.class.path"), HttpEchoMain.class.getName(), Integer.toString(port)),
-                dir.resolve("http-echo.log"));
-        awaitLine(dir.resolve("http-echo.log"), "ECHO_READY", echo);
+        ChildJvm echo = ChildJvm.start(List.of(Installation.javaExecutable().toString(), "-cp",
+                MicronautEchoMain.classPath(System.getProperty("java.class.path")), MicronautEchoMain.class.getName(),
+                Integer.toString(port)), dir.resolve("http-echo.log"));
+        awaitLine(dir.resolve("http-echo.log"), MicronautEchoMain.READY, echo);
         return echo;
     }
 
