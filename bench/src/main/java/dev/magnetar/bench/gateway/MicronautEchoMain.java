@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * The HTTP-ALONE baseline's process: a Micronaut application (the Netty HTTP server and Micronaut version the
- * control plane runs) whose only route is {@link EchoController} — HTTP with nothing behind it. Run as its own JVM
+ * control plane runs, configured like it) whose only route is {@link EchoController} — HTTP with nothing behind it. Run as its own JVM
  * on {@link #classPath}: {@code MicronautEchoMain <port>}; prints ECHO_READY when listening.
  */
 public final class MicronautEchoMain {
@@ -20,12 +20,22 @@ public final class MicronautEchoMain {
     }
 
     public static void main(String[] args) {
-        Micronaut.build(args).deduceEnvironment(false).banner(false)
-                .properties(Map.of("micronaut.server.port", Integer.parseInt(args[0]),
-                        "micronaut.server.host", "127.0.0.1",
-                        EchoController.ENABLED, true))
+        Micronaut.build(args).deduceEnvironment(false).banner(false).properties(properties(Integer.parseInt(args[0])))
                 .start();
         System.out.println(READY);
+    }
+
+    /**
+     * The control plane's HTTP server settings that touch every request (its application.yml: management endpoints
+     * off but health, no HTTP server metrics), so HTTP-ALONE pays for the same filters the gateway's route does.
+     */
+    static Map<String, Object> properties(int port) {
+        return Map.of("micronaut.server.port", port,
+                "micronaut.server.host", "127.0.0.1",
+                "micronaut.metrics.binders.web.enabled", false,
+                "endpoints.all.enabled", false,
+                "endpoints.health.enabled", true,
+                EchoController.ENABLED, true);
     }
 
     /**
