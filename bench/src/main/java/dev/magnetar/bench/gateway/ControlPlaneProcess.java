@@ -87,6 +87,12 @@ public final class ControlPlaneProcess implements AutoCloseable {
         return jvm.pid();
     }
 
+    /** The replica the control plane started (its only child process once one function with one replica runs). */
+    public long replicaPid() {
+        return ProcessHandle.of(jvm.pid()).stream().flatMap(ProcessHandle::children).mapToLong(ProcessHandle::pid)
+                .findFirst().orElseThrow(() -> new IllegalStateException("the control plane runs no replica process"));
+    }
+
     /** Creates (or replaces) a function from a Function document and waits until its replicas are ready. */
     public void deploy(String tenant, String namespace, String name, String yaml, int replicas) throws IOException {
         String path = url + "/magnetar/v1/functions/" + tenant + "/" + namespace + "/" + name;

@@ -76,6 +76,9 @@ public final class GatewayScenario implements Scenario {
                 sides.put("RAW-RR", new Side(GatewaySides.requestReply(rr, requestTopic), responder.pid()));
                 sides.put("GATEWAY", new Side(GatewaySides.http(planeHttp, "/function/public/default/" + FUNCTION),
                         plane.pid()));
+                // Diagnostic, not a baseline: the function's own request/reply without HTTP, so GATEWAY minus this
+                // is what HTTP and the gateway add, and this minus RAW-RR is what the runtime adds.
+                sides.put("RUNTIME-RR", new Side(GatewaySides.requestReply(rr, inputTopic()), plane.replicaPid()));
                 sides.forEach(GatewayScenario::warmUp);
                 for (String load : loads()) {
                     for (Map.Entry<String, Side> side : sides.entrySet()) {
@@ -101,6 +104,8 @@ public final class GatewayScenario implements Scenario {
                 + " class path without the Magnetar modules");
         settings.put("rawRequestReply", "RequestReplyClient in the bench JVM -> persistent request topic -> plain-client"
                 + " responder JVM -> non-persistent reply topic");
+        settings.put("runtimeRequestReply", "diagnostic: RequestReplyClient in the bench JVM -> the function's input topic"
+                + " -> the replica -> non-persistent reply topic (CPU column: the replica)");
         settings.put("httpClient", "Netty HTTP/1.1 load client in the bench JVM: keep-alive pool of at most "
                 + HttpLoadSettings.DEFAULT_MAX_CONNECTIONS + " connections per side, one call in flight per connection");
         return PipeLatencyScenario.outcome(NAME, settings, results, notes);
@@ -193,9 +198,13 @@ public final class GatewayScenario implements Scenario {
                     className: %s
                     jar: %s
                   inputs:
-                    - persistent://public/default/%s-in
+                    - %s
                   output: persistent://public/default/%s-out
-                """.formatted(FUNCTION, code.className(), code.jar(), FUNCTION, FUNCTION);
+                """.formatted(FUNCTION, code.className(), code.jar(), inputTopic(), FUNCTION);
+    }
+
+    private static String inputTopic() {
+        return "persistent://public/default/" + FUNCTION + "-in";
     }
 
     private static int freePort() throws IOException {
