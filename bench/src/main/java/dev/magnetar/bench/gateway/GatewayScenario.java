@@ -31,7 +31,7 @@ public final class GatewayScenario implements Scenario {
     public static final String NAME = "gateway";
     static final String FUNCTION = "bench-echo";
     static final List<Integer> OPEN_RATES = List.of(500, 2_000);
-    static final List<Integer> SEARCH_RATES = List.of(500, 1_000, 1_500, 2_000, 3_000, 4_000, 6_000);
+    static final List<Integer> SEARCH_RATES = List.of(500, 1_000, 1_500, 2_000, 3_000, 4_000, 6_000, 8_000, 10_000);
     static final double SEARCH_P99_MS = 50;
     static final int WARMUP_SECONDS = 2;
     static final int CLOSED_CALLS_PER_SECOND = 100;
