@@ -2,6 +2,7 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.ChildJvm;
+import dev.magnetar.controller.config.ReplicaConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,10 @@ public final class ControlPlaneProcess implements AutoCloseable {
         this.url = url;
     }
 
-    /** With {@code jfr}, the control plane records a JFR profile into {@code <dir>/control-plane.jfr}. */
+    /**
+     * With {@code jfr}, the control plane records a JFR profile into {@code <dir>/control-plane.jfr} and its (one)
+     * replica into {@code <dir>/replica.jfr}.
+     */
     public static ControlPlaneProcess start(Installation installation, String serviceUrl, String adminUrl, Path dir,
                                             int port, boolean jfr) throws IOException {
         Path cli = installation.home().resolve("cli/target");
@@ -41,7 +45,8 @@ public final class ControlPlaneProcess implements AutoCloseable {
         Files.createDirectories(dir);
         List<String> command = new java.util.ArrayList<>(List.of(Installation.javaExecutable().toString()));
         if (jfr) {
-            command.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + dir.resolve("control-plane.jfr"));
+            command.add(recording(dir.resolve("control-plane.jfr")));
+            command.addAll(replicaOptionsWith(recording(dir.resolve("replica.jfr"))));
         }
         command.addAll(List.of("-D" + Installation.HOME_PROPERTY + "=" + installation.home(),
                 "-Dmicronaut.server.port=" + port,
@@ -56,12 +61,36 @@ public final class ControlPlaneProcess implements AutoCloseable {
         return plane;
     }
 
+    private static String recording(Path file) {
+        return "-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + file;
+    }
+
+    /**
+     * The replicas' default JVM options plus {@code extra}, one indexed property each: the recording option has commas,
+     * which a single comma-separated {@code magnetar.replicas.jvm-options} would split.
+     */
+    static List<String> replicaOptionsWith(String extra) {
+        List<String> options = new java.util.ArrayList<>(List.of(ReplicaConfig.DEFAULT_JVM_OPTIONS.split(",")));
+        options.add(extra);
+        List<String> properties = new java.util.ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            properties.add("-Dmagnetar.replicas.jvm-options[" + i + "]=" + options.get(i));
+        }
+        return properties;
+    }
+
     public String url() {
         return url;
     }
 
     public long pid() {
         return jvm.pid();
+    }
+
+    /** The replica the control plane started (its only child process once one function with one replica runs). */
+    public long replicaPid() {
+        return ProcessHandle.of(jvm.pid()).stream().flatMap(ProcessHandle::children).mapToLong(ProcessHandle::pid)
+                .findFirst().orElseThrow(() -> new IllegalStateException("the control plane runs no replica process"));
     }
 
     /** Creates (or replaces) a function from a Function document and waits until its replicas are ready. */

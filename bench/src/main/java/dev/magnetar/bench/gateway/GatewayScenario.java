@@ -2,6 +2,8 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.ChildJvm;
+import dev.magnetar.bench.http.HttpLoadClient;
+import dev.magnetar.bench.http.HttpLoadSettings;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.latency.LatencyResult;
 import dev.magnetar.bench.report.ScenarioOutcome;
@@ -12,7 +14,6 @@ import dev.magnetar.bench.scenario.Scenario;
 import dev.magnetar.bridge.reply.RequestReplyClient;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "gateway": HTTP → function → reply through the real control plane (GATEWAY), against HTTP-ALONE (JDK HTTP
- * server echo) and RAW-RR (Pulsar request/reply to a plain-client responder, same reply-topic design). Loads:
+ * "gateway": HTTP → function → reply through the real control plane (GATEWAY), against HTTP-ALONE (a Micronaut
+ * echo endpoint) and RAW-RR (Pulsar request/reply to a plain-client responder, same reply-topic design). Loads:
  * closed loop with one call in flight, open loop at 500 and 2,000 req/s; then a rate search on the gateway
  * for the highest rate with p99 ≤ 50 ms and no errors.
  */
@@ -30,10 +31,24 @@ public final class GatewayScenario implements Scenario {
     public static final String NAME = "gateway";
     static final String FUNCTION = "bench-echo";
     static final List<Integer> OPEN_RATES = List.of(500, 2_000);
-    static final List<Integer> SEARCH_RATES = List.of(500, 1_000, 1_500, 2_000, 3_000, 4_000, 6_000);
+    static final List<Integer> SEARCH_RATES = List.of(500, 1_000, 1_500, 2_000, 3_000, 4_000, 6_000, 8_000, 10_000);
     static final double SEARCH_P99_MS = 50;
     static final int WARMUP_SECONDS = 2;
     static final int CLOSED_CALLS_PER_SECOND = 100;
+    /**
+     * Every side is a fresh JVM, and a gateway is a long-running server: before anything is measured each side answers
+     * {@value #JIT_WARMUP_SECONDS} s at {@value #JIT_WARMUP_RATE} req/s. Without it the control plane's C2 compiler
+     * (a third of its CPU over a run) was still compiling the request path through the first measured runs; the
+     * profiles showed it settle after about 25,000 calls, and a run after that needed half the CPU per call.
+     */
+    static final int JIT_WARMUP_RATE = 1_500;
+    static final int JIT_WARMUP_SECONDS = 16;
+    /**
+     * Deployed as a latency-minded user would: the default concurrency 1, so the runtime calls this microsecond-cheap
+     * synchronous function on its receiving thread instead of handing each message to a worker.
+     */
+    static final String FUNCTION_SETTINGS = "exclamation sample, concurrency 1 (the default), one replica, started by"
+            + " the control plane";
 
     @Override
     public String name() {
@@ -45,22 +60,26 @@ public final class GatewayScenario implements Scenario {
         Path dir = Files.createDirectories(context.workDir().resolve("gateway-" + System.nanoTime()));
         List<LatencyResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        HttpClient http = GatewaySides.httpClient();
         int planePort = freePort();
         int echoPort = freePort();
-        String echoUrl = "http://127.0.0.1:" + echoPort + "/";
         try (ControlPlaneProcess plane = ControlPlaneProcess.start(context.installation(), context.serviceUrl(),
                 context.adminUrl(), dir.resolve("control-plane"), planePort, context.jfr());
              ChildJvm echo = startEcho(dir, echoPort);
+             HttpLoadClient echoHttp = GatewaySides.httpClient(echoPort);
+             HttpLoadClient planeHttp = GatewaySides.httpClient(planePort);
              RequestReplyClient rr = GatewaySides.requestReplyClient(context.client())) {
             plane.deploy("public", "default", FUNCTION, functionYaml(context), 1);
             String requestTopic = "persistent://public/default/bench-rr-requests-" + System.nanoTime();
             try (ChildJvm responder = startResponder(context, dir, requestTopic)) {
                 Map<String, Side> sides = new LinkedHashMap<>();
-                sides.put("HTTP-ALONE", new Side(GatewaySides.http(http, echoUrl), echo.pid()));
+                sides.put("HTTP-ALONE", new Side(GatewaySides.http(echoHttp, MicronautEchoMain.PATH), echo.pid()));
                 sides.put("RAW-RR", new Side(GatewaySides.requestReply(rr, requestTopic), responder.pid()));
-                sides.put("GATEWAY", new Side(GatewaySides.http(http, plane.url() + "/function/public/default/" + FUNCTION),
+                sides.put("GATEWAY", new Side(GatewaySides.http(planeHttp, "/function/public/default/" + FUNCTION),
                         plane.pid()));
+                // Diagnostic, not a baseline: the function's own request/reply without HTTP, so GATEWAY minus this
+                // is what HTTP and the gateway add, and this minus RAW-RR is what the runtime adds.
+                sides.put("RUNTIME-RR", new Side(GatewaySides.requestReply(rr, inputTopic()), plane.replicaPid()));
+                sides.forEach(GatewayScenario::warmUp);
                 for (String load : loads()) {
                     for (Map.Entry<String, Side> side : sides.entrySet()) {
                         results.add(measure(context, side.getKey(), side.getValue(), load));
@@ -70,16 +89,25 @@ public final class GatewayScenario implements Scenario {
                 notes.add(GatewayTargets.rateSearch(rate -> measure(context, "GATEWAY", sides.get("GATEWAY"),
                         openLoad(rate)), SEARCH_RATES, SEARCH_P99_MS));
             }
+            notes.add(String.format("HTTP load client: at most %d connections, peak %d to HTTP-ALONE and %d to GATEWAY",
+                    HttpLoadSettings.DEFAULT_MAX_CONNECTIONS, echoHttp.peakConnections(), planeHttp.peakConnections()));
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("loads", loads().toString());
         settings.put("secondsPerOpenLoopRun", Integer.toString(context.seconds()));
+        settings.put("jitWarmUp", JIT_WARMUP_SECONDS + " s at " + JIT_WARMUP_RATE + " req/s per side before the first run;"
+                + " then " + WARMUP_SECONDS + " s (open loop) or " + CLOSED_CALLS_PER_SECOND * WARMUP_SECONDS
+                + " calls (closed loop) before each run");
         settings.put("closedLoopCalls", Integer.toString(CLOSED_CALLS_PER_SECOND * context.seconds()));
-        settings.put("function", "exclamation sample, concurrency 64, one replica, started by the control plane");
-        settings.put("httpAlone", "JDK com.sun.net.httpserver echo, 16 threads, TCP_NODELAY, own JVM (not Micronaut)");
+        settings.put("function", FUNCTION_SETTINGS);
+        settings.put("httpAlone", "Micronaut echo endpoint (POST /echo, Netty server, event loop), own JVM, the bench's"
+                + " class path without the Magnetar modules");
         settings.put("rawRequestReply", "RequestReplyClient in the bench JVM -> persistent request topic -> plain-client"
                 + " responder JVM -> non-persistent reply topic");
-        settings.put("httpClient", "JDK HttpClient, HTTP/1.1, in the bench JVM");
+        settings.put("runtimeRequestReply", "diagnostic: RequestReplyClient in the bench JVM -> the function's input topic"
+                + " -> the replica -> non-persistent reply topic (CPU column: the replica)");
+        settings.put("httpClient", "Netty HTTP/1.1 load client in the bench JVM: keep-alive pool of at most "
+                + HttpLoadSettings.DEFAULT_MAX_CONNECTIONS + " connections per side, one call in flight per connection");
         return PipeLatencyScenario.outcome(NAME, settings, results, notes);
     }
 
@@ -115,13 +143,18 @@ public final class GatewayScenario implements Scenario {
                 ProcessCpu.millis(context.brokerPid()) - broker0);
     }
 
+    private static void warmUp(String name, Side side) {
+        LoadDriver.Outcome outcome = LoadDriver.openLoop(side.caller(), JIT_WARMUP_RATE, 0,
+                (long) JIT_WARMUP_RATE * JIT_WARMUP_SECONDS);
+        System.out.printf("[%s] JIT warm-up, %,d req/s for %d s (not recorded): %,d errors, p99 %.2f ms%n", name,
+                JIT_WARMUP_RATE, JIT_WARMUP_SECONDS, outcome.errors(), outcome.latencies().summary().p99());
+    }
+
     private static ChildJvm startEcho(Path dir, int port) throws IOException {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK: +40 ms.
-        ChildJvm echo = ChildJvm.start(List.of(Installation.javaExecutable().toString(), "-Dsun.net.httpserver.nodelay=true",
-                "-cp",
-                System.getProperty("java.class.path"), HttpEchoMain.class.getName(), Integer.toString(port)),
-                dir.resolve("http-echo.log"));
-        awaitLine(dir.resolve("http-echo.log"), "ECHO_READY", echo);
+        ChildJvm echo = ChildJvm.start(List.of(Installation.javaExecutable().toString(), "-cp",
+                MicronautEchoMain.classPath(System.getProperty("java.class.path")), MicronautEchoMain.class.getName(),
+                Integer.toString(port)), dir.resolve("http-echo.log"));
+        awaitLine(dir.resolve("http-echo.log"), MicronautEchoMain.READY, echo);
         return echo;
     }
 
@@ -165,10 +198,13 @@ public final class GatewayScenario implements Scenario {
                     className: %s
                     jar: %s
                   inputs:
-                    - persistent://public/default/%s-in
+                    - %s
                   output: persistent://public/default/%s-out
-                  concurrency: 64
-                """.formatted(FUNCTION, code.className(), code.jar(), FUNCTION, FUNCTION);
+                """.formatted(FUNCTION, code.className(), code.jar(), inputTopic(), FUNCTION);
+    }
+
+    private static String inputTopic() {
+        return "persistent://public/default/" + FUNCTION + "-in";
     }
 
     private static int freePort() throws IOException {

@@ -1,11 +1,9 @@
 package dev.magnetar.bench.gateway;
 
+import dev.magnetar.bench.http.HttpLoadClient;
+import dev.magnetar.bench.http.HttpLoadSettings;
 import dev.magnetar.bridge.reply.RequestReplyClient;
 import dev.magnetar.bridge.reply.RequestReplySettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -19,16 +17,14 @@ final class GatewaySides {
     private GatewaySides() {
     }
 
-    /** POSTs a small text body and expects a 200; anything else fails the call. */
-    static Caller http(HttpClient client, String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(BODY)).build();
-        return () -> client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": "
-                        + new String(response.body(), StandardCharsets.UTF_8));
+    /** POSTs a small text body to {@code path} and expects a 200; anything else fails the call. */
+    static Caller http(HttpLoadClient client, String path) {
+        return () -> client.post(path, BODY, "text/plain").thenApply(answer -> {
+            if (answer.status() != 200) {
+                throw new IllegalStateException("HTTP " + answer.status() + ": "
+                        + new String(answer.body(), StandardCharsets.UTF_8));
             }
-            return response;
+            return answer;
         });
     }
 
@@ -47,8 +43,9 @@ final class GatewaySides {
         return new RequestReplyClient(client, new RequestReplySettings(replyTopic, 100_000, 16));
     }
 
-    static HttpClient httpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    /** The load generator for one HTTP side, on loopback. */
+    static HttpLoadClient httpClient(int port) {
+        return HttpLoadClient.to("127.0.0.1", port, HttpLoadSettings.forBench(TIMEOUT));
     }
 
 }

@@ -64,7 +64,7 @@ public class GatewayController {
             return answer(GatewayResponses.badRequest(e.getMessage()));
         }
         return client.call(topic.get(), payload, contentType(request), traceContext(request), timeout)
-                .handle((reply, error) -> GatewayResponses.of(fqfn, timeout, reply, error));
+                .handleAsync((reply, error) -> GatewayResponses.of(fqfn, timeout, reply, error), CallingEventLoop.current());
     }
 
     /** Micronaut's own size limit, met only by bodies above both limits: same answer as ours. */

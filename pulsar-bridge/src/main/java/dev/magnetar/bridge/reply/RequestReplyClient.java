@@ -4,9 +4,7 @@ import dev.magnetar.api.protocol.MessageProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
@@ -32,6 +30,7 @@ public class RequestReplyClient implements AutoCloseable {
     private final PendingReplies pending;
     private final ProducerCache producers;
     private final Clock clock;
+    private final CorrelationIds correlationIds = new CorrelationIds();
     private CompletableFuture<Consumer<byte[]>> replies;
     private volatile boolean closed;
 
@@ -43,11 +42,7 @@ public class RequestReplyClient implements AutoCloseable {
         this.client = client;
         this.settings = settings;
         this.clock = clock;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "magnetar-reply-timeouts");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = ReplyTimer.create();
         this.pending = new PendingReplies(settings.maxPending(), timer);
         this.producers = new ProducerCache(client, settings.maxProducers());
         subscribed();
@@ -65,7 +60,7 @@ public class RequestReplyClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "the request/reply client of reply topic " + settings.replyTopic() + " is closed"));
         }
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = correlationIds.next();
         CompletableFuture<Reply> reply;
         try {
             reply = pending.register(correlationId, requestTopic, timeout);
