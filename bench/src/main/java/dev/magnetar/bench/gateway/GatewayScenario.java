@@ -5,6 +5,7 @@ import dev.magnetar.bench.harness.ChildJvm;
 import dev.magnetar.bench.http.HttpLoadClient;
 import dev.magnetar.bench.http.HttpLoadSettings;
 import dev.magnetar.bench.harness.ProcessCpu;
+import dev.magnetar.bench.latency.LatencyRepetitions;
 import dev.magnetar.bench.latency.LatencyResult;
 import dev.magnetar.bench.report.ScenarioOutcome;
 import dev.magnetar.bench.scenario.BenchContext;
@@ -81,8 +82,11 @@ public final class GatewayScenario implements Scenario {
                 sides.put("RUNTIME-RR", new Side(GatewaySides.requestReply(rr, inputTopic()), plane.replicaPid()));
                 sides.forEach(GatewayScenario::warmUp);
                 for (String load : loads()) {
-                    for (Map.Entry<String, Side> side : sides.entrySet()) {
-                        results.add(measure(context, side.getKey(), side.getValue(), load));
+                    // Round-robin over the sides, as the other scenarios: outside load spreads over all of them.
+                    for (int i = 0; i < context.repetitions(); i++) {
+                        for (Map.Entry<String, Side> side : sides.entrySet()) {
+                            results.add(measure(context, side.getKey(), side.getValue(), load));
+                        }
                     }
                     notes.add(GatewayTargets.p50Note(results, load));
                 }
@@ -108,7 +112,9 @@ public final class GatewayScenario implements Scenario {
                 + " -> the replica -> non-persistent reply topic (CPU column: the replica)");
         settings.put("httpClient", "Netty HTTP/1.1 load client in the bench JVM: keep-alive pool of at most "
                 + HttpLoadSettings.DEFAULT_MAX_CONNECTIONS + " connections per side, one call in flight per connection");
-        return PipeLatencyScenario.outcome(NAME, settings, results, notes);
+        settings.put("repetitions", context.repetitions() + " per load and side, round-robin; the table shows the median"
+                + " of each percentile over them (min–max), the notes the medians; the rate search runs once");
+        return PipeLatencyScenario.repeatedOutcome(NAME, settings, LatencyRepetitions.group(results), notes);
     }
 
     static List<String> loads() {

@@ -1,5 +1,6 @@
 package dev.magnetar.bench.gateway;
 
+import dev.magnetar.bench.harness.Summary;
 import dev.magnetar.bench.latency.LatencyResult;
 import java.util.List;
 
@@ -16,7 +17,10 @@ public final class GatewayTargets {
     private GatewayTargets() {
     }
 
-    /** {@code GATEWAY p50 ÷ (HTTP-ALONE p50 + RAW-RR p50)} at {@code load}, as a sentence for the report. */
+    /**
+     * {@code GATEWAY p50 ÷ (HTTP-ALONE p50 + RAW-RR p50)} at {@code load}, as a sentence for the report; with
+     * repeated runs, each p50 is the median over that side's runs.
+     */
     public static String p50Note(List<LatencyResult> results, String load) {
         double gateway = p50(results, "GATEWAY", load);
         double http = p50(results, "HTTP-ALONE", load);
@@ -55,9 +59,13 @@ public final class GatewayTargets {
                 best == null ? "none" : String.format("%,d req/s", best), stop);
     }
 
+    /** The median p50 over the runs of {@code variant} at {@code load} (one run: its p50). */
     private static double p50(List<LatencyResult> results, String variant, String load) {
-        return results.stream().filter(r -> r.variant().equals(variant) && r.load().equals(load)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no " + variant + " result at '" + load + "'"))
-                .latency().p50();
+        List<Double> p50s = results.stream().filter(r -> r.variant().equals(variant) && r.load().equals(load))
+                .map(r -> r.latency().p50()).toList();
+        if (p50s.isEmpty()) {
+            throw new IllegalArgumentException("no " + variant + " result at '" + load + "'");
+        }
+        return Summary.of(p50s).median();
     }
 }

@@ -50,7 +50,8 @@ public final class PipeLatencyScenario implements Scenario {
         settings.put("load", "open loop, latency from the intended send time (coordinated-omission corrected)");
         settings.put("producer", "bench JVM, no batching; output read by an Exclusive consumer in the bench JVM");
         settings.put("variants", "BASELINE = raw pipe JVM; MAGNETAR = runtime replica, exclamation, concurrency 1");
-        return repeatedOutcome(NAME, settings, LatencyRepetitions.group(results));
+        List<LatencyRepetitions> groups = LatencyRepetitions.group(results);
+        return repeatedOutcome(NAME, settings, groups, ratioNotes(groups));
     }
 
     /** The target in words: MAGNETAR's median p50 and p99 within 1.2x of the pipe's at each rate. */
@@ -68,11 +69,12 @@ public final class PipeLatencyScenario implements Scenario {
     }
 
     /** Table over the repetitions, JSON of every run, and one percentile chart per load (each variant's median run). */
-    static ScenarioOutcome repeatedOutcome(String name, Map<String, String> settings, List<LatencyRepetitions> groups) {
+    public static ScenarioOutcome repeatedOutcome(String name, Map<String, String> settings, List<LatencyRepetitions> groups,
+                                                  List<String> notes) {
         List<LatencyResult> medianRuns = groups.stream().map(LatencyRepetitions::medianRun).toList();
         ScenarioOutcome charted = outcome(name, settings, medianRuns, List.of());
         return new ScenarioOutcome(name, settings, RepeatedLatencyTable.header(), RepeatedLatencyTable.rows(groups),
-                ratioNotes(groups), Map.of("groups", groups.stream().map(LatencyRepetitions::toJson).toList()),
+                notes, Map.of("groups", groups.stream().map(LatencyRepetitions::toJson).toList()),
                 charted.charts());
     }
 

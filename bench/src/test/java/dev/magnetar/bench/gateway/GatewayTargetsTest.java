@@ -26,6 +26,16 @@ class GatewayTargetsTest {
     }
 
     @Test
+    void p50NoteTakesTheMedianOverRepeatedRuns() {
+        List<LatencyResult> results = List.of(result("HTTP-ALONE", 0, 1, 0), result("RAW-RR", 0, 4, 0),
+                result("GATEWAY", 0, 6, 0), result("HTTP-ALONE", 0, 3, 0), result("RAW-RR", 0, 2, 0),
+                result("GATEWAY", 0, 30, 0), result("HTTP-ALONE", 0, 2, 0), result("RAW-RR", 0, 3, 0),
+                result("GATEWAY", 0, 5, 0));
+        assertThat(GatewayTargets.p50Note(results, "L")).isEqualTo(
+                "L: GATEWAY p50 6.00 ms ÷ (HTTP-ALONE p50 2.00 + RAW-RR p50 3.00) = 1.20");
+    }
+
+    @Test
     void rateSearchReportsTheLastRateBeforeTheFirstMiss() {
         List<Integer> tried = new ArrayList<>();
         String note = GatewayTargets.rateSearch(rate -> {
