@@ -6,18 +6,13 @@ import static org.awaitility.Awaitility.await;
 import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.bridge.testing.EmbeddedPulsar;
 import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
+import dev.magnetar.bridge.testing.PackageDigests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.apache.pulsar.client.admin.PulsarAdminException;
-import org.apache.pulsar.client.api.Message;
-import org.apache.pulsar.client.api.MessageId;
-import org.apache.pulsar.client.api.Reader;
-import org.apache.pulsar.client.api.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,7 +57,7 @@ class PackageRetentionIT {
         assertThat(dropped).isEqualTo(1);
         assertThat(keeperBacklog(topic)).as("the oldest version's chunks left the keeper's backlog")
                 .isEqualTo(2 * perVersion);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(digestsOnTopic(topic))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(PackageDigests.on(pulsar.client(), topic))
                 .as("what a replica fetching from the earliest message can still find")
                 .containsExactly(second.sha256(), third.sha256()));
     }
@@ -79,7 +74,7 @@ class PackageRetentionIT {
         int dropped = retention.keepOnly(topic, Set.of(other.sha256(), jar.sha256()));
 
         assertThat(dropped).as("the older copy of the same bytes").isEqualTo(1);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(digestsOnTopic(topic))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(PackageDigests.on(pulsar.client(), topic))
                 .containsExactly(other.sha256(), jar.sha256()));
     }
 
@@ -107,15 +102,4 @@ class PackageRetentionIT {
     }
 
     /** Every package message the topic still stores, read from its first message as replicas do. */
-    private List<String> digestsOnTopic(String topic) throws Exception {
-        List<String> digests = new ArrayList<>();
-        try (Reader<byte[]> reader = pulsar.client().newReader(Schema.BYTES).topic(topic)
-                .startMessageId(MessageId.earliest).create()) {
-            while (reader.hasMessageAvailable()) {
-                Message<byte[]> message = reader.readNext();
-                digests.add(message.getProperty(PulsarPackage.SHA256_PROPERTY));
-            }
-        }
-        return digests;
-    }
 }

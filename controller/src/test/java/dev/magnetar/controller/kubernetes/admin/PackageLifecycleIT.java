@@ -7,6 +7,7 @@ import dev.magnetar.api.layout.Installation;
 import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.bridge.testing.EmbeddedPulsar;
+import dev.magnetar.bridge.testing.PackageDigests;
 import dev.magnetar.controller.ControlPlane;
 import dev.magnetar.controller.ControlPlaneOptions;
 import dev.magnetar.controller.kubernetes.reconciler.CleanupFinalizers;
@@ -16,17 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.pulsar.client.admin.PulsarAdmin;
-import org.apache.pulsar.client.api.Message;
-import org.apache.pulsar.client.api.MessageId;
-import org.apache.pulsar.client.api.Reader;
-import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.common.functions.FunctionConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +61,7 @@ class PackageLifecycleIT {
             String third = digest(namespace);
 
             assertThat(List.of(first, second, third)).doesNotHaveDuplicates();
-            await().atMost(WAIT).untilAsserted(() -> assertThat(digestsOn(pulsar, topic))
+            await().atMost(WAIT).untilAsserted(() -> assertThat(PackageDigests.on(pulsar.client(), topic))
                     .as("what a pod can still fetch").containsExactly(second, third));
 
             admin.functions().deleteFunction("public", "default", "versioned");
@@ -113,15 +109,4 @@ class PackageLifecycleIT {
     }
 
     /** Every package message the topic still stores, read from its first message as pods do. */
-    private static List<String> digestsOn(EmbeddedPulsar pulsar, String topic) throws Exception {
-        List<String> digests = new ArrayList<>();
-        try (Reader<byte[]> reader = pulsar.client().newReader(Schema.BYTES).topic(topic)
-                .startMessageId(MessageId.earliest).create()) {
-            while (reader.hasMessageAvailable()) {
-                Message<byte[]> message = reader.readNext();
-                digests.add(message.getProperty(PulsarPackage.SHA256_PROPERTY));
-            }
-        }
-        return digests;
-    }
 }
