@@ -88,15 +88,8 @@ public final class FunctionInvoker {
             return;
         }
         if (returned instanceof CompletionStage<?> stage) {
-            // A future of our own: the timeout must not complete the function's future under its feet.
-            CompletableFuture<Object> result = new CompletableFuture<>();
-            stage.whenComplete((value, error) -> {
-                if (error == null) {
-                    result.complete(value);
-                } else {
-                    result.completeExceptionally(error);
-                }
-            });
+            // A dependent stage of our own: the timeout must not complete the function's future under its feet.
+            CompletableFuture<?> result = stage.thenApply(value -> value).toCompletableFuture();
             result.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
                 if (error == null) {
                     encodeInto(value, done);
