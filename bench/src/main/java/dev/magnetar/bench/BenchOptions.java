@@ -21,7 +21,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
     static BenchOptions parse(String[] args) {
         String scenario = "all";
         int repetitions = 3;
-        int messages = 200_000;
+        int messages = 1_000_000;
         int seconds = 10;
         int runs = 20;
         int functions = 1_000;

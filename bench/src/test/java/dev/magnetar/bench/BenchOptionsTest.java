@@ -12,7 +12,7 @@ class BenchOptionsTest {
     @Test
     void defaultsAreAllScenariosThreeRepetitionsTwoHundredThousandMessagesTenSecondsTwentyRuns() {
         assertThat(BenchOptions.parse(new String[0]))
-                .isEqualTo(new BenchOptions("all", 3, 200_000, 10, 20, 1_000, 100, Path.of("bench/results"), false));
+                .isEqualTo(new BenchOptions("all", 3, 1_000_000, 10, 20, 1_000, 100, Path.of("bench/results"), false));
     }
 
     @Test

@@ -2,10 +2,18 @@ package dev.magnetar.bench.scenario;
 
 import dev.magnetar.api.layout.Installation;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** BASELINE: {@link PipeMain} in its own JVM, on the bench class path. */
 public final class BaselineVariant implements Variant {
+    private boolean jfr;
+
+    /** Records a JFR profile ({@code settings=profile}) of each run's pipe into its run directory as {@code worker.jfr}. */
+    public BaselineVariant withJfr(boolean enabled) {
+        this.jfr = enabled;
+        return this;
+    }
 
     @Override
     public String name() {
@@ -19,7 +27,12 @@ public final class BaselineVariant implements Variant {
 
     @Override
     public List<String> command(String serviceUrl, Topics topics, Path workDir) {
-        return List.of(Installation.javaExecutable().toString(), "-cp", System.getProperty("java.class.path"),
-                PipeMain.class.getName(), serviceUrl, topics.input(), topics.output(), topics.subscription());
+        List<String> command = new ArrayList<>(List.of(Installation.javaExecutable().toString()));
+        if (jfr) {
+            command.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + workDir.resolve("worker.jfr"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                PipeMain.class.getName(), serviceUrl, topics.input(), topics.output(), topics.subscription()));
+        return command;
     }
 }

@@ -1,6 +1,7 @@
 package dev.magnetar.bench.scenario;
 
 import dev.magnetar.bench.harness.ChildJvm;
+import dev.magnetar.bench.harness.EventPayloads;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.harness.RunResult;
 import dev.magnetar.bench.harness.TopicAdmin;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,8 @@ import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 import org.apache.pulsar.client.api.SubscriptionType;
 
 /**
- * Drain measurement: N pre-filled messages (100 bytes unless --payload-bytes says otherwise) on a fresh input topic, drained by one worker JVM
+ * Drain measurement: N pre-filled messages (JSON events of 100 bytes unless --payload-bytes says otherwise, see
+ * {@link EventPayloads}) on a fresh input topic, drained by one worker JVM
  * per variant; msgs/s from the first to the last output seen on the output topic. Used by the
  * "throughput", "io-bound" and "scale-out" scenarios.
  */
@@ -36,6 +37,9 @@ public final class DrainMeasurement {
     /** The latency scenarios' message size; the drains take theirs from {@code --payload-bytes}. */
     public static final int PAYLOAD_BYTES = 100;
     static final long IDLE_TIMEOUT_SECONDS = 120;
+    /** Distinct bodies the pre-fill cycles through: more than a batch holds, so batches compress as a stream would. */
+    static final int PAYLOAD_VARIETY = 4_096;
+    static final long PAYLOAD_SEED = 5;
 
     private final PulsarClient client;
     private final String serviceUrl;
@@ -71,6 +75,7 @@ public final class DrainMeasurement {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("messages", Integer.toString(messages));
         settings.put("payloadBytes", Integer.toString(payloadBytes));
+        settings.put("payload", "JSON events, " + PAYLOAD_VARIETY + " distinct bodies cycled");
         settings.put("repetitions", Integer.toString(repetitions));
         settings.put("warmupRuns", "1");
         settings.put("order", ORDER);
@@ -152,12 +157,11 @@ public final class DrainMeasurement {
     }
 
     private void prefill(String topic, int messages) throws PulsarClientException {
-        byte[] payload = new byte[payloadBytes];
-        Arrays.fill(payload, (byte) 'x');
+        List<byte[]> payloads = EventPayloads.of(PAYLOAD_VARIETY, payloadBytes, PAYLOAD_SEED);
         try (Producer<byte[]> producer = client.newProducer(Schema.BYTES).topic(topic).enableBatching(true)
                 .blockIfQueueFull(true).create()) {
             for (int i = 0; i < messages; i++) {
-                producer.sendAsync(payload);
+                producer.sendAsync(payloads.get(i % PAYLOAD_VARIETY));
             }
             producer.flush();
         }

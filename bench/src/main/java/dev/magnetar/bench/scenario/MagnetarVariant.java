@@ -33,6 +33,15 @@ public final class MagnetarVariant implements Variant {
                 FunctionCode.exclamation(installation), concurrency, List.of());
     }
 
+    /**
+     * {@code BytesExclamationFunction}, the one LocalRunner runs too: the drains compare runtimes, so every side
+     * runs the same code. Named like {@link #exclamation}.
+     */
+    public static MagnetarVariant bytesExclamation(Installation installation, int concurrency) {
+        return new MagnetarVariant(installation, concurrency == 1 ? "MAGNETAR" : "MAGNETAR-c" + concurrency,
+                FunctionCode.bytesExclamation(installation), concurrency, List.of());
+    }
+
     /** Records a JFR profile ({@code settings=profile}) of each worker into its run directory as {@code worker.jfr}. */
     public MagnetarVariant withJfr(boolean enabled) {
         this.jfr = enabled;

@@ -27,7 +27,7 @@ public final class PipeLatencyScenario implements Scenario {
 
     @Override
     public ScenarioOutcome run(BenchContext context) throws Exception {
-        List<Variant> variants = List.of(new BaselineVariant(),
+        List<Variant> variants = List.of(new BaselineVariant().withJfr(context.jfr()),
                 MagnetarVariant.exclamation(context.installation(), 1).withJfr(context.jfr()));
         OpenLoopPipeRun runner = new OpenLoopPipeRun(context);
         List<LatencyResult> results = new ArrayList<>();

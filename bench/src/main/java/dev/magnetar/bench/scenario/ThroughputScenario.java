@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * "throughput": pre-filled 100-byte messages drained by the raw pipe (BASELINE), a Magnetar replica at
- * concurrency 1 and 64, and Pulsar's LocalRunner, all running an exclamation function.
+ * concurrency 1 and 64, and Pulsar's LocalRunner, the last three running the same exclamation function on bytes.
  */
 public final class ThroughputScenario implements Scenario {
     public static final String NAME = "throughput";
@@ -23,9 +23,9 @@ public final class ThroughputScenario implements Scenario {
 
     @Override
     public ScenarioOutcome run(BenchContext context) throws Exception {
-        List<Variant> variants = List.of(new BaselineVariant(),
-                MagnetarVariant.exclamation(context.installation(), 1).withJfr(context.jfr()),
-                MagnetarVariant.exclamation(context.installation(), MAGNETAR_CONCURRENCY).withJfr(context.jfr()),
+        List<Variant> variants = List.of(new BaselineVariant().withJfr(context.jfr()),
+                MagnetarVariant.bytesExclamation(context.installation(), 1).withJfr(context.jfr()),
+                MagnetarVariant.bytesExclamation(context.installation(), MAGNETAR_CONCURRENCY).withJfr(context.jfr()),
                 new LocalRunnerVariant(context.installation(), "LOCALRUNNER", FunctionCode.bytesExclamation(context.installation())));
         ScenarioResult result = context.drain().run(NAME, variants, context.messages(), context.repetitions());
         return outcome(result);

@@ -143,7 +143,7 @@ public final class FunctionLoop {
                     acknowledge();
                 }
                 request = Request.of(message.getProperties());
-                if (request.expired(System.currentTimeMillis())) {
+                if (request.hasDeadline() && request.expired(System.currentTimeMillis())) {
                     // Nobody waits for this answer any more: drop it unprocessed.
                     metrics.expired();
                     invocationDone();

@@ -23,6 +23,10 @@ record Request(String replyTo, String correlationId, long deadline) {
         return replyTo != null;
     }
 
+    boolean hasDeadline() {
+        return deadline > 0;
+    }
+
     boolean expired(long nowMillis) {
         return deadline > 0 && deadline < nowMillis;
     }

@@ -2,9 +2,9 @@ package dev.magnetar.runtime.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -12,9 +12,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.snapshots.Unit;
 import dev.magnetar.runtime.status.InstanceActivity;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,6 +28,9 @@ public final class RuntimeMetrics {
     /**
      * The latency histogram's buckets: a fixed, readable set from 0.5 ms to a minute rather than
      * Micrometer's ~70 generated ones — recorded once per message, so fewer buckets cost less.
+     * The histogram itself is the Prometheus client's, registered beside Micrometer's meters:
+     * about a third of the cost per record of a Micrometer timer, which also keeps a decaying
+     * maximum and rotating windows that nothing here reads.
      */
     static final Duration[] LATENCY_BUCKETS = java.util.stream.LongStream.of(
                     500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000,
@@ -34,23 +39,24 @@ public final class RuntimeMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Tags tags;
-    private final Counter received;
-    private final Counter processed;
     private final Counter failed;
     private final Counter expired;
     private final Counter replies;
     private final Counter publishFailures;
     private final Counter directOk;
     private final Counter directFailed;
-    private final Timer latency;
+    private final DistributionDataPoint latency;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final InstanceActivity activity;
 
     public RuntimeMetrics(String fqfn, int instanceId) {
         activity = new InstanceActivity(instanceId, System::currentTimeMillis);
         tags = Tags.of("function", fqfn, "instance", Integer.toString(instanceId));
-        received = counter("magnetar.messages.received", "Messages taken from the input subscription");
-        processed = counter("magnetar.messages.processed", "Messages the function processed successfully");
+        // Read from the activity's counts, which /status reports too: one increment per message, not two.
+        FunctionCounter.builder("magnetar.messages.received", activity, InstanceActivity::receivedCount)
+                .description("Messages taken from the input subscription").tags(tags).register(registry);
+        FunctionCounter.builder("magnetar.messages.processed", activity, InstanceActivity::processedCount)
+                .description("Messages the function processed successfully").tags(tags).register(registry);
         failed = counter("magnetar.messages.failed", "Invocations that threw, timed out or got an undecodable input");
         expired = counter("magnetar.requests.expired", "Requests dropped unprocessed because their deadline had passed");
         replies = counter("magnetar.replies.sent", "Replies published to request/reply callers");
@@ -59,8 +65,12 @@ public final class RuntimeMetrics {
                 .tag("outcome", "ok").register(registry);
         directFailed = Counter.builder("magnetar.invoke.direct").description("HTTP /invoke calls").tags(tags)
                 .tag("outcome", "error").register(registry);
-        latency = Timer.builder("magnetar.process.latency").description("Time from receive to the function's result")
-                .tags(tags).serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        latency = Histogram.builder().name("magnetar_process_latency").unit(Unit.SECONDS)
+                .help("Time from receive to the function's result").labelNames("function", "instance")
+                .classicUpperBounds(java.util.Arrays.stream(LATENCY_BUCKETS).mapToDouble(RuntimeMetrics::seconds).toArray())
+                .classicOnly().withoutExemplars()
+                .register(registry.getPrometheusRegistry())
+                .labelValues(fqfn, Integer.toString(instanceId));
         Gauge.builder("magnetar.messages.in.flight", inFlight, AtomicInteger::get)
                 .description("Messages being processed right now").tags(tags).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -70,12 +80,15 @@ public final class RuntimeMetrics {
         new UptimeMetrics().bindTo(registry);
     }
 
+    private static double seconds(Duration duration) {
+        return Unit.nanosToSeconds(duration.toNanos());
+    }
+
     private Counter counter(String name, String description) {
         return Counter.builder(name).description(description).tags(tags).register(registry);
     }
 
     public void received() {
-        received.increment();
         inFlight.incrementAndGet();
         activity.received();
     }
@@ -91,22 +104,21 @@ public final class RuntimeMetrics {
     }
 
     public void processed(long nanos) {
-        processed.increment();
-        latency.record(nanos, TimeUnit.NANOSECONDS);
+        latency.observe(Unit.nanosToSeconds(nanos));
         activity.processed(nanos);
     }
 
     /** The function's code threw or timed out: a user exception, described in one line. */
     public void failed(long nanos, String reason) {
         failed.increment();
-        latency.record(nanos, TimeUnit.NANOSECONDS);
+        latency.observe(Unit.nanosToSeconds(nanos));
         activity.userException(nanos, reason);
     }
 
     /** The input could not be decoded or the result not encoded: the runtime's failure, not the function's. */
     public void undecodable(long nanos, String reason) {
         failed.increment();
-        latency.record(nanos, TimeUnit.NANOSECONDS);
+        latency.observe(Unit.nanosToSeconds(nanos));
         activity.systemException(reason);
     }
 

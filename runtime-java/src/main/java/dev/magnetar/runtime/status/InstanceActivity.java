@@ -64,6 +64,16 @@ public final class InstanceActivity {
         latencyCount.incrementAndGet();
     }
 
+    /** Messages taken from the subscription since start. */
+    public long receivedCount() {
+        return received.get();
+    }
+
+    /** Messages processed successfully since start. */
+    public long processedCount() {
+        return processed.get();
+    }
+
     public ReplicaStatusReport report() {
         long count = latencyCount.get();
         OneMinuteWindow.Counts minute = oneMinute.lastMinute();

@@ -11,6 +11,7 @@ class RequestTest {
     void aMessageWithoutReplyTopicIsAPlainEvent() {
         Request request = Request.of(Map.of(MessageProperties.CORRELATION_ID, "c1"));
         assertThat(request.wantsReply()).isFalse();
+        assertThat(request.hasDeadline()).isFalse();
         assertThat(request.expired(Long.MAX_VALUE)).isFalse();
     }
 
@@ -19,6 +20,7 @@ class RequestTest {
         Request request = Request.of(Map.of(MessageProperties.REPLY_TO, "t", MessageProperties.CORRELATION_ID, "c1",
                 MessageProperties.DEADLINE, "1000"));
         assertThat(request.wantsReply()).isTrue();
+        assertThat(request.hasDeadline()).isTrue();
         assertThat(request.expired(999)).isFalse();
         assertThat(request.expired(1000)).isFalse();
         assertThat(request.expired(1001)).isTrue();
@@ -26,6 +28,7 @@ class RequestTest {
 
     @Test
     void ignoresAMalformedDeadline() {
+        assertThat(Request.of(Map.of(MessageProperties.DEADLINE, "soon")).hasDeadline()).isFalse();
         assertThat(Request.of(Map.of(MessageProperties.DEADLINE, "soon")).expired(Long.MAX_VALUE)).isFalse();
     }
 }
