@@ -1,6 +1,7 @@
 package dev.magnetar.bench.scenario;
 
 import dev.magnetar.api.layout.Installation;
+import dev.magnetar.bench.harness.WorkerJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class BaselineVariant implements Variant {
     @Override
     public List<String> command(String serviceUrl, Topics topics, Path workDir) {
         List<String> command = new ArrayList<>(List.of(Installation.javaExecutable().toString()));
+        command.addAll(WorkerJvm.options());
         if (jfr) {
             command.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + workDir.resolve("worker.jfr"));
         }

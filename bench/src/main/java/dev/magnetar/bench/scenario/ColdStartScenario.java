@@ -1,5 +1,6 @@
 package dev.magnetar.bench.scenario;
 
+import dev.magnetar.bench.harness.WorkerJvm;
 import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.harness.ChildJvm;
 import dev.magnetar.bench.harness.Summary;
@@ -58,6 +59,7 @@ public final class ColdStartScenario implements Scenario {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("runs", Integer.toString(context.runs()));
+        settings.put("workerJvm", WorkerJvm.describe());
         settings.put("measured", "ProcessBuilder.start() to the first output received by a consumer in the bench JVM;"
                 + " the input message is published before the process starts");
         settings.put("appCdsArchive", "dynamic archive of one training run (-XX:ArchiveClassesAtExit), used with"

@@ -1,5 +1,6 @@
 package dev.magnetar.bench.scenario;
 
+import dev.magnetar.bench.harness.WorkerJvm;
 import dev.magnetar.bench.harness.ChildJvm;
 import dev.magnetar.bench.harness.EventPayloads;
 import dev.magnetar.bench.harness.ProcessCpu;
@@ -75,6 +76,7 @@ public final class DrainMeasurement {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("messages", Integer.toString(messages));
         settings.put("payloadBytes", Integer.toString(payloadBytes));
+        settings.put("workerJvm", WorkerJvm.describe());
         settings.put("payload", "JSON events, " + PAYLOAD_VARIETY + " distinct bodies cycled");
         settings.put("repetitions", Integer.toString(repetitions));
         settings.put("warmupRuns", "1");

@@ -1,9 +1,11 @@
 package dev.magnetar.bench.scenario;
 
 import dev.magnetar.api.layout.Installation;
+import dev.magnetar.bench.harness.WorkerJvm;
 import dev.magnetar.bench.report.JsonWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +35,16 @@ public final class LocalRunnerVariant implements Variant {
     @Override
     public String description() {
         return "Pulsar LocalRunner " + VERSION + " JVM, one instance, thread runtime, " + code.label()
-                + " function, ATLEAST_ONCE, Shared, its defaults otherwise (max pending async requests 1000)";
+                + " function, ATLEAST_ONCE, Shared, its defaults otherwise (max pending async requests 1000, LZ4 output)";
     }
 
     @Override
     public List<String> command(String serviceUrl, Topics topics, Path workDir) {
-        return List.of(Installation.javaExecutable().toString(), "-cp", classPath(),
-                "org.apache.pulsar.functions.LocalRunner", "--brokerServiceUrl", serviceUrl,
-                "--functionConfig", functionConfig(topics).replace("\n", ""));
+        List<String> command = new ArrayList<>(List.of(Installation.javaExecutable().toString()));
+        command.addAll(WorkerJvm.options());
+        command.addAll(List.of("-cp", classPath(), "org.apache.pulsar.functions.LocalRunner",
+                "--brokerServiceUrl", serviceUrl, "--functionConfig", functionConfig(topics).replace("\n", "")));
+        return command;
     }
 
     String functionConfig(Topics topics) {

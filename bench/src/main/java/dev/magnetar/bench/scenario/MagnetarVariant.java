@@ -1,6 +1,7 @@
 package dev.magnetar.bench.scenario;
 
 import dev.magnetar.api.layout.Installation;
+import dev.magnetar.bench.harness.WorkerJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,7 @@ public final class MagnetarVariant implements Variant {
         Files.writeString(functionFile, functionYaml(topics));
         List<String> command = new ArrayList<>();
         command.add(Installation.javaExecutable().toString());
+        command.addAll(WorkerJvm.options());
         command.addAll(jvmOptions);
         if (jfr) {
             command.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + workDir.resolve("worker.jfr"));

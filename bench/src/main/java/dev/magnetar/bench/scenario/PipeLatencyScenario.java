@@ -1,5 +1,6 @@
 package dev.magnetar.bench.scenario;
 
+import dev.magnetar.bench.harness.WorkerJvm;
 import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.latency.LatencyRepetitions;
 import dev.magnetar.bench.latency.LatencyResult;
@@ -41,6 +42,7 @@ public final class PipeLatencyScenario implements Scenario {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("rates", RATES.toString());
+        settings.put("workerJvm", WorkerJvm.describe());
         settings.put("secondsPerRun", Integer.toString(context.seconds()));
         settings.put("repetitions", context.repetitions() + " per rate and variant, round-robin; the table shows"
                 + " the median of each percentile over them (min–max), and ratios of the medians");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.yaml.FunctionDocuments;
+import dev.magnetar.controller.config.ReplicaConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +38,20 @@ class VariantCommandTest {
         MagnetarVariant variant = new MagnetarVariant(new Installation(dir), "M", CODE, 1, List.of("-XX:+UseSerialGC"));
         List<String> command = variant.command("pulsar://h:1", TOPICS, dir);
         assertThat(command).containsSubsequence("-XX:+UseSerialGC", "-jar").contains("--pulsar-url", "pulsar://h:1");
+    }
+
+    @Test
+    void everyWorkerRunsWithTheStandaloneReplicasJvmOptions(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("runtime-java/target"));
+        Files.writeString(dir.resolve("runtime-java/target/magnetar-runtime.jar"), "");
+        Files.createDirectories(dir.resolve("bench/localrunner/target/lib"));
+        List<String> replicaDefaults = List.of(ReplicaConfig.DEFAULT_JVM_OPTIONS.split(","));
+        assertThat(replicaDefaults).contains("-XX:+UseSerialGC");
+        for (Variant variant : List.of(new BaselineVariant(), new MagnetarVariant(new Installation(dir), "M", CODE, 1, List.of()),
+                new LocalRunnerVariant(new Installation(dir), "L", CODE))) {
+            List<String> command = variant.command("pulsar://h:1", TOPICS, dir);
+            assertThat(command.subList(1, 1 + replicaDefaults.size())).as(variant.name()).isEqualTo(replicaDefaults);
+        }
     }
 
     @Test

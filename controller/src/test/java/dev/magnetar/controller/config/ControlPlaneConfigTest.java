@@ -13,8 +13,7 @@ class ControlPlaneConfigTest {
     void defaultsFavourASmallFastStartingReplicaAndTheHomeDataDir() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("magnetar.data-dir", ""))) {
             ReplicaConfig replicas = context.getBean(ReplicaConfig.class);
-            assertThat(replicas.jvmOptions()).containsExactly("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1");
+            assertThat(replicas.jvmOptions()).containsExactly("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC");
             assertThat(replicas.restartInitial()).isEqualTo(Duration.ofSeconds(1));
             assertThat(replicas.restartMax()).isEqualTo(Duration.ofSeconds(30));
             assertThat(replicas.runtimeJar()).isNull();
