@@ -12,9 +12,9 @@ import java.util.List;
  *
  * @param jvmOptions     options of each replica JVM; the default: a small heap, and the serial collector, which
  *                       costs the least CPU per message at that size (its young pauses stay in the milliseconds).
- *                       Not C1-only ({@code -XX:TieredStopAtLevel=1}): it starts no faster in a way anyone waits
- *                       for, and a replica runs for long — it needed 44 % more CPU per message in the drain
- *                       benchmark (docs/benchmarks.md)
+ *                       Not C1-only ({@code -XX:TieredStopAtLevel=1}): a replica runs for long, and C1-only code
+ *                       needed 44 % more CPU per message in the drain benchmark; start-up stays within the cold
+ *                       start target without it (docs/benchmarks.md)
  * @param runtimeJar     the runtime jar; the installation's {@code runtime-java/target/magnetar-runtime.jar} when unset
  * @param restartInitial first restart delay of a replica that died
  * @param restartMax     cap of the doubling restart delay
