@@ -3,6 +3,7 @@ package dev.magnetar.bench;
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.chart.ChartWriter;
+import dev.magnetar.bench.harness.Descendants;
 import dev.magnetar.bench.harness.Machine;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.report.BenchReport;
@@ -16,6 +17,7 @@ import dev.magnetar.bridge.broker.BrokerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,6 +43,9 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
+        // An interrupted run (Ctrl-C, a timeout) must not leave the broker and workers running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Descendants.stop(ProcessHandle.current(),
+                Duration.ofSeconds(10)), "bench-stop-children"));
         try {
             run(options);
         } catch (Exception e) {
