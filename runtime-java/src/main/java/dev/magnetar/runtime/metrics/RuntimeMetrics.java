@@ -17,7 +17,9 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.snapshots.Unit;
 import dev.magnetar.runtime.status.InstanceActivity;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 /**
  * The replica's statistics, exposed on {@code /metrics} in Prometheus text format. Every meter
@@ -32,7 +34,7 @@ public final class RuntimeMetrics {
      * about a third of the cost per record of a Micrometer timer, which also keeps a decaying
      * maximum and rotating windows that nothing here reads.
      */
-    static final Duration[] LATENCY_BUCKETS = java.util.stream.LongStream.of(
+    static final Duration[] LATENCY_BUCKETS = LongStream.of(
                     500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000,
                     1_000_000, 2_500_000, 5_000_000, 10_000_000, 30_000_000, 60_000_000)
             .mapToObj(Duration.ofNanos(1_000)::multipliedBy).toArray(Duration[]::new);
@@ -67,7 +69,7 @@ public final class RuntimeMetrics {
                 .tag("outcome", "error").register(registry);
         latency = Histogram.builder().name("magnetar_process_latency").unit(Unit.SECONDS)
                 .help("Time from receive to the function's result").labelNames("function", "instance")
-                .classicUpperBounds(java.util.Arrays.stream(LATENCY_BUCKETS).mapToDouble(RuntimeMetrics::seconds).toArray())
+                .classicUpperBounds(Arrays.stream(LATENCY_BUCKETS).mapToDouble(RuntimeMetrics::seconds).toArray())
                 .classicOnly().withoutExemplars()
                 .register(registry.getPrometheusRegistry())
                 .labelValues(fqfn, Integer.toString(instanceId));
