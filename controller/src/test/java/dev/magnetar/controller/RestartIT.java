@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.magnetar.bridge.testing.EmbeddedPulsar;
 import dev.magnetar.controller.testing.ControlPlaneClient;
 import dev.magnetar.controller.testing.Samples;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.common.policies.data.FunctionStatus;
 import java.time.Duration;
@@ -21,7 +25,7 @@ class RestartIT {
     Path dataDir;
 
     @Test
-    void definitionsAndReplicasComeBackAfterARestart() {
+    void definitionsAndReplicasComeBackAfterARestart() throws IOException {
         EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
         ControlPlaneOptions options = new ControlPlaneOptions(0, dataDir, pulsar.connection());
         long firstPid;
@@ -33,12 +37,25 @@ class RestartIT {
             firstPid = client.status("survivor").at("/instances/0/pid").asLong();
         }
         assertThat(ProcessHandle.of(firstPid).filter(ProcessHandle::isAlive)).as("replica stopped with its control plane").isEmpty();
+        // The first replica ever wrote the class data archive when it stopped; the next ones map it.
+        List<Path> archives = archives();
+        assertThat(archives).hasSize(1).allMatch(file -> file.getFileName().toString().matches("runtime-[0-9a-f]{16}\\.jsa"));
 
         try (ControlPlane second = ControlPlane.start(options)) {
             ControlPlaneClient client = new ControlPlaneClient(second.url());
             assertThat(client.get("/magnetar/v1/functions/public/default").body()).isEqualTo("[\"survivor\"]");
             await().atMost(READY).until(() -> client.readyInstances("survivor") == 1);
             assertThat(client.invoke("survivor", "back").body()).isEqualTo("back!");
+            long secondPid = client.status("survivor").at("/instances/0/pid").asLong();
+            assertThat(ProcessHandle.of(secondPid).flatMap(handle -> handle.info().arguments()).orElseThrow())
+                    .contains("-XX:SharedArchiveFile=" + archives.get(0));
+        }
+        assertThat(archives()).as("kept, not rewritten by a replica that mapped it").isEqualTo(archives);
+    }
+
+    private List<Path> archives() throws IOException {
+        try (Stream<Path> files = Files.list(dataDir.resolve("cds"))) {
+            return files.toList();
         }
     }
 

@@ -31,6 +31,10 @@ public final class ChildJvm implements AutoCloseable {
         return process.pid();
     }
 
+    public Process process() {
+        return process;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -1,6 +1,8 @@
 package dev.magnetar.bench.scenario;
 
+import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.WorkerJvm;
+import dev.magnetar.controller.orchestrator.ClassDataArchive;
 import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.harness.ChildJvm;
 import dev.magnetar.bench.harness.Summary;
@@ -22,9 +24,11 @@ import org.apache.pulsar.client.api.SubscriptionType;
 
 /**
  * "cold-start": process start → first message processed, with the message already waiting on the input topic.
- * Sides: BASELINE (the plain-client pipe main), MAGNETAR (a runtime replica, exclamation), and MAGNETAR-APPCDS
- * (the same with a dynamic AppCDS archive of the runtime, made once by a training run with
- * {@code -XX:ArchiveClassesAtExit}). Each side runs {@code --runs} times; median, min and max in ms.
+ * Sides: BASELINE (the plain-client pipe main), MAGNETAR (a runtime replica, exclamation, as standalone starts
+ * it: mapping the class data archive an earlier replica wrote, {@link ClassDataArchive}), and
+ * MAGNETAR-NO-ARCHIVE (the same without it: the first replica after an install or an upgrade). The archive is
+ * written the way standalone writes it, by one replica run that exits first. Each side runs {@code --runs}
+ * times; median, min and max in ms.
  */
 public final class ColdStartScenario implements Scenario {
     public static final String NAME = "cold-start";
@@ -37,22 +41,30 @@ public final class ColdStartScenario implements Scenario {
 
     @Override
     public ScenarioOutcome run(BenchContext context) throws Exception {
-        Path archive = context.workDir().resolve("magnetar-runtime.jsa");
-        MagnetarVariant training = new MagnetarVariant(context.installation(), "MAGNETAR-APPCDS-TRAINING",
-                FunctionCode.exclamation(context.installation()), 1, List.of("-XX:ArchiveClassesAtExit=" + archive));
-        once(context, training);
-        if (!Files.isRegularFile(archive)) {
-            throw new IllegalStateException("the AppCDS training run wrote no archive at " + archive
-                    + ": the runtime JVM must exit normally on SIGTERM for -XX:ArchiveClassesAtExit to dump");
+        List<String> launcher = new ArrayList<>(List.of(Installation.javaExecutable().toString()));
+        launcher.addAll(WorkerJvm.options());
+        launcher.addAll(List.of("-jar", context.installation().runtimeJar().toString()));
+        ClassDataArchive archive = ClassDataArchive.in(context.workDir().resolve("cds"), launcher,
+                context.installation().runtimeJar());
+        List<String> writerOptions = archive.jvmOptions();
+        MagnetarVariant writer = new MagnetarVariant(context.installation(), "MAGNETAR-ARCHIVE-WRITER",
+                FunctionCode.exclamation(context.installation()), 1, writerOptions);
+        once(context, writer, process -> archive.started(writerOptions, process));
+        archive.settle();
+        List<String> mapping = archive.jvmOptions();
+        if (mapping.stream().noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="))) {
+            throw new IllegalStateException("the replica that ran first wrote no class data archive (next options: "
+                    + mapping + "): the runtime JVM must exit normally on SIGTERM for -XX:ArchiveClassesAtExit to dump");
         }
-        List<Variant> variants = List.of(new BaselineVariant(), MagnetarVariant.exclamation(context.installation(), 1),
-                new MagnetarVariant(context.installation(), "MAGNETAR-APPCDS", FunctionCode.exclamation(context.installation()),
-                        1, List.of("-XX:SharedArchiveFile=" + archive)));
+        List<Variant> variants = List.of(new BaselineVariant(),
+                new MagnetarVariant(context.installation(), "MAGNETAR", FunctionCode.exclamation(context.installation()),
+                        1, mapping),
+                MagnetarVariant.exclamation(context.installation(), 1).named("MAGNETAR-NO-ARCHIVE"));
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         for (Variant variant : variants) {
             List<Double> runs = new ArrayList<>();
             for (int i = 0; i < context.runs(); i++) {
-                runs.add(once(context, variant));
+                runs.add(once(context, variant, process -> { }));
             }
             System.out.printf("[%s] %d runs, median %.0f ms%n", variant.name(), runs.size(), Summary.of(runs).median());
             millis.put(variant.name(), runs);
@@ -62,8 +74,10 @@ public final class ColdStartScenario implements Scenario {
         settings.put("workerJvm", WorkerJvm.describe());
         settings.put("measured", "ProcessBuilder.start() to the first output received by a consumer in the bench JVM;"
                 + " the input message is published before the process starts");
-        settings.put("appCdsArchive", "dynamic archive of one training run (-XX:ArchiveClassesAtExit), used with"
-                + " -XX:SharedArchiveFile; the JDK's default CDS archive is on for every side");
+        settings.put("classDataArchive", "MAGNETAR maps the dynamic AppCDS archive standalone keeps in <dataDir>/cds"
+                + " (written by the first replica when it exits, -XX:ArchiveClassesAtExit; mapped with"
+                + " -XX:SharedArchiveFile); MAGNETAR-NO-ARCHIVE is the first replica after an install or upgrade;"
+                + " the JDK's default CDS archive is on for every side");
         return outcome(settings, millis);
     }
 
@@ -87,7 +101,7 @@ public final class ColdStartScenario implements Scenario {
     }
 
     /** One cold start: publish, start the worker, wait for its first output; milliseconds from start to output. */
-    private static double once(BenchContext context, Variant variant) throws IOException {
+    private static double once(BenchContext context, Variant variant, java.util.function.Consumer<Process> started) throws IOException {
         String prefix = "persistent://public/default/bench-cold-" + variant.name().toLowerCase() + "-" + System.nanoTime();
         Variant.Topics topics = new Variant.Topics(prefix + "-in", prefix + "-out", "bench");
         Path runDir = Files.createDirectories(context.workDir().resolve("cold-" + variant.name().toLowerCase() + "-"
@@ -102,6 +116,7 @@ public final class ColdStartScenario implements Scenario {
             List<String> command = variant.command(context.serviceUrl(), topics, runDir);
             long start = System.nanoTime();
             try (ChildJvm worker = ChildJvm.start(command, runDir.resolve("worker.log"))) {
+                started.accept(worker.process());
                 Message<byte[]> first = outputs.receive((int) FIRST_OUTPUT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 long end = System.nanoTime();
                 if (first == null) {

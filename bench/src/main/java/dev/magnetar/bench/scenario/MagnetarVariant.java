@@ -43,6 +43,11 @@ public final class MagnetarVariant implements Variant {
                 FunctionCode.bytesExclamation(installation), concurrency, List.of());
     }
 
+    /** The same replica under another name. */
+    public MagnetarVariant named(String newName) {
+        return new MagnetarVariant(installation, newName, code, concurrency, jvmOptions).withJfr(jfr);
+    }
+
     /** Records a JFR profile ({@code settings=profile}) of each worker into its run directory as {@code worker.jfr}. */
     public MagnetarVariant withJfr(boolean enabled) {
         this.jfr = enabled;

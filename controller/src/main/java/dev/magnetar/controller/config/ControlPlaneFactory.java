@@ -4,6 +4,7 @@ import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bridge.provision.PulsarTopicProvisioner;
 import dev.magnetar.bridge.provision.TopicProvisioner;
 import dev.magnetar.bridge.pulsar.PulsarConnection;
+import dev.magnetar.controller.orchestrator.ClassDataArchive;
 import dev.magnetar.controller.orchestrator.LocalProcessOrchestrator;
 import dev.magnetar.controller.orchestrator.Orchestrator;
 import dev.magnetar.controller.orchestrator.ReplicaSettings;
@@ -59,6 +60,16 @@ public class ControlPlaneFactory {
         launcher.add(jar.toString());
         return new ReplicaSettings(launcher, pulsar.serviceUrl(), pulsar.authToken(), config.dataDir(),
                 new RestartPolicy(replicas.restartInitial(), replicas.restartMax(), replicas.stableAfter()),
-                replicas.stopGrace(), replicas.readyTimeout());
+                replicas.stopGrace(), replicas.readyTimeout(), classData(config, replicas, launcher, jar));
+    }
+
+    /** The replicas' class data archive, unless turned off or the JVM options already choose one. */
+    static ClassDataArchive classData(ControlPlaneConfig config, ReplicaConfig replicas, List<String> launcher, Path jar) {
+        boolean chosenByOptions = replicas.jvmOptions().stream().anyMatch(option -> option.startsWith("-Xshare")
+                || option.contains("SharedArchiveFile") || option.contains("ArchiveClassesAtExit")
+                || option.contains("SharedClassListFile"));
+        return replicas.classDataSharing() && !chosenByOptions
+                ? ClassDataArchive.in(ReplicaSettings.classDataDir(config.dataDir()), launcher, jar)
+                : ClassDataArchive.off();
     }
 }

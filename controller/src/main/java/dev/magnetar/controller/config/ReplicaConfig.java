@@ -21,6 +21,9 @@ import java.util.List;
  * @param stableAfter    a replica that ran this long before dying restarts after the initial delay again
  * @param stopGrace      time a replica may drain after SIGTERM before it is killed
  * @param readyTimeout   how long a rolling update waits for each new replica
+ * @param classDataSharing whether replicas write and map a class data archive of the runtime (in
+ *                       {@code <dataDir>/cds/}; the first replica writes it when it exits, every later one starts
+ *                       faster); off as well when {@code jvmOptions} set any class data sharing option themselves
  */
 @ConfigurationProperties(ReplicaConfig.PREFIX)
 public record ReplicaConfig(
@@ -30,7 +33,8 @@ public record ReplicaConfig(
         @Bindable(defaultValue = "30s") Duration restartMax,
         @Bindable(defaultValue = "60s") Duration stableAfter,
         @Bindable(defaultValue = "10s") Duration stopGrace,
-        @Bindable(defaultValue = "60s") Duration readyTimeout) {
+        @Bindable(defaultValue = "60s") Duration readyTimeout,
+        @Bindable(defaultValue = "true") boolean classDataSharing) {
     public static final String PREFIX = "magnetar.replicas";
     public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m,-Xss512k,-XX:+UseSerialGC";
 }

@@ -33,9 +33,13 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
         return grace.compareTo(margin.multipliedBy(2)) > 0 ? grace.minus(margin) : grace.dividedBy(2);
     }
 
-    /** The runtime command line of contract 4; the HTTP port is 0 and read back from the ready line. */
-    ProcessBuilder processFor(ReplicaSettings settings, int instanceId) {
+    /**
+     * The runtime command line of contract 4; the HTTP port is 0 and read back from the ready line.
+     * {@code jvmOptions} go right after the launcher's executable, before the launcher's own options.
+     */
+    ProcessBuilder processFor(ReplicaSettings settings, int instanceId, List<String> jvmOptions) {
         List<String> command = new ArrayList<>(settings.launcher());
+        command.addAll(1, jvmOptions);
         command.addAll(List.of("--function-file", functionFile.toString(),
                 "--pulsar-url", settings.pulsarUrl(),
                 "--instance-id", Integer.toString(instanceId),

@@ -143,6 +143,7 @@ public final class LocalProcessOrchestrator implements Orchestrator {
         }
         List<String> names = new ArrayList<>(deployed.keySet());
         names.parallelStream().forEach(fqfn -> deployed.remove(fqfn).group().stopAll());
+        settings.classData().settle();
         scheduler.shutdownNow();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -2,6 +2,7 @@ package dev.magnetar.controller.orchestrator;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -53,10 +54,12 @@ final class Replica {
         ready = false;
         httpPort = -1;
         Process started = null;
+        List<String> options = settings.classData().jvmOptions();
         try {
-            Process launched = plan.processFor(settings, instanceId).start();
+            Process launched = plan.processFor(settings, instanceId, options).start();
             started = launched;
             process = launched;
+            settings.classData().started(options, launched);
             startedAtNanos = System.nanoTime();
             output = ReplicaOutput.attach(launched, plan.logFile(settings, instanceId),
                     "replica " + instanceId + " of " + plan.fqfn(), port -> markReady(launched, port));
@@ -68,6 +71,7 @@ final class Replica {
             if (started != null) {
                 started.destroyForcibly(); // its output has nowhere to go: do not leave it running unwatched
             }
+            settings.classData().started(options, null);
             process = null;
             failed("could not be started: " + e.getMessage(), "cannot start: " + e.getMessage(), Duration.ZERO);
         }

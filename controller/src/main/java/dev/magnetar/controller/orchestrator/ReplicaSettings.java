@@ -15,11 +15,18 @@ import java.util.List;
  * @param restarts    back-off of the supervisor
  * @param stopGrace   how long a replica may drain after SIGTERM before it is killed
  * @param readyTimeout how long a rolling restart waits for a new replica before going on
+ * @param classData   the class data archive replicas write and map, or {@link ClassDataArchive#off()}
  */
 public record ReplicaSettings(List<String> launcher, String pulsarUrl, String authToken, Path dataDir,
-                              RestartPolicy restarts, Duration stopGrace, Duration readyTimeout) {
+                              RestartPolicy restarts, Duration stopGrace, Duration readyTimeout,
+                              ClassDataArchive classData) {
     public ReplicaSettings {
         launcher = List.copyOf(launcher);
+    }
+
+    /** Where standalone keeps the class data archive. */
+    public static Path classDataDir(Path dataDir) {
+        return dataDir.resolve("cds");
     }
 
     public Path runDir() {

@@ -36,7 +36,7 @@ class LocalProcessOrchestratorIT {
                 "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp", classes, FakeRuntime.class.getName());
         orchestrator = new LocalProcessOrchestrator(new ReplicaSettings(launcher, "pulsar://127.0.0.1:1", null, dataDir,
                 new RestartPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(60)),
-                Duration.ofSeconds(5), Duration.ofSeconds(20)));
+                Duration.ofSeconds(5), Duration.ofSeconds(20), ClassDataArchive.off()));
     }
 
     @AfterEach
