@@ -1,5 +1,6 @@
 package dev.magnetar.runtime.loop;
 
+import dev.magnetar.runtime.publish.Publisher;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +29,24 @@ final class Admission {
         this.pending = new Semaphore(unsettled);
     }
 
+    /**
+     * Above two full output batches: a batch's messages are acked only once the broker stored it, so a bound
+     * at one batch would make the receiver wait for every batch's round trip.
+     */
     static int maxUnsettled(int concurrency) {
-        return Math.max(1_000, concurrency * 4);
+        return Math.max(3 * Publisher.BATCH_MAX_MESSAGES, concurrency * 4);
+    }
+
+    /** Takes the slots of one more message if both are free now, without waiting. */
+    boolean tryAcquire() {
+        if (!pending.tryAcquire()) {
+            return false;
+        }
+        if (invoking == null || invoking.tryAcquire()) {
+            return true;
+        }
+        pending.release();
+        return false;
     }
 
     /** Blocks until one more message may be taken. */

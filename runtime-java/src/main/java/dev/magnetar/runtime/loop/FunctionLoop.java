@@ -67,7 +67,10 @@ public final class FunctionLoop {
     private void receiveLoop() {
         try {
             while (running) {
-                admission.acquire();
+                if (!admission.tryAcquire()) {
+                    publisher.flush(); // the acks that free a slot wait for the open batch
+                    admission.acquire();
+                }
                 Message<byte[]> message = receiveOrCancel();
                 if (message == null) {
                     continue;
@@ -94,12 +97,20 @@ public final class FunctionLoop {
         }
     }
 
-    /** The next message, holding the slots taken for it; null (slots given back) when there is none. */
+    /**
+     * The next message, holding the slots taken for it; null (slots given back) when there is none. When none
+     * is queued, the outputs batched so far are flushed before waiting: latency at low rates stays that of
+     * one message, while under load batches fill up.
+     */
     private Message<byte[]> receiveOrCancel() throws PulsarClientException {
         Message<byte[]> message = null;
         try {
             if (running) {
-                message = consumer.receive((int) RECEIVE_POLL_MS, TimeUnit.MILLISECONDS);
+                message = consumer.receive(0, TimeUnit.MILLISECONDS);
+                if (message == null) {
+                    publisher.flush();
+                    message = consumer.receive((int) RECEIVE_POLL_MS, TimeUnit.MILLISECONDS);
+                }
             }
             return message;
         } finally {

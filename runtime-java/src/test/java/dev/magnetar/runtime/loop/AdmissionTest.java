@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import dev.magnetar.runtime.publish.Publisher;
 import org.junit.jupiter.api.Test;
 
 class AdmissionTest {
@@ -36,6 +37,24 @@ class AdmissionTest {
         admission.settled();
         next.join(10_000);
         assertThat(next.isAlive()).as("admitted once a message was settled").isFalse();
+    }
+
+    @Test
+    void tryAcquireTakesBothSlotsOrNeither() {
+        Admission admission = new Admission(1, false);
+        assertThat(admission.tryAcquire()).isTrue();
+        assertThat(admission.tryAcquire()).as("the one invocation slot is taken").isFalse();
+        assertThat(admission.unsettled()).as("the unsettled slot taken by the failed try was given back").isEqualTo(1);
+
+        admission.invoked();
+        assertThat(admission.tryAcquire()).isTrue();
+        assertThat(admission.unsettled()).isEqualTo(2);
+    }
+
+    @Test
+    void theUnsettledBoundLeavesRoomForTwoFullOutputBatches() {
+        assertThat(Admission.maxUnsettled(1)).isGreaterThan(2 * Publisher.BATCH_MAX_MESSAGES);
+        assertThat(Admission.maxUnsettled(5_000)).isEqualTo(20_000);
     }
 
     @Test
