@@ -52,7 +52,8 @@ public class RequestReplyClient implements AutoCloseable {
      * Sends {@code body} to {@code requestTopic} and completes with the function's reply. Fails with
      * {@link TooManyPendingRequestsException} at once when the pending table is full,
      * {@link ReplyTimeoutException} when no reply arrives within {@code timeout}, and
-     * {@link RequestSendException} when the request cannot be published.
+     * {@link RequestSendException} when the request cannot be published. A reply completes the future on the
+     * Pulsar client's internal thread: continue on an executor of your own for anything but a moment's work.
      */
     public CompletableFuture<Reply> call(String requestTopic, byte[] body, String contentType,
                                          Map<String, String> extraProperties, Duration timeout) {
@@ -114,6 +115,9 @@ public class RequestReplyClient implements AutoCloseable {
                     .subscriptionType(SubscriptionType.Exclusive)
                     .receiverQueueSize(REPLY_QUEUE_SIZE)
                     .messageListener(this::onReply)
+                    // onReply only completes a future: it runs on the client's internal thread that dequeued the
+                    // reply instead of after one more hand-off to a listener thread (a wake-up per request).
+                    .messageListenerExecutor((message, task) -> task.run())
                     .subscribeAsync();
             replies.whenComplete((consumer, error) -> {
                 if (error != null) {

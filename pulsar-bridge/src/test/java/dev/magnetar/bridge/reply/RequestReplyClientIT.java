@@ -45,6 +45,21 @@ class RequestReplyClientIT {
     }
 
     @Test
+    void aReplyReachesItsCallerOnTheClientThreadThatDequeuedItWithoutAListenerHandOff(EmbeddedPulsar pulsar)
+            throws Exception {
+        String input = pulsar.uniqueTopic("handoff");
+        try (Consumer<byte[]> function = pulsar.client().newConsumer().topic(input).subscriptionName("fn").subscribe();
+             RequestReplyClient client = newClient(pulsar, 10)) {
+            CompletableFuture<String> completedOn = client.call(input, "a".getBytes(), null, Map.of(), WAIT)
+                    .thenApply(reply -> Thread.currentThread().getName());
+            reply(pulsar, function.receive(30, TimeUnit.SECONDS), "hi");
+
+            // Pulsar's default hands each message to a "pulsar-external-listener" thread first: one more wake-up.
+            assertThat(completedOn.get(30, TimeUnit.SECONDS)).startsWith("pulsar-client-internal");
+        }
+    }
+
+    @Test
     void closeFailsTheCallersStillWaiting(EmbeddedPulsar pulsar) {
         String input = pulsar.uniqueTopic("unanswered");
         RequestReplyClient client = newClient(pulsar, 10);
