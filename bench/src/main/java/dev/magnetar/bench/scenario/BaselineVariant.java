@@ -6,29 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * BASELINE: {@link PipeMain} in its own JVM, on the bench class path, batching its output for 1 ms. The drain also
- * runs BASELINE-10MS ({@link #withBatchDelay}): the same pipe with the 10 ms batch cap Magnetar's output has under
- * load, so the report shows what that setting alone gives a plain loop.
- */
+/** BASELINE: {@link PipeMain} in its own JVM, on the bench class path. */
 public final class BaselineVariant implements Variant {
-    private static final long DEFAULT_BATCH_DELAY_MS = 1;
-
-    private final long batchDelayMs;
     private boolean jfr;
-
-    public BaselineVariant() {
-        this(DEFAULT_BATCH_DELAY_MS);
-    }
-
-    private BaselineVariant(long batchDelayMs) {
-        this.batchDelayMs = batchDelayMs;
-    }
-
-    /** The pipe with another batch cap, named BASELINE-&lt;n&gt;MS. */
-    public static BaselineVariant withBatchDelay(long batchDelayMs) {
-        return new BaselineVariant(batchDelayMs);
-    }
 
     /** Records a JFR profile ({@code settings=profile}) of each run's pipe into its run directory as {@code worker.jfr}. */
     public BaselineVariant withJfr(boolean enabled) {
@@ -38,12 +18,12 @@ public final class BaselineVariant implements Variant {
 
     @Override
     public String name() {
-        return batchDelayMs == DEFAULT_BATCH_DELAY_MS ? "BASELINE" : "BASELINE-" + batchDelayMs + "MS";
+        return "BASELINE";
     }
 
     @Override
     public String description() {
-        return "plain Pulsar client JVM: Shared consumer -> producer (batching, " + batchDelayMs + " ms) -> ack on send";
+        return "plain Pulsar client JVM: Shared consumer -> producer (batching, 1 ms) -> ack on send";
     }
 
     @Override
@@ -54,8 +34,7 @@ public final class BaselineVariant implements Variant {
             command.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + workDir.resolve("worker.jfr"));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                PipeMain.class.getName(), serviceUrl, topics.input(), topics.output(), topics.subscription(),
-                Long.toString(batchDelayMs)));
+                PipeMain.class.getName(), serviceUrl, topics.input(), topics.output(), topics.subscription()));
         return command;
     }
 }

@@ -19,14 +19,13 @@ public final class PipeMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4 && args.length != 5) {
+        if (args.length != 4) {
             System.err.println("usage: PipeMain <serviceUrl> <inputTopic> <outputTopic> <subscription>");
             System.exit(2);
         }
-        long batchDelayMs = args.length == 5 ? Long.parseLong(args[4]) : 1;
         try (PulsarClient client = PulsarClient.builder().serviceUrl(args[0]).build();
              Producer<byte[]> producer = client.newProducer(Schema.BYTES).topic(args[2])
-                     .enableBatching(true).batchingMaxPublishDelay(batchDelayMs, TimeUnit.MILLISECONDS)
+                     .enableBatching(true).batchingMaxPublishDelay(1, TimeUnit.MILLISECONDS)
                      .blockIfQueueFull(true).create();
              Consumer<byte[]> consumer = client.newConsumer(Schema.BYTES).topic(args[1])
                      .subscriptionName(args[3]).subscriptionType(SubscriptionType.Shared)

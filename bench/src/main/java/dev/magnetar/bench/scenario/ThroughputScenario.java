@@ -12,8 +12,6 @@ import java.util.List;
  * concurrency 1 and 64, and Pulsar's LocalRunner, the last three running the same exclamation function on bytes.
  */
 public final class ThroughputScenario implements Scenario {
-    /** The batch cap of Magnetar's output under load (Publisher, a synchronous function at concurrency 1). */
-    static final long MAGNETAR_LOADED_BATCH_DELAY_MS = 10;
     public static final String NAME = "throughput";
     /** The second MAGNETAR variant's per-replica concurrency: how much the default of 1 costs. */
     static final int MAGNETAR_CONCURRENCY = 64;
@@ -27,7 +25,6 @@ public final class ThroughputScenario implements Scenario {
     public ScenarioOutcome run(BenchContext context) throws Exception {
         List<Variant> variants = List.of(new BaselineVariant().withJfr(context.jfr()),
                 MagnetarVariant.bytesExclamation(context.installation(), 1).withJfr(context.jfr()),
-                BaselineVariant.withBatchDelay(MAGNETAR_LOADED_BATCH_DELAY_MS),
                 MagnetarVariant.bytesExclamation(context.installation(), MAGNETAR_CONCURRENCY).withJfr(context.jfr()),
                 new LocalRunnerVariant(context.installation(), "LOCALRUNNER", FunctionCode.bytesExclamation(context.installation())));
         ScenarioResult result = context.drain().run(NAME, variants, context.messages(), context.repetitions());

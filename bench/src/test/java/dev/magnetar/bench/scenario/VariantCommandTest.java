@@ -55,19 +55,6 @@ class VariantCommandTest {
     }
 
     @Test
-    void thePipeBatchesForOneMillisecondUnlessGivenMagnetarsLoadedBatchCap(@TempDir Path dir) {
-        BaselineVariant plain = new BaselineVariant();
-        assertThat(plain.name()).isEqualTo("BASELINE");
-        assertThat(plain.command("pulsar://h:1", TOPICS, dir)).endsWith(PipeMain.class.getName(), "pulsar://h:1",
-                TOPICS.input(), TOPICS.output(), TOPICS.subscription(), "1");
-
-        BaselineVariant loaded = BaselineVariant.withBatchDelay(ThroughputScenario.MAGNETAR_LOADED_BATCH_DELAY_MS);
-        assertThat(loaded.name()).isEqualTo("BASELINE-10MS");
-        assertThat(loaded.command("pulsar://h:1", TOPICS, dir)).last().isEqualTo("10");
-        assertThat(loaded.description()).contains("batching, 10 ms");
-    }
-
-    @Test
     void jfrRecordsIntoTheRunDirectory(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("runtime-java/target"));
         Files.writeString(dir.resolve("runtime-java/target/magnetar-runtime.jar"), "");
