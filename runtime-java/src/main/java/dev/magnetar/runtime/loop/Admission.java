@@ -24,17 +24,18 @@ final class Admission {
      */
     Admission(int concurrency, boolean sequential) {
         this.invocations = concurrency;
-        this.unsettled = maxUnsettled(concurrency);
+        this.unsettled = maxUnsettled(concurrency, sequential);
         this.invoking = sequential ? null : new Semaphore(invocations);
         this.pending = new Semaphore(unsettled);
     }
 
     /**
-     * Above two full output batches: a batch's messages are acked only once the broker stored it, so a bound
-     * at one batch would make the receiver wait for every batch's round trip.
+     * A sequential caller (which flushes its output batch only when idle or about to wait here) may hold more
+     * than two full output batches: a batch's messages are acked only once the broker stored it, so a bound
+     * at one batch would make it wait for every batch's round trip.
      */
-    static int maxUnsettled(int concurrency) {
-        return Math.max(3 * Publisher.BATCH_MAX_MESSAGES, concurrency * 4);
+    static int maxUnsettled(int concurrency, boolean sequential) {
+        return sequential ? 3 * Publisher.BATCH_MAX_MESSAGES : Math.max(1_000, concurrency * 4);
     }
 
     /** Takes the slots of one more message if both are free now, without waiting. */

@@ -67,7 +67,9 @@ public final class FunctionLoop {
     private void receiveLoop() {
         try {
             while (running) {
-                if (!admission.tryAcquire()) {
+                if (!publisher.flushesWhenIdle()) {
+                    admission.acquire();
+                } else if (!admission.tryAcquire()) {
                     publisher.flush(); // the acks that free a slot wait for the open batch
                     admission.acquire();
                 }
@@ -106,9 +108,13 @@ public final class FunctionLoop {
         Message<byte[]> message = null;
         try {
             if (running) {
-                message = consumer.receive(0, TimeUnit.MILLISECONDS);
+                if (publisher.flushesWhenIdle()) {
+                    message = consumer.receive(0, TimeUnit.MILLISECONDS);
+                    if (message == null) {
+                        publisher.flush();
+                    }
+                }
                 if (message == null) {
-                    publisher.flush();
                     message = consumer.receive((int) RECEIVE_POLL_MS, TimeUnit.MILLISECONDS);
                 }
             }

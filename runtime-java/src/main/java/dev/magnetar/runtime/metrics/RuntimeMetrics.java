@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.snapshots.Unit;
+import dev.magnetar.runtime.status.CoarseClock;
 import dev.magnetar.runtime.status.InstanceActivity;
 import java.time.Duration;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ public final class RuntimeMetrics {
     private final InstanceActivity activity;
 
     public RuntimeMetrics(String fqfn, int instanceId) {
-        activity = new InstanceActivity(instanceId, System::currentTimeMillis);
+        activity = new InstanceActivity(instanceId, CoarseClock::millis);
         tags = Tags.of("function", fqfn, "instance", Integer.toString(instanceId));
         // Read from the activity's counts, which /status reports too: one increment per message, not two.
         FunctionCounter.builder("magnetar.messages.received", activity, InstanceActivity::receivedCount)

@@ -36,14 +36,13 @@ public final class Publisher implements AutoCloseable {
     private static final CompletableFuture<?> NOTHING_SENT = CompletableFuture.completedFuture(null);
 
     /**
-     * The output's batch cap when the loop flushes on idle: as long as messages keep
-     * coming, batches fill up to Pulsar's 1,000 messages (or 128 KB) instead of closing every millisecond.
-     * The broker's work follows the number of entries it stores and dispatches (in the drain benchmark ~1.7 ms
-     * of broker CPU per output entry, whatever the runtime), so on a shared machine fuller batches are throughput.
+     * How long an output batch may stay open: as long as the pipe's. A lone message does not wait for it when
+     * the sender flushes on idle ({@link #forReplica}). A 10 ms cap was tried for fuller batches under load and
+     * dropped: the idle flushes kept the drain's batches below the pipe's anyway (431 against 676 messages per
+     * entry), while a replica that fell behind on a busy machine held its outputs for up to the whole 10 ms
+     * (pipe-latency p50 2.7x the pipe's at 1,000 msg/s).
      */
-    static final long IDLE_FLUSHED_BATCH_DELAY_MS = 10;
-    /** The output's batch cap otherwise: outputs sent from other threads wait at most this long for company. */
-    static final long TIMED_BATCH_DELAY_MS = 1;
+    static final long BATCH_DELAY_MS = 1;
     /** Pulsar's default, named because the loop's bound on unacked messages must stay above it. */
     public static final int BATCH_MAX_MESSAGES = 1_000;
 
@@ -69,14 +68,12 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * The publisher of a replica. {@code senderFlushes}: every output is sent by the thread that calls
-     * {@link #flush} when it has nothing more to do (the receiver of a synchronous function at concurrency 1);
-     * batches then stay open for up to {@value #IDLE_FLUSHED_BATCH_DELAY_MS} ms under load and close at once
-     * when the input runs dry. Otherwise they close after {@value #TIMED_BATCH_DELAY_MS} ms.
+     * The publisher of a replica; batches close after {@value #BATCH_DELAY_MS} ms. {@code senderFlushes}: every
+     * output is sent by the thread that calls {@link #flush} when it has nothing more to do (the receiver of a
+     * synchronous function at concurrency 1), so a batch also closes as soon as the input runs dry.
      */
     public static Publisher forReplica(PulsarClient client, String outputTopic, boolean senderFlushes) {
-        return new Publisher(client, outputTopic,
-                Duration.ofMillis(senderFlushes ? IDLE_FLUSHED_BATCH_DELAY_MS : TIMED_BATCH_DELAY_MS), senderFlushes);
+        return new Publisher(client, outputTopic, Duration.ofMillis(BATCH_DELAY_MS), senderFlushes);
     }
 
     /** Opens the output producer (once), so a missing permission shows at start, not on the first message. */
@@ -116,8 +113,15 @@ public final class Publisher implements AutoCloseable {
         if (input.getEventTime() > 0) {
             message.eventTime(input.getEventTime());
         }
-        unflushed = true;
+        if (flushWhenIdle) {
+            unflushed = true; // one writer then; with many sending threads the shared flag would bounce between cores
+        }
         return message.sendAsync();
+    }
+
+    /** Whether {@link #flush} sends the open batch (else it does nothing and a batch closes on its timer). */
+    public boolean flushesWhenIdle() {
+        return flushWhenIdle;
     }
 
     /**

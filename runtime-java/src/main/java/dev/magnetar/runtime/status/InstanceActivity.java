@@ -35,9 +35,9 @@ public final class InstanceActivity {
         oneMinute.received();
     }
 
-    /** The function is called now. */
+    /** The function is called now. A release store: readers need it soon, not before the caller goes on. */
     public void invoked() {
-        lastInvocationMs.set(clockMs.getAsLong());
+        lastInvocationMs.setRelease(clockMs.getAsLong());
     }
 
     public void processed(long latencyNanos) {

@@ -27,7 +27,7 @@ class AdmissionTest {
     @Test
     void aSequentialCallerIsBoundByUnsettledMessagesOnly() throws Exception {
         Admission admission = new Admission(1, true);
-        for (int i = 0; i < Admission.maxUnsettled(1); i++) {
+        for (int i = 0; i < Admission.maxUnsettled(1, true); i++) {
             admission.acquire();
         }
 
@@ -52,9 +52,10 @@ class AdmissionTest {
     }
 
     @Test
-    void theUnsettledBoundLeavesRoomForTwoFullOutputBatches() {
-        assertThat(Admission.maxUnsettled(1)).isGreaterThan(2 * Publisher.BATCH_MAX_MESSAGES);
-        assertThat(Admission.maxUnsettled(5_000)).isEqualTo(20_000);
+    void theUnsettledBoundLeavesASequentialCallerRoomForTwoFullOutputBatches() {
+        assertThat(Admission.maxUnsettled(1, true)).isGreaterThan(2 * Publisher.BATCH_MAX_MESSAGES);
+        assertThat(Admission.maxUnsettled(64, false)).isEqualTo(1_000);
+        assertThat(Admission.maxUnsettled(5_000, false)).isEqualTo(20_000);
     }
 
     @Test
