@@ -100,9 +100,9 @@ public final class FunctionLoop {
     }
 
     /**
-     * The next message, holding the slots taken for it; null (slots given back) when there is none. When none
-     * is queued, the outputs batched so far are flushed before waiting: latency at low rates stays that of
-     * one message, while under load batches fill up.
+     * The next message, holding the slots taken for it; null (slots given back) when there is none. When the
+     * publisher flushes on idle and none is queued, the outputs batched so far are sent before waiting: a lone
+     * message does not wait for the batch timer, while under load a batch still collects what arrives.
      */
     private Message<byte[]> receiveOrCancel() throws PulsarClientException {
         Message<byte[]> message = null;
