@@ -79,9 +79,8 @@ final class Replica implements AutoCloseable {
     boolean start() throws Exception {
         client = client();
         loaded = FunctionJar.load(jar(), function.className());
-        // At concurrency 1 a synchronous function's outputs are all sent by the receiving thread, which knows when
-        // its input runs dry: it flushes then, and batches may stay open longer under load.
-        publisher = Publisher.forReplica(client, function.output(), function.concurrency() == 1 && !loaded.asynchronous());
+        publisher = Publisher.forReplica(client, function.output(),
+                FunctionLoop.receiverSendsEveryOutput(function, loaded.asynchronous()));
         if (function.logTopic() != null) {
             // Before initialize(): what the function logs while starting goes to the topic too.
             logTopic = LogTopicAppender.attach(client, function.logTopic(), function.fqfn(), function.fqfn(),

@@ -56,12 +56,20 @@ public final class FunctionLoop {
         this.function = function;
         this.onCrash = onCrash;
         this.inline = function.concurrency() == 1 || invoker.asynchronous();
-        this.admission = new Admission(function.concurrency(), function.concurrency() == 1 && !invoker.asynchronous());
+        this.admission = new Admission(function.concurrency(), receiverSendsEveryOutput(function, invoker.asynchronous()));
         this.receiver = new Thread(this::receiveLoop, "magnetar-receiver");
     }
 
     public void start() {
         receiver.start();
+    }
+
+    /**
+     * A synchronous function at concurrency 1 runs on the receiving thread, one invocation at a time, so that
+     * thread sends every output itself and knows when its input runs dry: its publisher may flush on idle.
+     */
+    public static boolean receiverSendsEveryOutput(ResolvedFunction function, boolean asynchronous) {
+        return function.concurrency() == 1 && !asynchronous;
     }
 
     private void receiveLoop() {
