@@ -1,12 +1,12 @@
 package dev.magnetar.bridge.reply;
 
+import io.netty.util.Timeout;
+import io.netty.util.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -19,9 +19,9 @@ final class PendingReplies {
     private final Map<String, CompletableFuture<Reply>> waiting = new ConcurrentHashMap<>();
     private final Semaphore slots;
     private final int maxPending;
-    private final ScheduledExecutorService timer;
+    private final Timer timer;
 
-    PendingReplies(int maxPending, ScheduledExecutorService timer) {
+    PendingReplies(int maxPending, Timer timer) {
         if (maxPending < 1) {
             throw new IllegalArgumentException("maxPending must be at least 1, was " + maxPending);
         }
@@ -32,7 +32,7 @@ final class PendingReplies {
 
     /**
      * Registers a caller. The returned future completes with the reply, or fails with
-     * {@link ReplyTimeoutException} after {@code timeout}.
+     * {@link ReplyTimeoutException} after {@code timeout} (on the timer's thread, at most one of its ticks late).
      *
      * @throws TooManyPendingRequestsException when {@code maxPending} callers already wait
      * @throws IllegalStateException when the timer is shut down (client closed)
@@ -43,17 +43,17 @@ final class PendingReplies {
         }
         CompletableFuture<Reply> future = new CompletableFuture<>();
         waiting.put(correlationId, future);
-        ScheduledFuture<?> expiry;
+        Timeout expiry;
         try {
-            expiry = timer.schedule(() -> fail(correlationId, new ReplyTimeoutException(requestTopic, timeout)),
+            expiry = timer.newTimeout(expired -> fail(correlationId, new ReplyTimeoutException(requestTopic, timeout)),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
+        } catch (IllegalStateException | RejectedExecutionException e) {
             take(correlationId);
             throw new IllegalStateException("the request/reply client is closed; no new requests are taken", e);
         }
         // Covers completion from outside (a caller cancelling): free the slot and the timer.
         future.whenComplete((reply, error) -> {
-            expiry.cancel(false);
+            expiry.cancel();
             release(correlationId, future);
         });
         return future;

@@ -1,11 +1,11 @@
 package dev.magnetar.bridge.reply;
 
 import dev.magnetar.api.protocol.MessageProperties;
+import io.netty.util.HashedWheelTimer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -26,7 +26,7 @@ public class RequestReplyClient implements AutoCloseable {
 
     private final PulsarClient client;
     private final RequestReplySettings settings;
-    private final ScheduledExecutorService timer;
+    private final HashedWheelTimer timer;
     private final PendingReplies pending;
     private final ProducerCache producers;
     private final Clock clock;
@@ -103,7 +103,7 @@ public class RequestReplyClient implements AutoCloseable {
         if (consumer != null) {
             consumer.thenCompose(Consumer::closeAsync).exceptionally(error -> null);
         }
-        timer.shutdownNow();
+        timer.stop();
     }
 
     /** The reply consumer, subscribing again when an earlier attempt failed (e.g. broker not up yet). */

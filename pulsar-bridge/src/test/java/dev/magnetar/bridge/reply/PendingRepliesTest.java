@@ -5,23 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.magnetar.api.protocol.ReplyStatus;
+import io.netty.util.HashedWheelTimer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PendingRepliesTest {
     private static final Duration LONG = Duration.ofMinutes(5);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final HashedWheelTimer timer = ReplyTimer.create();
 
     @AfterEach
     void stopTimer() {
-        timer.shutdownNow();
+        timer.stop();
     }
 
     @Test
@@ -112,7 +111,7 @@ class PendingRepliesTest {
     @Test
     void aRegistrationAfterTheTimerStoppedFailsWithoutTakingASlot() {
         PendingReplies pending = new PendingReplies(1, timer);
-        timer.shutdownNow();
+        timer.stop();
 
         assertThatThrownBy(() -> pending.register("id", "topic", LONG))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");

@@ -1,41 +1,57 @@
 package dev.magnetar.bridge.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.magnetar.api.protocol.ReplyStatus;
+import io.netty.util.HashedWheelTimer;
 import java.time.Duration;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ReplyTimerTest {
-    private final ScheduledThreadPoolExecutor timer = ReplyTimer.create();
+    private final HashedWheelTimer timer = ReplyTimer.create();
 
     @AfterEach
     void stop() {
-        timer.shutdownNow();
+        timer.stop();
     }
 
     @Test
-    void anAnsweredCallLeavesNoTimeoutQueuedBehind() {
+    void anAnsweredCallLeavesNoTimeoutBehind() {
         PendingReplies pending = new PendingReplies(100, timer);
         for (int i = 0; i < 50; i++) {
             pending.register("id-" + i, "topic", Duration.ofSeconds(30));
         }
-        assertThat(timer.getQueue()).hasSize(50);
+        assertThat(timer.pendingTimeouts()).isEqualTo(50);
 
         for (int i = 0; i < 50; i++) {
             pending.complete("id-" + i, new Reply(ReplyStatus.OK, new byte[0], null, null));
         }
 
-        assertThat(timer.getQueue()).isEmpty();
+        // Cancelled timeouts leave the wheel on its next tick, not 30 s later.
+        await().atMost(Duration.ofSeconds(5)).until(() -> timer.pendingTimeouts() == 0);
     }
 
     @Test
     void itsThreadIsADaemonNamedForWhatItDoes() throws Exception {
-        Thread thread = timer.submit(Thread::currentThread).get();
+        CompletableFuture<Thread> ran = new CompletableFuture<>();
+        timer.newTimeout(timeout -> ran.complete(Thread.currentThread()), 1, TimeUnit.MILLISECONDS);
 
+        Thread thread = ran.get(5, TimeUnit.SECONDS);
         assertThat(thread.getName()).isEqualTo(ReplyTimer.THREAD_NAME);
         assertThat(thread.isDaemon()).isTrue();
+    }
+
+    @Test
+    void aTimeoutNeverFiresEarly() throws Exception {
+        PendingReplies pending = new PendingReplies(10, timer);
+        long start = System.nanoTime();
+        CompletableFuture<Long> failedAt = pending.register("id", "topic", Duration.ofMillis(120))
+                .handle((reply, error) -> System.nanoTime());
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(failedAt.get(5, TimeUnit.SECONDS) - start)).isGreaterThanOrEqualTo(120);
     }
 }
