@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.Map;
  * "gateway": HTTP → function → reply through the real control plane (GATEWAY), against HTTP-ALONE (a Micronaut
  * echo endpoint) and RAW-RR (Pulsar request/reply to a plain-client responder, same reply-topic design). Loads:
  * closed loop with one call in flight, open loop at 500 and 2,000 req/s; then a rate search on the gateway
- * for the highest rate with p99 ≤ 50 ms and no errors.
+ * for the highest rate with p99 ≤ 50 ms and no errors. Two diagnostic sides explain the gateway's share: RUNTIME-RR
+ * (the function's own request/reply, no HTTP) and, closed loop only, HTTP-ALONE-PACED (the echo idle between calls).
  */
 public final class GatewayScenario implements Scenario {
     public static final String NAME = "gateway";
@@ -36,6 +38,14 @@ public final class GatewayScenario implements Scenario {
     static final double SEARCH_P99_MS = 50;
     static final int WARMUP_SECONDS = 2;
     static final int CLOSED_CALLS_PER_SECOND = 100;
+    /**
+     * Diagnostic side, closed loop only: the echo with {@link #PACED_PAUSE} before each call. Back to back, the echo's
+     * threads never go idle; inside the gateway they idle for a whole round trip to the function between reading a
+     * request and writing its reply, and every wake-up from idle costs more on this machine.
+     */
+    static final String HTTP_ALONE_PACED = "HTTP-ALONE-PACED";
+    /** About one raw request/reply round trip here (0.5–1 ms when quiet). */
+    static final Duration PACED_PAUSE = Duration.ofMillis(1);
     /**
      * Every side is a fresh JVM, and a gateway is a long-running server: before anything is measured each side answers
      * {@value #JIT_WARMUP_SECONDS} s at {@value #JIT_WARMUP_RATE} req/s. Without it the control plane's C2 compiler
@@ -73,7 +83,8 @@ public final class GatewayScenario implements Scenario {
             String requestTopic = "persistent://public/default/bench-rr-requests-" + System.nanoTime();
             try (ChildJvm responder = startResponder(context, dir, requestTopic)) {
                 Map<String, Side> sides = new LinkedHashMap<>();
-                sides.put("HTTP-ALONE", new Side(GatewaySides.http(echoHttp, MicronautEchoMain.PATH), echo.pid()));
+                Caller echoCall = GatewaySides.http(echoHttp, MicronautEchoMain.PATH);
+                sides.put("HTTP-ALONE", new Side(echoCall, echo.pid()));
                 sides.put("RAW-RR", new Side(GatewaySides.requestReply(rr, requestTopic), responder.pid()));
                 sides.put("GATEWAY", new Side(GatewaySides.http(planeHttp, "/function/public/default/" + FUNCTION),
                         plane.pid()));
@@ -87,9 +98,13 @@ public final class GatewayScenario implements Scenario {
                         for (Map.Entry<String, Side> side : sides.entrySet()) {
                             results.add(measure(context, side.getKey(), side.getValue(), load));
                         }
+                        if (load.equals(GatewayTargets.CLOSED_LOOP)) {
+                            results.add(measure(context, HTTP_ALONE_PACED, new Side(echoCall, echo.pid(), PACED_PAUSE), load));
+                        }
                     }
                     notes.add(GatewayTargets.p50Note(results, load));
                 }
+                notes.add(GatewayTargets.pacedP50Note(results, HTTP_ALONE_PACED, PACED_PAUSE.toMillis() + " ms"));
                 notes.add(GatewayTargets.rateSearch(rate -> measure(context, "GATEWAY", sides.get("GATEWAY"),
                         openLoad(rate)), SEARCH_RATES, SEARCH_P99_MS));
             }
@@ -106,6 +121,9 @@ public final class GatewayScenario implements Scenario {
         settings.put("function", FUNCTION_SETTINGS);
         settings.put("httpAlone", "Micronaut echo endpoint (POST /echo, Netty server, event loop), own JVM, the bench's"
                 + " class path without the Magnetar modules");
+        settings.put("httpAlonePaced", "diagnostic, closed loop only: HTTP-ALONE with " + PACED_PAUSE.toMillis()
+                + " ms idle before each call (not timed), as the gateway's HTTP threads idle while a call waits for its"
+                + " reply; not part of the target");
         settings.put("rawRequestReply", "RequestReplyClient in the bench JVM -> persistent request topic -> plain-client"
                 + " responder JVM -> non-persistent reply topic");
         settings.put("runtimeRequestReply", "diagnostic: RequestReplyClient in the bench JVM -> the function's input topic"
@@ -136,7 +154,7 @@ public final class GatewayScenario implements Scenario {
         if (load.equals(GatewayTargets.CLOSED_LOOP)) {
             rate = 0;
             long calls = (long) CLOSED_CALLS_PER_SECOND * context.seconds();
-            outcome = LoadDriver.closedLoop(side.caller(), CLOSED_CALLS_PER_SECOND * WARMUP_SECONDS, calls);
+            outcome = LoadDriver.closedLoop(side.caller(), CLOSED_CALLS_PER_SECOND * WARMUP_SECONDS, calls, side.pause());
         } else {
             rate = Double.parseDouble(load.replaceAll("[^0-9]", ""));
             outcome = LoadDriver.openLoop(side.caller(), rate, (long) rate * WARMUP_SECONDS, (long) rate * context.seconds());
@@ -219,6 +237,10 @@ public final class GatewayScenario implements Scenario {
         }
     }
 
-    private record Side(Caller caller, long pid) {
+    /** A side to measure: its caller, the process whose CPU it costs, and its closed loop's pause before each call. */
+    private record Side(Caller caller, long pid, Duration pause) {
+        Side(Caller caller, long pid) {
+            this(caller, pid, Duration.ZERO);
+        }
     }
 }

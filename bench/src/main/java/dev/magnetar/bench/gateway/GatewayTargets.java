@@ -29,6 +29,20 @@ public final class GatewayTargets {
                 http, rr, p50TargetRatio(gateway, http, rr));
     }
 
+    /**
+     * The closed-loop p50 sum again with {@code pacedHttp} (the echo driven with a pause before each call) in place of
+     * HTTP-ALONE: a diagnostic of what HTTP costs when its threads idle between calls, as the gateway's do while a call
+     * waits for its reply. The target stays the one of {@link #p50Note}.
+     */
+    public static String pacedP50Note(List<LatencyResult> results, String pacedHttp, String pause) {
+        double gateway = p50(results, "GATEWAY", CLOSED_LOOP);
+        double http = p50(results, pacedHttp, CLOSED_LOOP);
+        double rr = p50(results, "RAW-RR", CLOSED_LOOP);
+        return String.format("%s, diagnostic: GATEWAY p50 %.2f ms ÷ (%s p50 %.2f + RAW-RR p50 %.2f) = %.2f (the echo"
+                        + " idle %s before each call, as the gateway's HTTP threads are while a call waits for its reply)",
+                CLOSED_LOOP, gateway, pacedHttp, http, rr, p50TargetRatio(gateway, http, rr), pause);
+    }
+
     public static double p50TargetRatio(double gateway, double httpAlone, double rawRequestReply) {
         double sum = httpAlone + rawRequestReply;
         return sum > 0 ? gateway / sum : Double.NaN;

@@ -2,11 +2,13 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.bench.latency.LatencyRecorder;
 import dev.magnetar.bench.latency.OpenLoopSchedule;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Drives a {@link Caller}: closed loop (one call after another, latency of each call) or open loop (calls
@@ -24,9 +26,15 @@ public final class LoadDriver {
     }
 
     public static Outcome closedLoop(Caller caller, long warmupCalls, long calls) {
+        return closedLoop(caller, warmupCalls, calls, Duration.ZERO);
+    }
+
+    /** A closed loop that waits at least {@code pause} before each call, outside the call's measured latency. */
+    public static Outcome closedLoop(Caller caller, long warmupCalls, long calls, Duration pause) {
         long warmupErrors = 0;
         Throwable lastError = null;
         for (long i = 0; i < warmupCalls; i++) {
+            pause(pause);
             try {
                 caller.call().join();
             } catch (RuntimeException e) {
@@ -42,6 +50,7 @@ public final class LoadDriver {
         long errors = 0;
         String firstError = null;
         for (long i = 0; i < calls; i++) {
+            pause(pause);
             long start = System.nanoTime();
             try {
                 caller.call().join();
@@ -52,6 +61,13 @@ public final class LoadDriver {
             recorder.record(start, System.nanoTime());
         }
         return new Outcome(recorder, calls, errors, firstError);
+    }
+
+    private static void pause(Duration pause) {
+        long until = System.nanoTime() + pause.toNanos();
+        for (long left = pause.toNanos(); left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     public static Outcome openLoop(Caller caller, double rate, long warmupCalls, long calls) {

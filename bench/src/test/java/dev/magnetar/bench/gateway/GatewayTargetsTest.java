@@ -36,6 +36,16 @@ class GatewayTargetsTest {
     }
 
     @Test
+    void pacedNotePutsThePacedEchoInPlaceOfHttpAlone() {
+        String load = GatewayTargets.CLOSED_LOOP;
+        List<LatencyResult> results = List.of(result("HTTP-ALONE", 0, 0.1, 0, load), result("RAW-RR", 0, 4, 0, load),
+                result("GATEWAY", 0, 6, 0, load), result("PACED", 0, 1, 0, load));
+        assertThat(GatewayTargets.pacedP50Note(results, "PACED", "1 ms")).startsWith(
+                "closed loop, 1 in flight, diagnostic: GATEWAY p50 6.00 ms ÷ (PACED p50 1.00 + RAW-RR p50 4.00) = 1.20")
+                .contains("idle 1 ms before each call");
+    }
+
+    @Test
     void rateSearchReportsTheLastRateBeforeTheFirstMiss() {
         List<Integer> tried = new ArrayList<>();
         String note = GatewayTargets.rateSearch(rate -> {
@@ -58,7 +68,11 @@ class GatewayTargetsTest {
     }
 
     private static LatencyResult result(String variant, int rate, double p50, double p99) {
-        return new LatencyResult(variant, rate == 0 ? "L" : rate + " req/s", rate, 100, 0,
-                new LatencySummary(100, p50, p50, p99, p99, p99), new double[0][], 0, 0);
+        return result(variant, rate, p50, p99, rate == 0 ? "L" : rate + " req/s");
+    }
+
+    private static LatencyResult result(String variant, int rate, double p50, double p99, String load) {
+        return new LatencyResult(variant, load, rate, 100, 0, new LatencySummary(100, p50, p50, p99, p99, p99),
+                new double[0][], 0, 0);
     }
 }

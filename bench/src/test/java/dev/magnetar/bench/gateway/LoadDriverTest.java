@@ -3,6 +3,9 @@ package dev.magnetar.bench.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,22 @@ class LoadDriverTest {
         assertThat(outcome.sent()).isEqualTo(20);
         assertThat(outcome.errors()).isEqualTo(4);
         assertThat(outcome.latencies().count()).isEqualTo(20);
+    }
+
+    @Test
+    void aPausedClosedLoopWaitsBeforeEachCallButDoesNotCountTheWait() {
+        List<Long> startedAt = new ArrayList<>();
+        LoadDriver.Outcome outcome = LoadDriver.closedLoop(() -> {
+            startedAt.add(System.nanoTime());
+            return CompletableFuture.completedFuture("ok");
+        }, 2, 10, Duration.ofMillis(20));
+
+        assertThat(startedAt).hasSize(12);
+        for (int i = 1; i < startedAt.size(); i++) {
+            assertThat(startedAt.get(i) - startedAt.get(i - 1)).isGreaterThanOrEqualTo(Duration.ofMillis(20).toNanos());
+        }
+        // Each call answered at once: the 20 ms waits are not in the latencies.
+        assertThat(outcome.latencies().summary().max()).isLessThan(20);
     }
 
     @Test
