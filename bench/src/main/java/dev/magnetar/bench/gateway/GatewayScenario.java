@@ -93,6 +93,7 @@ public final class GatewayScenario implements Scenario {
                 Map<String, Side> sides = new LinkedHashMap<>();
                 Caller echoCall = GatewaySides.http(echoHttp, MicronautEchoMain.PATH);
                 sides.put("HTTP-ALONE", new Side(echoCall, echo.pid()));
+                Side pacedEcho = new Side(echoCall, echo.pid(), PACED_PAUSE);
                 sides.put("RAW-RR", new Side(GatewaySides.requestReply(rr, requestTopic), responder.pid()));
                 sides.put("GATEWAY", new Side(GatewaySides.http(planeHttp, "/function/public/default/" + FUNCTION),
                         plane.pid()));
@@ -107,7 +108,7 @@ public final class GatewayScenario implements Scenario {
                             results.add(measure(context, side.getKey(), side.getValue(), load));
                         }
                         if (load.equals(GatewayTargets.CLOSED_LOOP)) {
-                            results.add(measure(context, HTTP_ALONE_PACED, new Side(echoCall, echo.pid(), PACED_PAUSE), load));
+                            results.add(measure(context, HTTP_ALONE_PACED, pacedEcho, load));
                         }
                     }
                     notes.add(GatewayTargets.p50Note(results, load));

@@ -22,11 +22,7 @@ public final class GatewayTargets {
      * repeated runs, each p50 is the median over that side's runs.
      */
     public static String p50Note(List<LatencyResult> results, String load) {
-        double gateway = p50(results, "GATEWAY", load);
-        double http = p50(results, "HTTP-ALONE", load);
-        double rr = p50(results, "RAW-RR", load);
-        return String.format("%s: GATEWAY p50 %.2f ms ÷ (HTTP-ALONE p50 %.2f + RAW-RR p50 %.2f) = %.2f", load, gateway,
-                http, rr, p50TargetRatio(gateway, http, rr));
+        return load + ": " + ratio(results, load, "HTTP-ALONE");
     }
 
     /**
@@ -35,12 +31,17 @@ public final class GatewayTargets {
      * waits for its reply. The target stays the one of {@link #p50Note}.
      */
     public static String pacedP50Note(List<LatencyResult> results, String pacedHttp, String pause) {
-        double gateway = p50(results, "GATEWAY", CLOSED_LOOP);
-        double http = p50(results, pacedHttp, CLOSED_LOOP);
-        double rr = p50(results, "RAW-RR", CLOSED_LOOP);
-        return String.format("%s, diagnostic: GATEWAY p50 %.2f ms ÷ (%s p50 %.2f + RAW-RR p50 %.2f) = %.2f (the echo"
-                        + " idle %s before each call, as the gateway's HTTP threads are while a call waits for its reply)",
-                CLOSED_LOOP, gateway, pacedHttp, http, rr, p50TargetRatio(gateway, http, rr), pause);
+        return CLOSED_LOOP + ", diagnostic: " + ratio(results, CLOSED_LOOP, pacedHttp) + " (the echo idle " + pause
+                + " before each call, as the gateway's HTTP threads are while a call waits for its reply)";
+    }
+
+    /** {@code GATEWAY p50 ÷ (<httpVariant> p50 + RAW-RR p50)} at {@code load}, each p50 the median over its runs. */
+    private static String ratio(List<LatencyResult> results, String load, String httpVariant) {
+        double gateway = p50(results, "GATEWAY", load);
+        double http = p50(results, httpVariant, load);
+        double rr = p50(results, "RAW-RR", load);
+        return String.format("GATEWAY p50 %.2f ms ÷ (%s p50 %.2f + RAW-RR p50 %.2f) = %.2f", gateway, httpVariant, http,
+                rr, p50TargetRatio(gateway, http, rr));
     }
 
     public static double p50TargetRatio(double gateway, double httpAlone, double rawRequestReply) {
