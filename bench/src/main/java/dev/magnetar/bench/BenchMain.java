@@ -65,7 +65,7 @@ public final class BenchMain {
              PulsarClient client = PulsarClient.builder().serviceUrl(broker.serviceUrl()).build()) {
             BenchContext context = new BenchContext(client, broker.serviceUrl(), broker.adminUrl(), broker.pid(), workDir,
                     installation, options.messages(), options.repetitions(), options.seconds(), options.runs(),
-                    options.functions(), options.payloadBytes(), options.jfr());
+                    options.functions(), options.payloadBytes(), options.jfr(), options.pipeRates());
             Files.createDirectories(options.resultsDir());
             for (Scenario scenario : Scenarios.all()) {
                 if (options.selected().contains(scenario.name())) {

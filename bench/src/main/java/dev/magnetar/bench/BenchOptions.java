@@ -2,6 +2,7 @@ package dev.magnetar.bench;
 
 import dev.magnetar.bench.scenario.Scenarios;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,11 +13,13 @@ import java.util.List;
  * @param functions Function resources the controller scenario creates
  * @param payloadBytes size of each message of the drain scenarios (throughput, io-bound, scale-out): 100 B or 1 KB in issue 5
  * @param jfr     record JFR profiles of the Magnetar runtime workers (throughput) and of the control plane (gateway)
+ * @param pipeRates the pipe-latency scenario's rates in msg/s: the issue's 100, 1,000 and 5,000, or fewer for a closer look
  */
 record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions,
-        int payloadBytes, Path resultsDir, boolean jfr) {
+        int payloadBytes, Path resultsDir, boolean jfr, List<Integer> pipeRates) {
+    static final List<Integer> PIPE_RATES = List.of(100, 1_000, 5_000);
     static final String USAGE = "usage: bench/run [--scenario <name>[,<name>...]|all] [--repetitions N] [--messages N]"
-            + " [--seconds N] [--runs N] [--functions N] [--payload-bytes N] [--results-dir DIR] [--jfr]";
+            + " [--seconds N] [--runs N] [--functions N] [--payload-bytes N] [--rates N[,N...]] [--results-dir DIR] [--jfr]";
 
     static BenchOptions parse(String[] args) {
         String scenario = "all";
@@ -28,6 +31,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
         int payloadBytes = 100;
         Path resultsDir = Path.of("bench/results");
         boolean jfr = false;
+        List<Integer> pipeRates = PIPE_RATES;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--jfr")) {
@@ -46,6 +50,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
                 case "--runs" -> runs = positive(flag, value);
                 case "--functions" -> functions = positive(flag, value);
                 case "--payload-bytes" -> payloadBytes = positive(flag, value);
+                case "--rates" -> pipeRates = rates(flag, value);
                 case "--results-dir" -> resultsDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
             }
@@ -57,13 +62,22 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
                         + String.join(", ", known) + ", all (or several, comma-separated)");
             }
         }
-        return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, payloadBytes, resultsDir, jfr);
+        return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, payloadBytes, resultsDir, jfr,
+                pipeRates);
     }
 
     /** The scenario names to run, in the suite's order. */
     List<String> selected() {
         List<String> named = List.of(scenario.split(","));
         return named.contains("all") ? Scenarios.names() : Scenarios.names().stream().filter(named::contains).toList();
+    }
+
+    private static List<Integer> rates(String flag, String value) {
+        List<Integer> rates = new ArrayList<>();
+        for (String rate : value.split(",")) {
+            rates.add(positive(flag, rate.strip()));
+        }
+        return List.copyOf(rates);
     }
 
     private static int positive(String flag, String value) {

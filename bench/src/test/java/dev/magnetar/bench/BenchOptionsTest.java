@@ -12,14 +12,16 @@ class BenchOptionsTest {
     @Test
     void defaultsAreAllScenariosThreeRepetitionsTwoHundredThousandMessagesTenSecondsTwentyRuns() {
         assertThat(BenchOptions.parse(new String[0]))
-                .isEqualTo(new BenchOptions("all", 3, 1_000_000, 10, 20, 1_000, 100, Path.of("bench/results"), false));
+                .isEqualTo(new BenchOptions("all", 3, 1_000_000, 10, 20, 1_000, 100, Path.of("bench/results"), false,
+                        List.of(100, 1_000, 5_000)));
     }
 
     @Test
     void readsEveryFlag() {
         BenchOptions options = BenchOptions.parse(new String[] {"--scenario", "io-bound", "--repetitions", "5",
-                "--messages", "1000", "--seconds", "4", "--runs", "2", "--functions", "50", "--payload-bytes", "1024", "--results-dir", "/tmp/r", "--jfr"});
-        assertThat(options).isEqualTo(new BenchOptions("io-bound", 5, 1000, 4, 2, 50, 1024, Path.of("/tmp/r"), true));
+                "--messages", "1000", "--seconds", "4", "--runs", "2", "--functions", "50", "--payload-bytes", "1024", "--rates", "100, 2000", "--results-dir", "/tmp/r", "--jfr"});
+        assertThat(options).isEqualTo(new BenchOptions("io-bound", 5, 1000, 4, 2, 50, 1024, Path.of("/tmp/r"), true,
+                List.of(100, 2_000)));
     }
 
     @Test
@@ -40,6 +42,14 @@ class BenchOptionsTest {
     void nonPositiveCountIsRejectedWithItsValue() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--seconds", "0"}))
                 .hasMessageContaining("--seconds is '0'");
+    }
+
+    @Test
+    void aRateThatIsNotAPositiveWholeNumberIsRejectedWithItsValue() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--rates", "100,fast"}))
+                .hasMessageContaining("--rates is 'fast'").hasMessageContaining("positive whole number");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--rates", "100,0"}))
+                .hasMessageContaining("--rates is '0'");
     }
 
     @Test

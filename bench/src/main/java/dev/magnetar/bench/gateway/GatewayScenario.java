@@ -4,6 +4,7 @@ import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.ChildJvm;
 import dev.magnetar.bench.http.HttpLoadClient;
 import dev.magnetar.bench.http.HttpLoadSettings;
+import dev.magnetar.bench.harness.MachineCpuTimes;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.latency.LatencyRepetitions;
 import dev.magnetar.bench.latency.LatencyResult;
@@ -159,6 +160,7 @@ public final class GatewayScenario implements Scenario {
     private static LatencyResult measure(BenchContext context, String name, Side side, String load) {
         long cpu0 = ProcessCpu.millis(side.pid());
         long broker0 = ProcessCpu.millis(context.brokerPid());
+        MachineCpuTimes machine0 = MachineCpuTimes.read();
         LoadDriver.Outcome outcome;
         double rate;
         if (load.equals(GatewayTargets.CLOSED_LOOP)) {
@@ -174,7 +176,7 @@ public final class GatewayScenario implements Scenario {
                 outcome.firstError() == null ? "" : "; first error: " + outcome.firstError());
         return new LatencyResult(name, load, rate, outcome.sent(), outcome.errors(), outcome.latencies().summary(),
                 outcome.latencies().curve(LatencyResult.CURVE_PERCENTILES), ProcessCpu.millis(side.pid()) - cpu0,
-                ProcessCpu.millis(context.brokerPid()) - broker0);
+                ProcessCpu.millis(context.brokerPid()) - broker0, MachineCpuTimes.read().stealPercentSince(machine0));
     }
 
     private static void warmUp(String name, Side side) {

@@ -65,6 +65,11 @@ public record LatencyRepetitions(String variant, String load, List<LatencyResult
         return runs.get(0).workerCpuMs() < 0 ? -1 : Math.round(summary(LatencyResult::workerCpuMs).median());
     }
 
+    /** The machine's steal over the runs (median, min–max); a median of -1 when it is unknown. */
+    public Summary stealPercent() {
+        return summary(LatencyResult::stealPercent);
+    }
+
     /** The run whose p99 is the median one (the lower middle for an even count): its curve is charted. */
     public LatencyResult medianRun() {
         List<LatencyResult> sorted = new ArrayList<>(runs);

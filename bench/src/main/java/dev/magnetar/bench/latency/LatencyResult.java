@@ -11,9 +11,10 @@ import java.util.Map;
  * @param errors   requests that failed or never came back
  * @param curve    (percentile, ms) points for the chart
  * @param workerCpuMs CPU the worker process(es) used during the run, -1 when there is none
+ * @param stealPercent share of the machine's CPU time the hypervisor took during the run, -1 when unknown
  */
 public record LatencyResult(String variant, String load, double offeredRate, long sent, long errors,
-        LatencySummary latency, double[][] curve, long workerCpuMs, long brokerCpuMs) {
+        LatencySummary latency, double[][] curve, long workerCpuMs, long brokerCpuMs, double stealPercent) {
     /** The percentiles every curve is sampled at. */
     public static final double[] CURVE_PERCENTILES = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.99};
 
@@ -31,6 +32,7 @@ public record LatencyResult(String variant, String load, double offeredRate, lon
         out.put("maxMs", latency.max());
         out.put("workerCpuMs", workerCpuMs);
         out.put("brokerCpuMs", brokerCpuMs);
+        out.put("stealPercent", stealPercent);
         return out;
     }
 }

@@ -13,7 +13,7 @@ public final class LatencyTable {
 
     public static List<String> header() {
         return List.of("load", "variant", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "p50 ratio", "p99 ratio",
-                "sent", "errors", "worker CPU ms");
+                "sent", "errors", "worker CPU ms", "steal %");
     }
 
     public static List<List<String>> rows(List<LatencyResult> results) {
@@ -25,7 +25,8 @@ public final class LatencyTable {
                     String.format("%.2f", ratio(r.latency().p50(), base.latency().p50())),
                     String.format("%.2f", ratio(r.latency().p99(), base.latency().p99())),
                     String.format("%,d", r.sent()), String.format("%,d", r.errors()),
-                    r.workerCpuMs() < 0 ? "—" : String.format("%,d", r.workerCpuMs())));
+                    r.workerCpuMs() < 0 ? "—" : String.format("%,d", r.workerCpuMs()),
+                    r.stealPercent() < 0 ? "—" : String.format("%.1f", r.stealPercent())));
         }
         return rows;
     }

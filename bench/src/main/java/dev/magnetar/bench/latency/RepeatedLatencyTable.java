@@ -15,7 +15,8 @@ public final class RepeatedLatencyTable {
 
     public static List<String> header() {
         return List.of("load", "variant", "runs", "p50 ms median (min–max)", "p90 ms", "p99 ms median (min–max)",
-                "p99.9 ms", "max ms", "p50 ratio", "p99 ratio", "sent", "errors", "worker CPU ms/run");
+                "p99.9 ms", "max ms", "p50 ratio", "p99 ratio", "sent", "errors", "worker CPU ms/run",
+                "steal % median (max)");
     }
 
     public static List<List<String>> rows(List<LatencyRepetitions> groups) {
@@ -27,7 +28,7 @@ public final class RepeatedLatencyTable {
                     String.format("%.2f", LatencyTable.ratio(g.p50().median(), base.p50().median())),
                     String.format("%.2f", LatencyTable.ratio(g.p99().median(), base.p99().median())),
                     String.format("%,d", g.sent()), String.format("%,d", g.errors()),
-                    g.workerCpuMs() < 0 ? "—" : String.format("%,d", g.workerCpuMs())));
+                    g.workerCpuMs() < 0 ? "—" : String.format("%,d", g.workerCpuMs()), steal(g.stealPercent())));
         }
         return rows;
     }
@@ -36,6 +37,10 @@ public final class RepeatedLatencyTable {
     public static LatencyRepetitions baselineFor(List<LatencyRepetitions> groups, String load) {
         return groups.stream().filter(g -> g.load().equals(load)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no result at load '" + load + "'"));
+    }
+
+    private static String steal(Summary s) {
+        return s.min() < 0 ? "—" : String.format("%.1f (%.1f)", s.median(), s.max());
     }
 
     private static String withRange(Summary s) {

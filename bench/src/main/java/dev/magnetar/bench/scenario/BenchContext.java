@@ -3,6 +3,7 @@ package dev.magnetar.bench.scenario;
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.TopicAdmin;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.pulsar.client.api.PulsarClient;
 
 /**
@@ -16,10 +17,11 @@ import org.apache.pulsar.client.api.PulsarClient;
  * @param functions    Function resources the controller scenario creates ({@code --functions})
  * @param payloadBytes size of each message of the drain scenarios ({@code --payload-bytes})
  * @param jfr          whether runtime workers and the pipe (throughput, pipe-latency) and the control plane (gateway) record JFR profiles ({@code --jfr})
+ * @param pipeRates    the pipe-latency scenario's rates in msg/s ({@code --rates})
  */
 public record BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,
         Installation installation, int messages, int repetitions, int seconds, int runs, int functions,
-        int payloadBytes, boolean jfr) {
+        int payloadBytes, boolean jfr, List<Integer> pipeRates) {
 
     public DrainMeasurement drain() {
         return new DrainMeasurement(client, serviceUrl, new TopicAdmin(adminUrl), brokerPid, workDir, payloadBytes);

@@ -1,6 +1,7 @@
 package dev.magnetar.bench.scenario;
 
 import dev.magnetar.bench.harness.ChildJvm;
+import dev.magnetar.bench.harness.MachineCpuTimes;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.latency.Arrivals;
 import dev.magnetar.bench.latency.LatencyRecorder;
@@ -82,10 +83,12 @@ final class OpenLoopPipeRun {
             schedule.set(new OpenLoopSchedule(rate, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10)));
             long workerCpu0 = 0;
             long brokerCpu0 = 0;
+            MachineCpuTimes machine0 = MachineCpuTimes.UNKNOWN;
             for (long i = 0; i < total; i++) {
                 if (i == warmup) {
                     workerCpu0 = ProcessCpu.millis(worker.pid());
                     brokerCpu0 = ProcessCpu.millis(context.brokerPid());
+                    machine0 = MachineCpuTimes.read();
                 }
                 schedule.get().awaitTurn(i);
                 inputs.newMessage().value(payload).property(SEQUENCE, Long.toString(i)).sendAsync();
@@ -93,14 +96,15 @@ final class OpenLoopPipeRun {
             boolean complete = await(done, TimeUnit.SECONDS.toMillis(DRAIN_TIMEOUT_SECONDS));
             long workerCpu = ProcessCpu.millis(worker.pid()) - workerCpu0;
             long brokerCpu = ProcessCpu.millis(context.brokerPid()) - brokerCpu0;
+            double steal = MachineCpuTimes.read().stealPercentSince(machine0);
             long received = arrivals.count();
             // Coordinated-omission correct: a message that never came is at least as late as the give-up time.
             arrivals.missing().forEach(index -> recorder.record(schedule.get().intendedNanos(index), System.nanoTime()));
-            System.out.printf("[%s] %,.0f msg/s: %,d of %,d received%s%n", variant.name(), rate, received, measured,
-                    complete ? "" : " (gave up waiting after " + DRAIN_TIMEOUT_SECONDS + " s)");
+            System.out.printf("[%s] %,.0f msg/s: %,d of %,d received%s, machine steal %.1f %%%n", variant.name(), rate,
+                    received, measured, complete ? "" : " (gave up waiting after " + DRAIN_TIMEOUT_SECONDS + " s)", steal);
             return new LatencyResult(variant.name(), String.format("%,.0f msg/s", rate), rate, measured,
                     measured - received, recorder.summary(), recorder.curve(LatencyResult.CURVE_PERCENTILES),
-                    workerCpu, brokerCpu);
+                    workerCpu, brokerCpu, steal);
         }
     }
 

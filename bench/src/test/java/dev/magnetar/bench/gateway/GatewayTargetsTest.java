@@ -59,7 +59,7 @@ class GatewayTargetsTest {
     @Test
     void anErrorOrABrokenRunEndsTheSearch() {
         String errors = GatewayTargets.rateSearch(rate -> new LatencyResult("GATEWAY", "x", rate, 10, 1,
-                new LatencySummary(10, 1, 1, 1, 1, 1), new double[0][], 0, 0), List.of(500), 50);
+                new LatencySummary(10, 1, 1, 1, 1, 1), new double[0][], 0, 0, -1), List.of(500), 50);
         assertThat(errors).contains("highest rate held none").contains("1 errors");
         String broken = GatewayTargets.rateSearch(rate -> {
             throw new IllegalStateException("boom");
@@ -73,6 +73,6 @@ class GatewayTargetsTest {
 
     private static LatencyResult result(String variant, int rate, double p50, double p99, String load) {
         return new LatencyResult(variant, load, rate, 100, 0, new LatencySummary(100, p50, p50, p99, p99, p99),
-                new double[0][], 0, 0);
+                new double[0][], 0, 0, -1);
     }
 }

@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 class LatencyRepetitionsTest {
 
     private static LatencyResult run(String variant, String load, double p50, double p99, long cpu) {
+        return run(variant, load, p50, p99, cpu, -1);
+    }
+
+    private static LatencyResult run(String variant, String load, double p50, double p99, long cpu, double steal) {
         return new LatencyResult(variant, load, 100, 1_000, 1, new LatencySummary(1_000, p50, p50 * 2, p99, p99 * 2, p99 * 3),
-                new double[][] {{50, p50}, {99, p99}}, cpu, 10);
+                new double[][] {{50, p50}, {99, p99}}, cpu, 10, steal);
     }
 
     @Test
@@ -47,10 +51,23 @@ class LatencyRepetitionsTest {
         List<List<String>> rows = RepeatedLatencyTable.rows(groups);
 
         assertThat(rows.get(0)).containsExactly("100 msg/s", "BASELINE", "2", "4.00", "8.00", "10.00", "20.00", "30.00",
-                "1.00", "1.00", "2,000", "2", "—");
+                "1.00", "1.00", "2,000", "2", "—", "—");
         assertThat(rows.get(1)).containsExactly("100 msg/s", "MAGNETAR", "2", "5.50 (5.00–6.00)", "11.00",
-                "13.00 (12.00–14.00)", "26.00", "42.00", "1.38", "1.30", "2,000", "2", "—");
+                "13.00 (12.00–14.00)", "26.00", "42.00", "1.38", "1.30", "2,000", "2", "—", "—");
         assertThat(rows).allSatisfy(row -> assertThat(row).hasSameSizeAs(RepeatedLatencyTable.header()));
+    }
+
+    @Test
+    void theTableShowsTheMachinesMedianAndHighestStealOverTheRuns() {
+        List<LatencyRepetitions> groups = LatencyRepetitions.group(List.of(
+                run("BASELINE", "100 msg/s", 4, 10, 5, 0.5), run("BASELINE", "100 msg/s", 4, 10, 5, 38.25),
+                run("BASELINE", "100 msg/s", 4, 10, 5, 2.0)));
+
+        assertThat(groups.get(0).stealPercent().median()).isEqualTo(2.0);
+        assertThat(RepeatedLatencyTable.rows(groups).get(0)).last().isEqualTo("2.0 (38.3)");
+        assertThat(RepeatedLatencyTable.header()).last().isEqualTo("steal % median (max)");
+        assertThat(groups.get(0).toJson().get("runs")).asList().first()
+                .extracting(json -> ((java.util.Map<?, ?>) json).get("stealPercent")).isEqualTo(0.5);
     }
 
     @Test

@@ -26,6 +26,6 @@ class LatencyTableTest {
 
     private static LatencyResult result(String variant, String load, double p50, double p99) {
         return new LatencyResult(variant, load, 100, 1000, 0, new LatencySummary(1000, p50, p50, p99, p99, p99),
-                new double[][] {{50, p50}, {99, p99}}, 10, 20);
+                new double[][] {{50, p50}, {99, p99}}, 10, 20, 2.5);
     }
 }
