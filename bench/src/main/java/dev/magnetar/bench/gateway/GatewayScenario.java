@@ -8,6 +8,7 @@ import dev.magnetar.bench.harness.MachineCpuTimes;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.latency.LatencyRepetitions;
 import dev.magnetar.bench.latency.LatencyResult;
+import dev.magnetar.bench.latency.StealGuard;
 import dev.magnetar.bench.report.ScenarioOutcome;
 import dev.magnetar.bench.scenario.BenchContext;
 import dev.magnetar.bench.scenario.FunctionCode;
@@ -80,6 +81,7 @@ public final class GatewayScenario implements Scenario {
         Path dir = Files.createDirectories(context.workDir().resolve("gateway-" + System.nanoTime()));
         List<LatencyResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        StealGuard guard = new StealGuard();
         int planePort = freePort();
         int echoPort = freePort();
         try (ControlPlaneProcess plane = ControlPlaneProcess.start(context.installation(), context.serviceUrl(),
@@ -106,18 +108,19 @@ public final class GatewayScenario implements Scenario {
                     // Round-robin over the sides, as the other scenarios: outside load spreads over all of them.
                     for (int i = 0; i < context.repetitions(); i++) {
                         for (Map.Entry<String, Side> side : sides.entrySet()) {
-                            results.add(measure(context, side.getKey(), side.getValue(), load));
+                            results.add(guard.measure(() -> measure(context, side.getKey(), side.getValue(), load)));
                         }
                         if (load.equals(GatewayTargets.CLOSED_LOOP)) {
-                            results.add(measure(context, HTTP_ALONE_PACED, pacedEcho, load));
+                            results.add(guard.measure(() -> measure(context, HTTP_ALONE_PACED, pacedEcho, load)));
                         }
                     }
                     notes.add(GatewayTargets.p50Note(results, load));
                 }
                 notes.add(GatewayTargets.pacedP50Note(results, HTTP_ALONE_PACED, PACED_PAUSE.toMillis() + " ms"));
-                notes.add(GatewayTargets.rateSearch(rate -> measure(context, "GATEWAY", sides.get("GATEWAY"),
-                        openLoad(rate)), SEARCH_RATES, SEARCH_P99_MS));
+                notes.add(GatewayTargets.rateSearch(rate -> guard.measure(() -> measure(context, "GATEWAY",
+                        sides.get("GATEWAY"), openLoad(rate))), SEARCH_RATES, SEARCH_P99_MS));
             }
+            notes.addAll(guard.notes());
             notes.add(String.format("HTTP load client: at most %d connections, peak %d to HTTP-ALONE and %d to GATEWAY",
                     HttpLoadSettings.DEFAULT_MAX_CONNECTIONS, echoHttp.peakConnections(), planeHttp.peakConnections()));
         }
@@ -141,6 +144,7 @@ public final class GatewayScenario implements Scenario {
                 + " -> the replica -> non-persistent reply topic (CPU column: the replica)");
         settings.put("httpClient", "Netty HTTP/1.1 load client in the bench JVM: keep-alive pool of at most "
                 + HttpLoadSettings.DEFAULT_MAX_CONNECTIONS + " connections per side, one call in flight per connection");
+        settings.put("disturbedRuns", StealGuard.RULE);
         settings.put("repetitions", context.repetitions() + " per load and side, round-robin; the table shows the median"
                 + " of each percentile over them (min–max), the notes the medians; the rate search runs once");
         return PipeLatencyScenario.repeatedOutcome(NAME, settings, LatencyRepetitions.group(results), notes);

@@ -5,6 +5,7 @@ import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.latency.LatencyRepetitions;
 import dev.magnetar.bench.latency.LatencyResult;
 import dev.magnetar.bench.latency.RepeatedLatencyTable;
+import dev.magnetar.bench.latency.StealGuard;
 import dev.magnetar.bench.latency.LatencyTable;
 import dev.magnetar.bench.report.ScenarioOutcome;
 import java.util.ArrayList;
@@ -32,13 +33,16 @@ public final class PipeLatencyScenario implements Scenario {
                 MagnetarVariant.exclamation(context.installation(), 1).withJfr(context.jfr()));
         OpenLoopPipeRun runner = new OpenLoopPipeRun(context);
         List<LatencyResult> results = new ArrayList<>();
+        StealGuard guard = new StealGuard();
         for (PlannedRun<Variant> planned : plan(context.pipeRates(), variants, context.repetitions())) {
             if (!planned.recorded()) {
                 System.out.printf("[%s] warm-up run at %,d msg/s (not recorded)%n", planned.variant().name(), planned.rate());
             }
-            LatencyResult result = runner.run(planned.variant(), planned.rate(), context.seconds(), WARMUP_SECONDS);
+            StealGuard.Attempt attempt = () -> runner.run(planned.variant(), planned.rate(), context.seconds(), WARMUP_SECONDS);
             if (planned.recorded()) {
-                results.add(result);
+                results.add(guard.measure(attempt));
+            } else {
+                attempt.run();
             }
         }
         Map<String, String> settings = new LinkedHashMap<>();
@@ -54,8 +58,11 @@ public final class PipeLatencyScenario implements Scenario {
         settings.put("load", "open loop, latency from the intended send time (coordinated-omission corrected)");
         settings.put("producer", "bench JVM, no batching; output read by an Exclusive consumer in the bench JVM");
         settings.put("variants", "BASELINE = raw pipe JVM; MAGNETAR = runtime replica, exclamation, concurrency 1");
+        settings.put("disturbedRuns", StealGuard.RULE);
         List<LatencyRepetitions> groups = LatencyRepetitions.group(results);
-        return repeatedOutcome(NAME, settings, groups, ratioNotes(groups));
+        List<String> notes = new ArrayList<>(ratioNotes(groups));
+        notes.addAll(guard.notes());
+        return repeatedOutcome(NAME, settings, groups, notes);
     }
 
     /** One run of the plan: a variant at a rate, kept in the results or a warm-up. */
