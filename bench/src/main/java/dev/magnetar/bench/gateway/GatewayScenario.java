@@ -2,13 +2,13 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.ChildJvm;
+import dev.magnetar.bench.harness.StealGuard;
 import dev.magnetar.bench.http.HttpLoadClient;
 import dev.magnetar.bench.http.HttpLoadSettings;
 import dev.magnetar.bench.harness.MachineCpuTimes;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.latency.LatencyRepetitions;
 import dev.magnetar.bench.latency.LatencyResult;
-import dev.magnetar.bench.latency.StealGuard;
 import dev.magnetar.bench.report.ScenarioOutcome;
 import dev.magnetar.bench.scenario.BenchContext;
 import dev.magnetar.bench.scenario.FunctionCode;
@@ -81,7 +81,7 @@ public final class GatewayScenario implements Scenario {
         Path dir = Files.createDirectories(context.workDir().resolve("gateway-" + System.nanoTime()));
         List<LatencyResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        StealGuard guard = new StealGuard();
+        StealGuard<LatencyResult> guard = LatencyResult.stealGuard();
         int planePort = freePort();
         int echoPort = freePort();
         try (ControlPlaneProcess plane = ControlPlaneProcess.start(context.installation(), context.serviceUrl(),

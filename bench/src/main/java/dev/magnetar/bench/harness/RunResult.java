@@ -9,9 +9,10 @@ package dev.magnetar.bench.harness;
  * @param workerCpuMs    CPU time the worker process used between the first and the last output
  * @param brokerCpuMs    CPU time the broker process used in the same window
  * @param outputEntries  entries the broker stored for the output topic (batches), 0 when not known
+ * @param stealPercent   share of the machine's CPU time the hypervisor took in the same window, -1 when not known
  */
 public record RunResult(long messages, double seconds, double msgsPerSecond, long workerCpuMs, long brokerCpuMs,
-                        long outputEntries) {
+                        long outputEntries, double stealPercent) {
 
     public static RunResult of(long messages, long firstNanos, long lastNanos, long workerCpuMs, long brokerCpuMs) {
         return of(messages, firstNanos, lastNanos, workerCpuMs, brokerCpuMs, 0);
@@ -21,11 +22,15 @@ public record RunResult(long messages, double seconds, double msgsPerSecond, lon
                                long outputEntries) {
         double seconds = (lastNanos - firstNanos) / 1e9;
         double rate = seconds > 0 ? (messages - 1) / seconds : 0;
-        return new RunResult(messages, seconds, rate, workerCpuMs, brokerCpuMs, outputEntries);
+        return new RunResult(messages, seconds, rate, workerCpuMs, brokerCpuMs, outputEntries, -1);
     }
 
     public RunResult withOutputEntries(long entries) {
-        return new RunResult(messages, seconds, msgsPerSecond, workerCpuMs, brokerCpuMs, entries);
+        return new RunResult(messages, seconds, msgsPerSecond, workerCpuMs, brokerCpuMs, entries, stealPercent);
+    }
+
+    public RunResult withStealPercent(double percent) {
+        return new RunResult(messages, seconds, msgsPerSecond, workerCpuMs, brokerCpuMs, outputEntries, percent);
     }
 
     /**

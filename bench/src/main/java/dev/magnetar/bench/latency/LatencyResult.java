@@ -1,5 +1,6 @@
 package dev.magnetar.bench.latency;
 
+import dev.magnetar.bench.harness.StealGuard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,13 @@ public record LatencyResult(String variant, String load, double offeredRate, lon
         LatencySummary latency, double[][] curve, long workerCpuMs, long brokerCpuMs, double stealPercent) {
     /** The percentiles every curve is sampled at. */
     public static final double[] CURVE_PERCENTILES = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.99};
+
+    /** Repeats latency runs the hypervisor disturbed; a run is described by variant, load, steal, p50 and p99. */
+    public static StealGuard<LatencyResult> stealGuard() {
+        return new StealGuard<>(LatencyResult::stealPercent, r -> String.format(
+                "%s at %s (steal %.1f %%, p50 %.2f ms, p99 %.2f ms)", r.variant(), r.load(), r.stealPercent(),
+                r.latency().p50(), r.latency().p99()));
+    }
 
     public Map<String, Object> toJson() {
         Map<String, Object> out = new LinkedHashMap<>();

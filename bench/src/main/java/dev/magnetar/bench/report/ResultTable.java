@@ -2,6 +2,7 @@ package dev.magnetar.bench.report;
 
 import dev.magnetar.bench.harness.RunResult;
 import dev.magnetar.bench.harness.ScenarioResult;
+import dev.magnetar.bench.harness.Summary;
 import dev.magnetar.bench.harness.VariantResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ public final class ResultTable {
 
     public static List<String> throughputHeader() {
         return List.of("variant", "median msg/s", "min–max msg/s", "ratio", "worker CPU ms/run", "broker CPU ms/run",
-                "worker CPU ms/1k msgs", "msgs per output entry");
+                "worker CPU ms/1k msgs", "msgs per output entry", "steal % median (max)");
     }
 
     /**
@@ -30,7 +31,7 @@ public final class ResultTable {
                     String.format("%,.0f", v.runs().stream().mapToLong(RunResult::workerCpuMs).average().orElse(0)),
                     String.format("%,.0f", v.runs().stream().mapToLong(RunResult::brokerCpuMs).average().orElse(0)),
                     String.format("%.1f", v.runs().stream().mapToDouble(RunResult::workerCpuMsPerThousand).average().orElse(0)),
-                    messagesPerEntry(v)));
+                    messagesPerEntry(v), steal(v)));
         }
         return rows;
     }
@@ -40,6 +41,16 @@ public final class ResultTable {
         double mean = v.runs().stream().filter(r -> r.outputEntries() > 0).mapToDouble(RunResult::messagesPerOutputEntry)
                 .average().orElse(0);
         return mean > 0 ? String.format("%.0f", mean) : "—";
+    }
+
+    /** The machine's steal over the runs that know it: median (highest); "—" when none does. */
+    private static String steal(VariantResult v) {
+        List<Double> known = v.runs().stream().map(RunResult::stealPercent).filter(s -> s >= 0).toList();
+        if (known.isEmpty()) {
+            return "—";
+        }
+        Summary s = Summary.of(known);
+        return String.format("%.1f (%.1f)", s.median(), s.max());
     }
 
     public static String render(ScenarioResult result) {

@@ -37,6 +37,7 @@ public final class ThroughputJson {
         out.put("brokerCpuMs", r.brokerCpuMs());
         out.put("workerCpuMsPer1000", r.workerCpuMsPerThousand());
         out.put("outputEntries", r.outputEntries());
+        out.put("stealPercent", r.stealPercent());
         return out;
     }
 

@@ -3,6 +3,7 @@ package dev.magnetar.bench.scenario;
 import dev.magnetar.bench.harness.WorkerJvm;
 import dev.magnetar.bench.harness.ChildJvm;
 import dev.magnetar.bench.harness.EventPayloads;
+import dev.magnetar.bench.harness.MachineCpuTimes;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.harness.RunResult;
 import dev.magnetar.bench.harness.TopicAdmin;
@@ -106,9 +107,9 @@ public final class DrainMeasurement {
         for (int i = 1; i <= repetitions; i++) {
             for (Variant variant : variants) {
                 RunResult run = once(variant, messages.applyAsInt(variant), "run" + i);
-                System.out.printf("[%s] run %d: %,.0f msgs/s, worker CPU %,d ms, broker CPU %,d ms, %.1f msgs per output entry%n",
-                        variant.name(), i, run.msgsPerSecond(), run.workerCpuMs(), run.brokerCpuMs(),
-                        run.messagesPerOutputEntry());
+                System.out.printf("[%s] run %d: %,.0f msgs/s, worker CPU %,d ms, broker CPU %,d ms, %.1f msgs per output entry,"
+                        + " machine steal %.1f %%%n", variant.name(), i, run.msgsPerSecond(), run.workerCpuMs(),
+                        run.brokerCpuMs(), run.messagesPerOutputEntry(), run.stealPercent());
                 runs.computeIfAbsent(variant, v -> new ArrayList<>()).add(run);
             }
         }
@@ -173,6 +174,7 @@ public final class DrainMeasurement {
         long first = 0;
         long workerCpu0 = 0;
         long brokerCpu0 = 0;
+        MachineCpuTimes machine0 = MachineCpuTimes.UNKNOWN;
         long lastOutput = System.nanoTime();
         for (int seen = 0; seen < messages; ) {
             Message<byte[]> message = reader.readNext(1, TimeUnit.SECONDS);
@@ -190,10 +192,11 @@ public final class DrainMeasurement {
                 first = System.nanoTime();
                 workerCpu0 = worker.cpuMillis();
                 brokerCpu0 = ProcessCpu.millis(brokerPid);
+                machine0 = MachineCpuTimes.read();
             }
         }
         long last = System.nanoTime();
         return RunResult.of(messages, first, last, worker.cpuMillis() - workerCpu0,
-                ProcessCpu.millis(brokerPid) - brokerCpu0);
+                ProcessCpu.millis(brokerPid) - brokerCpu0).withStealPercent(MachineCpuTimes.read().stealPercentSince(machine0));
     }
 }

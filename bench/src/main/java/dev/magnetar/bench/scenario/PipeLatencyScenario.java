@@ -1,11 +1,11 @@
 package dev.magnetar.bench.scenario;
 
+import dev.magnetar.bench.harness.StealGuard;
 import dev.magnetar.bench.harness.WorkerJvm;
 import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.latency.LatencyRepetitions;
 import dev.magnetar.bench.latency.LatencyResult;
 import dev.magnetar.bench.latency.RepeatedLatencyTable;
-import dev.magnetar.bench.latency.StealGuard;
 import dev.magnetar.bench.latency.LatencyTable;
 import dev.magnetar.bench.report.ScenarioOutcome;
 import java.util.ArrayList;
@@ -33,12 +33,12 @@ public final class PipeLatencyScenario implements Scenario {
                 MagnetarVariant.exclamation(context.installation(), 1).withJfr(context.jfr()));
         OpenLoopPipeRun runner = new OpenLoopPipeRun(context);
         List<LatencyResult> results = new ArrayList<>();
-        StealGuard guard = new StealGuard();
+        StealGuard<LatencyResult> guard = LatencyResult.stealGuard();
         for (PlannedRun<Variant> planned : plan(context.pipeRates(), variants, context.repetitions())) {
             if (!planned.recorded()) {
                 System.out.printf("[%s] warm-up run at %,d msg/s (not recorded)%n", planned.variant().name(), planned.rate());
             }
-            StealGuard.Attempt attempt = () -> runner.run(planned.variant(), planned.rate(), context.seconds(), WARMUP_SECONDS);
+            StealGuard.Attempt<LatencyResult> attempt = () -> runner.run(planned.variant(), planned.rate(), context.seconds(), WARMUP_SECONDS);
             if (planned.recorded()) {
                 results.add(guard.measure(attempt));
             } else {

@@ -71,6 +71,16 @@ class LatencyRepetitionsTest {
     }
 
     @Test
+    void aDisturbedLatencyRunIsNotedByVariantLoadStealAndPercentiles() throws Exception {
+        var guard = LatencyResult.stealGuard();
+
+        guard.measure(() -> run("MAGNETAR", "100 msg/s", 12.5, 33, 5, 38.24));
+
+        assertThat(guard.notes()).last().asString()
+                .endsWith("MAGNETAR at 100 msg/s (steal 38.2 %, p50 12.50 ms, p99 33.00 ms)");
+    }
+
+    @Test
     void aGroupNeedsARun() {
         assertThatThrownBy(() -> new LatencyRepetitions("X", "L", List.of())).hasMessageContaining("no run of X at L");
     }

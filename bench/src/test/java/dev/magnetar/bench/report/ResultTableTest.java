@@ -31,7 +31,20 @@ class ResultTableTest {
 
         List<String> row = ResultTable.throughputRows(new ScenarioResult("throughput", Map.of(), List.of(variant))).get(0);
 
-        assertThat(row.get(row.size() - 1)).isEqualTo("250");
+        assertThat(row.get(row.size() - 2)).isEqualTo("250");
+    }
+
+    @Test
+    void showsTheMachinesStealOverTheRunsThatKnowIt() {
+        VariantResult variant = VariantResult.of("MAGNETAR", "runtime", List.of(run(1).withStealPercent(1.5),
+                run(2).withStealPercent(30.04), run(3), run(4).withStealPercent(4)));
+        VariantResult unknown = VariantResult.of("PIPE", "pipe", List.of(run(1)));
+
+        List<List<String>> rows = ResultTable.throughputRows(new ScenarioResult("throughput", Map.of(), List.of(unknown, variant)));
+
+        assertThat(rows.get(1)).last().isEqualTo("4.0 (30.0)");
+        assertThat(rows.get(0)).last().isEqualTo("—");
+        assertThat(ResultTable.throughputHeader()).last().isEqualTo("steal % median (max)");
     }
 
     @Test
@@ -45,6 +58,6 @@ class ResultTableTest {
     }
 
     private static RunResult run(double rate) {
-        return new RunResult(1000, 1, rate, 10, 20, 0);
+        return new RunResult(1000, 1, rate, 10, 20, 0, -1);
     }
 }
