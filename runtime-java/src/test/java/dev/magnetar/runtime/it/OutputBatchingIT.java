@@ -17,10 +17,13 @@ import dev.magnetar.runtime.publish.Publisher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Producer;
@@ -66,6 +69,28 @@ class OutputBatchingIT {
             await().atMost(WAIT).until(sent::isDone);
             assertThat(sent).isCompleted();
             assertThat(held).as("flush does nothing for a publisher that does not flush when idle").isNotDone();
+        }
+    }
+
+    @Test
+    void whileAFlushedBatchIsOnItsWayTheNextCollectsOutputsAndLeavesWhenItIsStored(EmbeddedPulsar pulsar) throws Exception {
+        String in = pulsar.uniqueTopic("nagle-in");
+        String out = pulsar.uniqueTopic("nagle-out");
+        Message<byte[]> input = oneInput(pulsar, in);
+        int outputs = 200;
+        try (Publisher publisher = new Publisher(pulsar.client(), out, AN_HOUR, true)) {
+            publisher.start().join();
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            for (int i = 0; i < outputs; i++) {
+                // As the receiver does with an idle input: one output, then a flush.
+                sent.add(publisher.output(input, new Payload(("m" + i).getBytes(StandardCharsets.UTF_8), null)));
+                publisher.flush();
+            }
+
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            long entries = pulsar.admin().topics().getInternalStats(out).numberOfEntries;
+            assertThat(entries).as("a put-off flush still happens (the batch timer is an hour), and batches formed")
+                    .isBetween(1L, outputs / 2L);
         }
     }
 
