@@ -175,12 +175,14 @@ public final class GatewayScenario implements Scenario {
             rate = Double.parseDouble(load.replaceAll("[^0-9]", ""));
             outcome = LoadDriver.openLoop(side.caller(), rate, (long) rate * WARMUP_SECONDS, (long) rate * context.seconds());
         }
-        System.out.printf("[%s] %s: %,d calls, %,d errors, p50 %.2f ms, p99 %.2f ms%s%n", name, load, outcome.sent(),
-                outcome.errors(), outcome.latencies().summary().p50(), outcome.latencies().summary().p99(),
+        double steal = MachineCpuTimes.read().stealPercentSince(machine0);
+        System.out.printf("[%s] %s: %,d calls, %,d errors, p50 %.2f ms, p99 %.2f ms, machine steal %.1f %%%s%n", name,
+                load, outcome.sent(), outcome.errors(), outcome.latencies().summary().p50(),
+                outcome.latencies().summary().p99(), steal,
                 outcome.firstError() == null ? "" : "; first error: " + outcome.firstError());
         return new LatencyResult(name, load, rate, outcome.sent(), outcome.errors(), outcome.latencies().summary(),
                 outcome.latencies().curve(LatencyResult.CURVE_PERCENTILES), ProcessCpu.millis(side.pid()) - cpu0,
-                ProcessCpu.millis(context.brokerPid()) - broker0, MachineCpuTimes.read().stealPercentSince(machine0));
+                ProcessCpu.millis(context.brokerPid()) - broker0, steal);
     }
 
     private static void warmUp(String name, Side side) {
