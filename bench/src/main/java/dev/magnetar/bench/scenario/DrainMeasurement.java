@@ -196,7 +196,8 @@ public final class DrainMeasurement {
             }
         }
         long last = System.nanoTime();
+        double steal = MachineCpuTimes.read().stealPercentSince(machine0);
         return RunResult.of(messages, first, last, worker.cpuMillis() - workerCpu0,
-                ProcessCpu.millis(brokerPid) - brokerCpu0).withStealPercent(MachineCpuTimes.read().stealPercentSince(machine0));
+                ProcessCpu.millis(brokerPid) - brokerCpu0).withStealPercent(steal);
     }
 }

@@ -38,7 +38,8 @@ public final class PipeLatencyScenario implements Scenario {
             if (!planned.recorded()) {
                 System.out.printf("[%s] warm-up run at %,d msg/s (not recorded)%n", planned.variant().name(), planned.rate());
             }
-            StealGuard.Attempt<LatencyResult> attempt = () -> runner.run(planned.variant(), planned.rate(), context.seconds(), WARMUP_SECONDS);
+            StealGuard.Attempt<LatencyResult> attempt =
+                    () -> runner.run(planned.variant(), planned.rate(), context.seconds(), WARMUP_SECONDS);
             if (planned.recorded()) {
                 results.add(guard.measure(attempt));
             } else {
@@ -54,7 +55,8 @@ public final class PipeLatencyScenario implements Scenario {
         settings.put("jitWarmup", String.format("%,d messages as fast as possible once the worker is ready, not recorded",
                 OpenLoopPipeRun.JIT_BURST));
         settings.put("warmupSeconds", Integer.toString(WARMUP_SECONDS) + " (same rate, not recorded)");
-        settings.put("warmupRuns", "1 per variant at " + context.pipeRates().get(0) + " msg/s before the measured runs, not recorded");
+        settings.put("warmupRuns", "1 per variant at " + context.pipeRates().get(0)
+                + " msg/s before the measured runs, not recorded");
         settings.put("load", "open loop, latency from the intended send time (coordinated-omission corrected)");
         settings.put("producer", "bench JVM, no batching; output read by an Exclusive consumer in the bench JVM");
         settings.put("variants", "BASELINE = raw pipe JVM; MAGNETAR = runtime replica, exclamation, concurrency 1");
