@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Producer;
@@ -55,11 +56,12 @@ public final class Publisher implements AutoCloseable {
     private volatile Producer<byte[]> output;
     /** An output was sent since the last {@link #flush}. A race only leaves a message to the batch timer. */
     private volatile boolean unflushed;
-    /** The last output sent, and the last one of the batch {@link #flush} sent: when that one is done, so is the batch. */
+    /** The last output sent. */
     private volatile CompletableFuture<?> lastSent = NOTHING_SENT;
+    /** The last output of the batch {@link #flush} sent last: when it is done, so is that batch. */
     private volatile CompletableFuture<?> flushedBatch = NOTHING_SENT;
-    /** A flush was put off until the batch on its way is stored; set and cleared under {@code this}. */
-    private boolean flushDeferred;
+    /** A flush is put off until the batch on its way is stored. */
+    private final AtomicBoolean flushDeferred = new AtomicBoolean();
 
     /**
      * @param batchDelay    how long the output's batch may stay open
@@ -157,18 +159,12 @@ public final class Publisher implements AutoCloseable {
 
     /** Flushes once {@code batch} is stored; one deferred flush at a time. */
     private void deferUntilStored(CompletableFuture<?> batch) {
-        synchronized (this) {
-            if (flushDeferred) {
-                return;
-            }
-            flushDeferred = true;
+        if (flushDeferred.compareAndSet(false, true)) {
+            batch.whenComplete((stored, error) -> {
+                flushDeferred.set(false);
+                flush();
+            });
         }
-        batch.whenComplete((stored, error) -> {
-            synchronized (this) {
-                flushDeferred = false;
-            }
-            flush();
-        });
     }
 
     /** Publishes one reply to a request's reply topic. */
