@@ -11,7 +11,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.pulsar.functions.api.Record;
 
@@ -44,10 +43,14 @@ public final class FunctionInvoker {
      */
     public CompletableFuture<Payload> invoke(byte[] input, Function<Object, Record<?>> recordOf) {
         CompletableFuture<Payload> result = new CompletableFuture<>();
-        invokeOnWorker(input, recordOf, (payload, error) -> {
-            if (error == null) {
+        invokeOnWorker(input, recordOf, new InvocationOutcome() {
+            @Override
+            public void succeeded(Payload payload) {
                 result.complete(payload);
-            } else {
+            }
+
+            @Override
+            public void failed(Throwable error) {
                 result.completeExceptionally(error);
             }
         });
@@ -59,7 +62,7 @@ public final class FunctionInvoker {
      * invocations may run at once. Throws {@link java.util.concurrent.RejectedExecutionException} when
      * the workers are shut down.
      */
-    public void invokeOnWorker(byte[] input, Function<Object, Record<?>> recordOf, BiConsumer<Payload, Throwable> done) {
+    public void invokeOnWorker(byte[] input, Function<Object, Record<?>> recordOf, InvocationOutcome done) {
         workers.execute(() -> invokeOnCallingThread(input, recordOf, done));
     }
 
@@ -72,19 +75,18 @@ public final class FunctionInvoker {
      * Runs one invocation on the calling thread: the message loop's way at concurrency 1 or with an
      * asynchronous function, where a hand-off to a worker buys nothing and costs two thread wake-ups
      * per message.
-     * {@code done} gets the encoded result or the error exactly once: before this returns for a
+     * {@code done} hears of the encoded result or the error exactly once: before this returns for a
      * synchronous function (no future is allocated on that path, which runs once per message), when
      * the result completes for an asynchronous one. The timeout still applies to an asynchronous
      * result; a synchronous call that overran it is reported as timed out once it returns.
      */
-    public void invokeOnCallingThread(byte[] input, Function<Object, Record<?>> recordOf,
-                                      BiConsumer<Payload, Throwable> done) {
+    public void invokeOnCallingThread(byte[] input, Function<Object, Record<?>> recordOf, InvocationOutcome done) {
         long started = System.nanoTime();
         Object returned;
         try {
             returned = call(input, recordOf);
         } catch (RuntimeException e) {
-            done.accept(null, explained(e));
+            done.failed(explained(e));
             return;
         }
         if (returned instanceof CompletionStage<?> stage) {
@@ -94,25 +96,25 @@ public final class FunctionInvoker {
                 if (error == null) {
                     encodeInto(value, done);
                 } else {
-                    done.accept(null, explained(error));
+                    done.failed(explained(error));
                 }
             });
         } else if (System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
-            done.accept(null, explained(new TimeoutException()));
+            done.failed(explained(new TimeoutException()));
         } else {
             encodeInto(returned, done);
         }
     }
 
-    private void encodeInto(Object value, BiConsumer<Payload, Throwable> done) {
+    private void encodeInto(Object value, InvocationOutcome done) {
         Payload payload;
         try {
             payload = codec.encode(value);
         } catch (RuntimeException e) {
-            done.accept(null, e);
+            done.failed(e);
             return;
         }
-        done.accept(payload, null);
+        done.succeeded(payload);
     }
 
     private Object call(byte[] input, Function<Object, Record<?>> recordOf) {

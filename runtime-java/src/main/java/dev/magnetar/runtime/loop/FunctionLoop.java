@@ -7,6 +7,7 @@ import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.codec.PayloadException;
 import dev.magnetar.runtime.context.InvocationRecord;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
+import dev.magnetar.runtime.invoke.InvocationOutcome;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,8 @@ public final class FunctionLoop {
      * which return at once (as Pulsar's own runtime calls them; they must not block before returning).
      */
     private final boolean inline;
+    /** At-most-once: a message is acked as it is taken, never after. */
+    private final boolean acksBeforeProcessing;
     private volatile boolean running = true;
 
     public FunctionLoop(org.apache.pulsar.client.api.Consumer<byte[]> consumer, FunctionInvoker invoker,
@@ -56,6 +59,7 @@ public final class FunctionLoop {
         this.function = function;
         this.onCrash = onCrash;
         this.inline = function.concurrency() == 1 || invoker.asynchronous();
+        this.acksBeforeProcessing = function.processingGuarantee() == ProcessingGuarantee.ATMOST_ONCE;
         this.admission = new Admission(function.concurrency(), receiverSendsEveryOutput(function, invoker.asynchronous()));
         this.receiver = new Thread(this::receiveLoop, "magnetar-receiver");
     }
@@ -147,10 +151,13 @@ public final class FunctionLoop {
 
     /**
      * One received message on its way: invoked, its result and reply published, then acked — or
-     * negatively acked. It is its own completion callback, so the common path (a synchronous
-     * function, no reply) costs one future per message: the output send's.
+     * negatively acked. It hears of its invocation's outcome and of its sends' completion itself, so
+     * the common path (a synchronous function, no reply) allocates one future per message, the output
+     * send's, and stays a few calls deep from the result to the Pulsar client's send and from the send's
+     * receipt to the ack: the JIT inlines only so deep, and with two levels more the client's own send
+     * code ran out of line (docs/benchmarks.md, session 8).
      */
-    private final class InFlight implements BiConsumer<Payload, Throwable> {
+    private final class InFlight implements InvocationOutcome, BiConsumer<Object, Throwable> {
         private final Message<byte[]> message;
         /** Completes when the next message with the same key may start (Key_Shared); null without a key. */
         private final CompletableFuture<Void> keyTurn;
@@ -164,8 +171,8 @@ public final class FunctionLoop {
 
         void start() {
             try {
-                if (function.processingGuarantee() == ProcessingGuarantee.ATMOST_ONCE) {
-                    acknowledge();
+                if (acksBeforeProcessing) {
+                    consumer.acknowledgeAsync(message.getMessageId()); // as in ack(), its future is not watched
                 }
                 request = Request.of(message.getProperties());
                 if (request.hasDeadline() && request.expired(System.currentTimeMillis())) {
@@ -189,23 +196,24 @@ public final class FunctionLoop {
                     invoker.invokeOnWorker(message.getValue(), value -> InvocationRecord.of(message, value), this);
                 }
             } catch (RuntimeException e) {
-                // Only from handing the message over (accept never throws), e.g. the workers already shut down.
+                // Only from handing the message over (the outcome methods never throw), e.g. the workers already shut down.
                 unexpected("invoking the function for", e);
                 invocationDone();
             }
         }
 
-        /** The invocation's outcome; called once. */
+        /** At-least-once: the input is acked only after the broker has the output and the reply. */
         @Override
-        public void accept(Payload payload, Throwable error) {
+        public void succeeded(Payload payload) {
             try {
-                if (error == null) {
-                    succeeded(payload);
-                } else {
-                    failed(error);
+                metrics.processed(System.nanoTime() - start);
+                CompletableFuture<?> sent = publisher.output(message, payload);
+                if (request.wantsReply()) {
+                    sent = CompletableFuture.allOf(sent, replies.ok(request, payload));
                 }
+                sent.whenComplete(this);
             } catch (RuntimeException e) {
-                // Thrown before a send's completion was hooked up: nothing else settles this message.
+                // Thrown before the sends' completion was hooked up: nothing else settles this message.
                 unexpected("publishing the result of", e);
             } finally {
                 // After the sends are issued: the next message with this key publishes after this one.
@@ -213,17 +221,9 @@ public final class FunctionLoop {
             }
         }
 
-        /** At-least-once: the input is acked only after the broker has the output and the reply. */
-        private void succeeded(Payload payload) {
-            metrics.processed(System.nanoTime() - start);
-            CompletableFuture<?> sent = publisher.output(message, payload);
-            if (request.wantsReply()) {
-                sent = CompletableFuture.allOf(sent, replies.ok(request, payload));
-            }
-            sent.whenComplete(this::published);
-        }
-
-        private void published(Object sent, Throwable error) {
+        /** The output (and the reply) are stored, or could not be. */
+        @Override
+        public void accept(Object sent, Throwable error) {
             if (error == null) {
                 ack();
             } else {
@@ -235,7 +235,18 @@ public final class FunctionLoop {
             release();
         }
 
-        private void failed(Throwable error) {
+        @Override
+        public void failed(Throwable error) {
+            try {
+                settleFailure(error);
+            } catch (RuntimeException e) {
+                unexpected("answering the failure of", e);
+            } finally {
+                invocationDone();
+            }
+        }
+
+        private void settleFailure(Throwable error) {
             String reason = FunctionInvoker.describe(error);
             if (FunctionInvoker.unwrap(error) instanceof PayloadException) {
                 metrics.undecodable(System.nanoTime() - start, reason);
@@ -279,18 +290,15 @@ public final class FunctionLoop {
             admission.settled();
         }
 
-        /** The final ack; under at-most-once the message was acked before processing already. */
+        /**
+         * The final ack; under at-most-once the message was acked before processing already. The ack's future is
+         * not watched: a failed ack (the connection dropped) only means the broker delivers the message again,
+         * which at-least-once allows, and nothing here could do better.
+         */
         private void ack() {
-            if (function.processingGuarantee() != ProcessingGuarantee.ATMOST_ONCE) {
-                acknowledge();
+            if (!acksBeforeProcessing) {
+                consumer.acknowledgeAsync(message.getMessageId());
             }
-        }
-
-        private void acknowledge() {
-            consumer.acknowledgeAsync(message.getMessageId()).exceptionally(e -> {
-                LOG.debug("Ack of {} failed: {}", message.getMessageId(), e.toString());
-                return null;
-            });
         }
 
         /**
@@ -298,7 +306,7 @@ public final class FunctionLoop {
          * dead-letter topic. Under at-most-once the message was acked already and is not retried.
          */
         private void retry() {
-            if (function.processingGuarantee() != ProcessingGuarantee.ATMOST_ONCE) {
+            if (!acksBeforeProcessing) {
                 consumer.negativeAcknowledge(message);
             }
         }

@@ -114,14 +114,23 @@ class FunctionInvokerTest {
         }
         CompletableFuture<Payload> result = new CompletableFuture<>();
         AtomicInteger calls = new AtomicInteger();
-        invoker.invokeOnCallingThread(bytes, value -> InvocationRecord.direct(value, Map.of()), (payload, error) -> {
-            if (calls.incrementAndGet() > 1) {
-                throw new AssertionError("the outcome was reported twice");
-            }
-            if (error == null) {
+        invoker.invokeOnCallingThread(bytes, value -> InvocationRecord.direct(value, Map.of()), new InvocationOutcome() {
+            @Override
+            public void succeeded(Payload payload) {
+                once();
                 result.complete(payload);
-            } else {
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                once();
                 result.completeExceptionally(error);
+            }
+
+            private void once() {
+                if (calls.incrementAndGet() > 1) {
+                    throw new AssertionError("the outcome was reported twice");
+                }
             }
         });
         return result;
