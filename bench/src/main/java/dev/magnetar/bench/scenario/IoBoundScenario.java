@@ -4,6 +4,7 @@ import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.harness.Efficiency;
 import dev.magnetar.bench.harness.RunResult;
 import dev.magnetar.bench.harness.ScenarioResult;
+import dev.magnetar.bench.harness.StealGuard;
 import dev.magnetar.bench.harness.VariantResult;
 import dev.magnetar.bench.report.ScenarioOutcome;
 import dev.magnetar.bench.report.ThroughputJson;
@@ -54,7 +55,9 @@ public final class IoBoundScenario implements Scenario {
         settings.put("seconds", Integer.toString(context.seconds()));
         settings.put("repetitions", Integer.toString(context.repetitions()));
         settings.put("order", DrainMeasurement.ORDER);
-        ScenarioResult result = new ScenarioResult(NAME, settings, results);
+        settings.put("warmup", DrainMeasurement.WARMUP);
+        settings.put("stealGuard", StealGuard.RULE);
+        ScenarioResult result = new ScenarioResult(NAME, settings, results, drain.notes());
         return outcome(result, concurrency);
     }
 
@@ -79,6 +82,7 @@ public final class IoBoundScenario implements Scenario {
                 "efficiency", "ratio to LOCALRUNNER", "worker CPU ms/1k msgs");
         Chart bars = new Chart.Bars("throughput", NAME + ": median msgs/s (5 ms async wait per message)", "msgs/s",
                 ThroughputJson.medianBars(result.variants()));
-        return new ScenarioOutcome(NAME, result.settings(), header, rows, List.of(), ThroughputJson.of(result), List.of(bars));
+        return new ScenarioOutcome(NAME, result.settings(), header, rows, result.notes(), ThroughputJson.of(result),
+                List.of(bars));
     }
 }

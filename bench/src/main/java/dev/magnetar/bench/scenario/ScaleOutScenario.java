@@ -2,6 +2,7 @@ package dev.magnetar.bench.scenario;
 
 import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.harness.ScenarioResult;
+import dev.magnetar.bench.harness.StealGuard;
 import dev.magnetar.bench.harness.TopicAdmin;
 import dev.magnetar.bench.harness.VariantResult;
 import dev.magnetar.bench.report.ResultTable;
@@ -50,14 +51,18 @@ public final class ScaleOutScenario implements Scenario {
         settings.put("delayMs", Long.toString(IoBoundScenario.DELAY_MS));
         settings.put("messagesPerRun", "min(--messages, 1,600 x replicas x --seconds)");
         settings.put("order", DrainMeasurement.ORDER);
+        settings.put("warmup", DrainMeasurement.WARMUP);
+        settings.put("stealGuard", StealGuard.RULE);
         settings.put("start", "all replicas subscribed (checked in topic stats) before the pre-fill");
-        ScenarioResult result = new ScenarioResult(NAME, settings, results);
+        ScenarioResult result = new ScenarioResult(NAME, settings, results, drain.notes());
         Chart bars = new Chart.Bars("throughput", NAME + ": median msgs/s by replicas (IO-bound, concurrency 8 each)",
                 "msgs/s", ThroughputJson.medianBars(results));
         Map<String, Object> json = new LinkedHashMap<>(ThroughputJson.of(result));
         json.put("evidence", evidence.lines());
+        List<String> notes = new ArrayList<>(evidence.lines());
+        notes.addAll(result.notes());
         return new ScenarioOutcome(NAME, settings, ResultTable.throughputHeader(), ResultTable.throughputRows(result),
-                evidence.lines(), json, List.of(bars));
+                notes, json, List.of(bars));
     }
 
     /** {@code replicas} copies of a Magnetar replica on the same topics and subscription. */

@@ -35,6 +35,6 @@ public final class ThroughputScenario implements Scenario {
         Chart bars = new Chart.Bars("throughput", result.scenario() + ": median msgs/s per variant", "msgs/s",
                 ThroughputJson.medianBars(result.variants()));
         return new ScenarioOutcome(result.scenario(), result.settings(), ResultTable.throughputHeader(),
-                ResultTable.throughputRows(result), List.of(), ThroughputJson.of(result), List.of(bars));
+                ResultTable.throughputRows(result), result.notes(), ThroughputJson.of(result), List.of(bars));
     }
 }
