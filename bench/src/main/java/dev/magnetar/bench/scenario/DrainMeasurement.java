@@ -111,8 +111,8 @@ public final class DrainMeasurement {
     /**
      * Outputs each run drains before the measured ones, in the same worker JVM: as many as it measures. A fresh
      * JVM spends its first seconds compiling, which a replica in service pays once, not per backlog. Measured
-     * from a fresh worker's first output, a 1,000,000-message drain counted the compiler threads' work as a
-     * third of the replica's CPU (C2 3.8 s of the process's 9.5 s; the pipe's C2 2.5 s of 8.1 s), so the
+     * from a fresh worker's first output, a 1,000,000-message drain counted the compiler threads' work as about
+     * half of the replica's CPU (C1 and C2 5.0 s of the process's 9.5 s; the pipe's 3.6 s of 8.1 s), so the
      * ratios compared JIT warm-up as much as the code; a warm-up run in a JVM of its own warmed only the broker.
      */
     static int warmupMessages(int measured) {
@@ -132,7 +132,8 @@ public final class DrainMeasurement {
             for (Variant variant : variants) {
                 String label = "run" + i;
                 String name = variant.name() + " " + label;
-                RunResult run = guard.measure(() -> new LabelledRun(name, once(variant, messages.applyAsInt(variant), label))).run();
+                int size = messages.applyAsInt(variant);
+                RunResult run = guard.measure(() -> new LabelledRun(name, once(variant, size, label))).run();
                 System.out.printf("[%s] run %d: %,.0f msgs/s, worker CPU %,d ms, broker CPU %,d ms, %.1f msgs per output entry,"
                         + " machine steal %.1f %%%n", variant.name(), i, run.msgsPerSecond(), run.workerCpuMs(),
                         run.brokerCpuMs(), run.messagesPerOutputEntry(), run.stealPercent());
@@ -216,9 +217,9 @@ public final class DrainMeasurement {
             if (message == null) {
                 // Polled every second so a dead worker fails the run at once instead of after the idle timeout.
                 if (!worker.allAlive() || System.nanoTime() - lastOutput > TimeUnit.SECONDS.toNanos(IDLE_TIMEOUT_SECONDS)) {
+                    String state = worker.allAlive() ? "idle for " + IDLE_TIMEOUT_SECONDS + " s" : "exited";
                     throw new IllegalStateException("no output after " + window.seen() + " of " + window.total()
-                            + " messages (worker " + (worker.allAlive() ? "idle for " + IDLE_TIMEOUT_SECONDS + " s" : "exited") + "); see "
-                            + runDir + "/replica-*/worker.log");
+                            + " messages (worker " + state + "); see " + runDir + "/replica-*/worker.log");
                 }
                 continue;
             }
