@@ -89,9 +89,7 @@ public final class DrainMeasurement {
         settings.put("workerJvm", WorkerJvm.describe());
         settings.put("payload", "JSON events, " + PAYLOAD_VARIETY + " distinct bodies cycled");
         settings.put("repetitions", Integer.toString(repetitions));
-        settings.put("warmup", WARMUP);
-        settings.put("order", ORDER);
-        settings.put("stealGuard", StealGuard.RULE);
+        putMethod(settings);
         settings.put("topics", "fresh persistent topic pair per run, one partition");
         settings.put("measured", "first to last output after the warm-up ones, read by a Reader in the bench JVM");
         return new ScenarioResult(scenario, settings, results, notes());
@@ -107,6 +105,13 @@ public final class DrainMeasurement {
     /** How each run warms its worker up, for the settings of every drain scenario. */
     public static final String WARMUP = "in every run, the worker JVM first drains as many unmeasured messages as it"
             + " then measures";
+
+    /** How every drain scenario runs (order, warm-up, steal guard), for its settings. */
+    public static void putMethod(Map<String, String> settings) {
+        settings.put("order", ORDER);
+        settings.put("warmup", WARMUP);
+        settings.put("disturbedRuns", StealGuard.RULE);
+    }
 
     /**
      * Outputs each run drains before the measured ones, in the same worker JVM: as many as it measures. A fresh

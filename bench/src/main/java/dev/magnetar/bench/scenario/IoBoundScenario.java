@@ -4,7 +4,6 @@ import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.harness.Efficiency;
 import dev.magnetar.bench.harness.RunResult;
 import dev.magnetar.bench.harness.ScenarioResult;
-import dev.magnetar.bench.harness.StealGuard;
 import dev.magnetar.bench.harness.VariantResult;
 import dev.magnetar.bench.report.ScenarioOutcome;
 import dev.magnetar.bench.report.ThroughputJson;
@@ -54,9 +53,7 @@ public final class IoBoundScenario implements Scenario {
         settings.put("messagesPerRun", "min(--messages, ideal rate x --seconds), at least 200");
         settings.put("seconds", Integer.toString(context.seconds()));
         settings.put("repetitions", Integer.toString(context.repetitions()));
-        settings.put("order", DrainMeasurement.ORDER);
-        settings.put("warmup", DrainMeasurement.WARMUP);
-        settings.put("stealGuard", StealGuard.RULE);
+        DrainMeasurement.putMethod(settings);
         ScenarioResult result = new ScenarioResult(NAME, settings, results, drain.notes());
         return outcome(result, concurrency);
     }

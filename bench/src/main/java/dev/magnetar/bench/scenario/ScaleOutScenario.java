@@ -2,7 +2,6 @@ package dev.magnetar.bench.scenario;
 
 import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.harness.ScenarioResult;
-import dev.magnetar.bench.harness.StealGuard;
 import dev.magnetar.bench.harness.TopicAdmin;
 import dev.magnetar.bench.harness.VariantResult;
 import dev.magnetar.bench.report.ResultTable;
@@ -50,9 +49,7 @@ public final class ScaleOutScenario implements Scenario {
         settings.put("concurrencyPerReplica", Integer.toString(CONCURRENCY));
         settings.put("delayMs", Long.toString(IoBoundScenario.DELAY_MS));
         settings.put("messagesPerRun", "min(--messages, 1,600 x replicas x --seconds)");
-        settings.put("order", DrainMeasurement.ORDER);
-        settings.put("warmup", DrainMeasurement.WARMUP);
-        settings.put("stealGuard", StealGuard.RULE);
+        DrainMeasurement.putMethod(settings);
         settings.put("start", "all replicas subscribed (checked in topic stats) before the pre-fill");
         ScenarioResult result = new ScenarioResult(NAME, settings, results, drain.notes());
         Chart bars = new Chart.Bars("throughput", NAME + ": median msgs/s by replicas (IO-bound, concurrency 8 each)",
