@@ -45,12 +45,12 @@ public final class FunctionInvoker {
         CompletableFuture<Payload> result = new CompletableFuture<>();
         invokeOnWorker(input, recordOf, new InvocationOutcome() {
             @Override
-            public void succeeded(Payload payload) {
+            public void succeeded(Payload payload, long nanos) {
                 result.complete(payload);
             }
 
             @Override
-            public void failed(Throwable error) {
+            public void failed(Throwable error, long nanos) {
                 result.completeExceptionally(error);
             }
         });
@@ -86,35 +86,39 @@ public final class FunctionInvoker {
         try {
             returned = call(input, recordOf);
         } catch (RuntimeException e) {
-            done.failed(explained(e));
+            done.failed(explained(e), System.nanoTime() - started);
             return;
         }
         if (returned instanceof CompletionStage<?> stage) {
             // A dependent stage of our own: the timeout must not complete the function's future under its feet.
             CompletableFuture<?> result = stage.thenApply(value -> value).toCompletableFuture();
             result.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
+                long nanos = System.nanoTime() - started;
                 if (error == null) {
-                    encodeInto(value, done);
+                    encodeInto(value, nanos, done);
                 } else {
-                    done.failed(explained(error));
+                    done.failed(explained(error), nanos);
                 }
             });
-        } else if (System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
-            done.failed(explained(new TimeoutException()));
+            return;
+        }
+        long nanos = System.nanoTime() - started;
+        if (nanos > TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
+            done.failed(explained(new TimeoutException()), nanos);
         } else {
-            encodeInto(returned, done);
+            encodeInto(returned, nanos, done);
         }
     }
 
-    private void encodeInto(Object value, InvocationOutcome done) {
+    private void encodeInto(Object value, long nanos, InvocationOutcome done) {
         Payload payload;
         try {
             payload = codec.encode(value);
         } catch (RuntimeException e) {
-            done.failed(e);
+            done.failed(e, nanos);
             return;
         }
-        done.succeeded(payload);
+        done.succeeded(payload, nanos);
     }
 
     private Object call(byte[] input, Function<Object, Record<?>> recordOf) {

@@ -161,7 +161,6 @@ public final class FunctionLoop {
         private final Message<byte[]> message;
         /** Completes when the next message with the same key may start (Key_Shared); null without a key. */
         private final CompletableFuture<Void> keyTurn;
-        private final long start = System.nanoTime();
         private Request request;
 
         InFlight(Message<byte[]> message, CompletableFuture<Void> keyTurn) {
@@ -204,9 +203,9 @@ public final class FunctionLoop {
 
         /** At-least-once: the input is acked only after the broker has the output and the reply. */
         @Override
-        public void succeeded(Payload payload) {
+        public void succeeded(Payload payload, long nanos) {
             try {
-                metrics.processed(System.nanoTime() - start);
+                metrics.processed(nanos);
                 CompletableFuture<?> sent = publisher.output(message, payload);
                 if (request.wantsReply()) {
                     sent = CompletableFuture.allOf(sent, replies.ok(request, payload));
@@ -236,9 +235,9 @@ public final class FunctionLoop {
         }
 
         @Override
-        public void failed(Throwable error) {
+        public void failed(Throwable error, long nanos) {
             try {
-                settleFailure(error);
+                settleFailure(error, nanos);
             } catch (RuntimeException e) {
                 unexpected("answering the failure of", e);
             } finally {
@@ -246,12 +245,12 @@ public final class FunctionLoop {
             }
         }
 
-        private void settleFailure(Throwable error) {
+        private void settleFailure(Throwable error, long nanos) {
             String reason = FunctionInvoker.describe(error);
             if (FunctionInvoker.unwrap(error) instanceof PayloadException) {
-                metrics.undecodable(System.nanoTime() - start, reason);
+                metrics.undecodable(nanos, reason);
             } else {
-                metrics.failed(System.nanoTime() - start, reason);
+                metrics.failed(nanos, reason);
             }
             if (request.wantsReply()) {
                 // By design a failed request is answered at once and acked, not redelivered: a synchronous

@@ -12,8 +12,13 @@ import java.util.Map;
  * @param deadline      epoch ms after which nobody waits, or 0 for none
  */
 record Request(String replyTo, String correlationId, long deadline) {
+    /** A plain event's: most inputs carry no properties at all, and this runs once per message. */
+    static final Request NONE = new Request(null, null, 0);
 
     static Request of(Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return NONE;
+        }
         String replyTo = properties.get(MessageProperties.REPLY_TO);
         return new Request(replyTo == null || replyTo.isBlank() ? null : replyTo,
                 properties.get(MessageProperties.CORRELATION_ID), parseDeadline(properties.get(MessageProperties.DEADLINE)));

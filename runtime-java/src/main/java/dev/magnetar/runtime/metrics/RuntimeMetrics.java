@@ -69,7 +69,7 @@ public final class RuntimeMetrics {
         directFailed = Counter.builder("magnetar.invoke.direct").description("HTTP /invoke calls").tags(tags)
                 .tag("outcome", "error").register(registry);
         latency = Histogram.builder().name("magnetar_process_latency").unit(Unit.SECONDS)
-                .help("Time from receive to the function's result").labelNames("function", "instance")
+                .help("Time from decoding the input to the function's result").labelNames("function", "instance")
                 .classicUpperBounds(Arrays.stream(LATENCY_BUCKETS).mapToDouble(RuntimeMetrics::seconds).toArray())
                 .classicOnly().withoutExemplars()
                 .register(registry.getPrometheusRegistry())

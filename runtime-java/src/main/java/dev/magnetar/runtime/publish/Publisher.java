@@ -56,9 +56,7 @@ public final class Publisher implements AutoCloseable {
     private volatile Producer<byte[]> output;
     /** An output was sent since the last {@link #flush}. A race only leaves a message to the batch timer. */
     private volatile boolean unflushed;
-    /** The last output sent. */
-    private volatile CompletableFuture<?> lastSent = NOTHING_SENT;
-    /** The last output of the batch {@link #flush} sent last: when it is done, so is that batch. */
+    /** Done when the batch {@link #flush} sent last is stored (the producer's own flush future). */
     private volatile CompletableFuture<?> flushedBatch = NOTHING_SENT;
     /** A flush is put off until the batch on its way is stored. */
     private final AtomicBoolean flushDeferred = new AtomicBoolean();
@@ -121,9 +119,8 @@ public final class Publisher implements AutoCloseable {
             message.eventTime(input.getEventTime());
         }
         CompletableFuture<MessageId> sent = message.sendAsync();
-        if (flushWhenIdle) {
-            // One sending thread then; with many the shared fields would bounce between cores.
-            lastSent = sent;
+        if (flushWhenIdle && !unflushed) {
+            // Written once per batch, not per message: a volatile write costs a fence, a read nothing on x86.
             unflushed = true;
         }
         return sent;
@@ -153,8 +150,7 @@ public final class Publisher implements AutoCloseable {
             return;
         }
         unflushed = false;
-        flushedBatch = lastSent;
-        producer.flushAsync();
+        flushedBatch = producer.flushAsync();
     }
 
     /** Flushes once {@code batch} is stored; one deferred flush at a time. */

@@ -5,6 +5,7 @@ import java.util.function.LongSupplier;
 /**
  * Counts over the last minute, sliding by the second: sixty one-second buckets, each reused when
  * its second comes round again. Answers what Pulsar reports as a function's {@code oneMin} stats.
+ * Not thread-safe: its owner ({@link InstanceActivity}) holds one lock for the window and its totals.
  */
 public final class OneMinuteWindow {
     private static final int SECONDS = 60;
@@ -38,30 +39,30 @@ public final class OneMinuteWindow {
         }
     }
 
-    public synchronized void received() {
+    public void received() {
         current().received++;
     }
 
-    public synchronized void processed(long latencyNanos) {
+    public void processed(long latencyNanos) {
         Bucket bucket = current();
         bucket.processed++;
         bucket.latencySumNanos += latencyNanos;
         bucket.latencyCount++;
     }
 
-    public synchronized void userException(long latencyNanos) {
+    public void userException(long latencyNanos) {
         Bucket bucket = current();
         bucket.userExceptions++;
         bucket.latencySumNanos += latencyNanos;
         bucket.latencyCount++;
     }
 
-    public synchronized void systemException() {
+    public void systemException() {
         current().systemExceptions++;
     }
 
     /** The sums over the buckets of the last sixty seconds, this one included. */
-    public synchronized Counts lastMinute() {
+    public Counts lastMinute() {
         long now = Math.floorDiv(clockMs.getAsLong(), 1000);
         long received = 0, processed = 0, user = 0, system = 0, latencySum = 0, latencyCount = 0;
         for (Bucket bucket : buckets) {

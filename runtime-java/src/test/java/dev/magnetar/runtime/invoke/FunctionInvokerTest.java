@@ -12,18 +12,24 @@ import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pulsar.functions.api.Context;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class FunctionInvokerTest {
     private final ExecutorService workers = Executors.newCachedThreadPool();
+    /** The invocation times the outcomes of {@link #invokeHere} heard. */
+    private final List<Long> times = new CopyOnWriteArrayList<>();
 
     record Greeting(String name) {
     }
@@ -116,14 +122,16 @@ class FunctionInvokerTest {
         AtomicInteger calls = new AtomicInteger();
         invoker.invokeOnCallingThread(bytes, value -> InvocationRecord.direct(value, Map.of()), new InvocationOutcome() {
             @Override
-            public void succeeded(Payload payload) {
+            public void succeeded(Payload payload, long nanos) {
                 once();
+                times.add(nanos);
                 result.complete(payload);
             }
 
             @Override
-            public void failed(Throwable error) {
+            public void failed(Throwable error, long nanos) {
                 once();
+                times.add(nanos);
                 result.completeExceptionally(error);
             }
 
@@ -198,6 +206,22 @@ class FunctionInvokerTest {
 
         assertThat(FunctionInvoker.unwrap(error)).isInstanceOf(InvocationTimeoutException.class)
                 .hasMessageContaining("no result within 20 ms");
+        assertThat(times).singleElement().asInstanceOf(InstanceOfAssertFactories.LONG)
+                .as("the overrun's time, not the timeout's").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(120));
+    }
+
+    @Test
+    void theOutcomeCarriesTheInvocationsTimeSyncOrAsync() {
+        invokeHere(new Slow(), "x", 5_000).join();
+        Held held = new Held();
+        CompletableFuture<Payload> later = invokeHere(held, "x", 5_000);
+        CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS).execute(() -> held.future.complete("done"));
+        later.join();
+
+        assertThat(times).hasSize(2).allSatisfy(nanos ->
+                assertThat(nanos).isBetween(TimeUnit.MILLISECONDS.toNanos(120), TimeUnit.SECONDS.toNanos(5)));
+        assertThat(times.get(1)).as("until the asynchronous result, not the return").isGreaterThanOrEqualTo(
+                TimeUnit.MILLISECONDS.toNanos(150));
     }
 
     @Test

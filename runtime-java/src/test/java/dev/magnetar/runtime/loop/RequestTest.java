@@ -16,6 +16,14 @@ class RequestTest {
     }
 
     @Test
+    void aMessageWithoutPropertiesIsAPlainEvent() {
+        Request request = Request.of(Map.of());
+        assertThat(request.wantsReply()).isFalse();
+        assertThat(request.hasDeadline()).isFalse();
+        assertThat(request.correlationId()).isNull();
+    }
+
+    @Test
     void expiresOnlyAfterItsDeadline() {
         Request request = Request.of(Map.of(MessageProperties.REPLY_TO, "t", MessageProperties.CORRELATION_ID, "c1",
                 MessageProperties.DEADLINE, "1000"));

@@ -37,6 +37,32 @@ class InstanceActivityTest {
     }
 
     @Test
+    void countsFromManyThreadsAtOnceLoseNothing() throws InterruptedException {
+        int threads = 4;
+        int each = 50_000;
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    activity.received();
+                    activity.processed(2_000);
+                }
+            });
+            workers[t].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+
+        ReplicaStatusReport report = activity.report();
+        assertThat(report.received()).isEqualTo(threads * each);
+        assertThat(report.processed()).isEqualTo(threads * each);
+        assertThat(report.avgProcessLatencyMs()).isEqualTo(0.002);
+        assertThat(report.oneMin().received()).isEqualTo(threads * each);
+        assertThat(activity.receivedCount()).isEqualTo(threads * each);
+    }
+
+    @Test
     void aFreshInstanceReportsNothingYet() {
         ReplicaStatusReport report = activity.report();
         assertThat(report.received()).isZero();
