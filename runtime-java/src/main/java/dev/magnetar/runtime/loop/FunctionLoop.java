@@ -89,14 +89,16 @@ public final class FunctionLoop {
                 if (message == null) {
                     continue;
                 }
+                int weight = admission.weight(message.size());
+                takeWeight(weight);
                 metrics.received();
                 String key = orderingKey(message);
                 if (key == null) {
-                    new InFlight(message, null).start();
+                    new InFlight(message, null, weight).start();
                 } else {
                     // The key waits for the invocation only; its output is stored in order by the one producer.
                     sequencer.submit(key, () -> {
-                        InFlight inFlight = new InFlight(message, new CompletableFuture<>());
+                        InFlight inFlight = new InFlight(message, new CompletableFuture<>(), weight);
                         inFlight.start();
                         return inFlight.keyTurn;
                     });
@@ -108,6 +110,24 @@ public final class FunctionLoop {
             if (running) {
                 onCrash.accept(e);
             }
+        }
+    }
+
+    /**
+     * A large message waits here until enough of the bytes before it are settled (see {@link Admission}); the
+     * open output batch goes first, since the acks that free the room wait for it. A message interrupted here
+     * gives its slots back and returns to the subscription when the consumer closes.
+     */
+    private void takeWeight(int weight) throws InterruptedException {
+        if (admission.tryAcquireWeight(weight)) {
+            return;
+        }
+        publisher.flush();
+        try {
+            admission.acquireWeight(weight);
+        } catch (InterruptedException e) {
+            admission.cancel();
+            throw e;
         }
     }
 
@@ -161,11 +181,14 @@ public final class FunctionLoop {
         private final Message<byte[]> message;
         /** Completes when the next message with the same key may start (Key_Shared); null without a key. */
         private final CompletableFuture<Void> keyTurn;
+        /** The unsettled slots the message holds (see {@link Admission#weight}). */
+        private final int weight;
         private Request request;
 
-        InFlight(Message<byte[]> message, CompletableFuture<Void> keyTurn) {
+        InFlight(Message<byte[]> message, CompletableFuture<Void> keyTurn, int weight) {
             this.message = message;
             this.keyTurn = keyTurn;
+            this.weight = weight;
         }
 
         void start() {
@@ -286,7 +309,7 @@ public final class FunctionLoop {
         /** The message left the replica's hands (acked, negatively acked or dropped). */
         private void release() {
             metrics.finished();
-            admission.settled();
+            admission.settled(weight);
         }
 
         /**
@@ -328,6 +351,6 @@ public final class FunctionLoop {
 
     /** Messages received and not yet acked or negatively acked. */
     public int inFlight() {
-        return admission.unsettled();
+        return metrics.inFlight();
     }
 }

@@ -34,7 +34,7 @@ class AdmissionTest {
         Thread next = startAcquiring(admission);
         await().atMost(Duration.ofSeconds(10)).until(() -> next.getState() == Thread.State.WAITING);
 
-        admission.settled();
+        admission.settled(1);
         next.join(10_000);
         assertThat(next.isAlive()).as("admitted once a message was settled").isFalse();
     }
@@ -49,6 +49,37 @@ class AdmissionTest {
         admission.invoked();
         assertThat(admission.tryAcquire()).isTrue();
         assertThat(admission.unsettled()).isEqualTo(2);
+    }
+
+    @Test
+    void aLargeMessageWeighsItsShareOfTheByteBudgetAndWaitsForIt() throws Exception {
+        Admission admission = new Admission(1, true);
+        int slots = Admission.maxUnsettled(1, true);
+        int bytesPerSlot = Admission.MAX_UNSETTLED_BYTES / slots;
+        assertThat(admission.weight(100)).isEqualTo(1);
+        assertThat(admission.weight(bytesPerSlot * 10)).isEqualTo(11);
+        assertThat(admission.weight(Integer.MAX_VALUE)).as("a message over the whole budget goes alone").isEqualTo(slots);
+
+        int large = admission.weight(Admission.MAX_UNSETTLED_BYTES / 2);
+        admission.acquire();
+        assertThat(admission.tryAcquireWeight(large)).isTrue();
+        admission.acquire();
+        assertThat(admission.tryAcquireWeight(large)).as("a second half of the budget does not fit beside the first")
+                .isFalse();
+        Thread waiting = new Thread(() -> {
+            try {
+                admission.acquireWeight(large);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiting.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting.getState() == Thread.State.WAITING);
+
+        admission.settled(large);
+        waiting.join(10_000);
+        assertThat(waiting.isAlive()).as("admitted once the first large message was settled").isFalse();
+        assertThat(admission.unsettled()).isEqualTo(large);
     }
 
     @Test
@@ -67,7 +98,7 @@ class AdmissionTest {
 
         assertThat(admission.awaitIdle(Duration.ofMillis(1))).isFalse();
         admission.invoked();
-        admission.settled();
+        admission.settled(1);
         assertThat(admission.awaitIdle(Duration.ofSeconds(10))).isTrue();
     }
 
