@@ -3,36 +3,23 @@ package dev.magnetar.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.magnetar.api.naming.ResolvedFunction;
 import dev.magnetar.bridge.testing.EmbeddedPulsar;
 import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
 import dev.magnetar.runtime.codec.Payload;
-import dev.magnetar.runtime.context.ContextResources;
-import dev.magnetar.runtime.fixtures.Definitions;
-import dev.magnetar.runtime.invoke.FunctionInvoker;
-import dev.magnetar.runtime.loading.LoadedFunction;
-import dev.magnetar.runtime.loop.FunctionLoop;
-import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
-import org.apache.pulsar.client.api.SubscriptionType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 /**
  * The output's batch stays open under load and is sent as soon as the input runs dry. The batch timer is an
@@ -98,35 +85,16 @@ class OutputBatchingIT {
     void theLoopFlushesTheOutputWhenItsInputRunsDry(EmbeddedPulsar pulsar) throws Exception {
         String in = pulsar.uniqueTopic("dry-in");
         String out = pulsar.uniqueTopic("dry-out");
-        var definition = Definitions.define("dry", Upper.class, Path.of("/unused.jar"), in, out);
-        ResolvedFunction function = ResolvedFunction.of(definition);
-        RuntimeMetrics metrics = new RuntimeMetrics(function.fqfn(), 0);
-        ExecutorService workers = Executors.newSingleThreadExecutor();
         try (OutputCollector output = OutputCollector.on(pulsar.client(), out);
              Publisher publisher = new Publisher(pulsar.client(), out, AN_HOUR, true);
-             Consumer<byte[]> consumer = pulsar.client().newConsumer(Schema.BYTES).topic(in)
-                     .subscriptionName(function.subscriptionName()).subscriptionType(SubscriptionType.Shared)
-                     .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).subscribe();
+             InProcessLoop loop = InProcessLoop.start(pulsar.client(), publisher, "dry", new Upper(), in, out);
              Producer<String> inputs = pulsar.client().newProducer(Schema.STRING).topic(in).create()) {
-            publisher.start().join();
-            ContextResources resources = new ContextResources(function, "0", 0, pulsar.client(), publisher, metrics,
-                    LoggerFactory.getLogger("dry"), Map.of(), e -> { });
-            FunctionInvoker invoker = new FunctionInvoker(LoadedFunction.wrap(new Upper(), getClass().getClassLoader()),
-                    resources, workers, 10_000);
-            FunctionLoop loop = new FunctionLoop(consumer, invoker, publisher, metrics, function, e -> { });
-            loop.start();
-            try {
-                for (String word : new String[] {"one", "two", "three"}) {
-                    inputs.send(word);
-                }
-                await().atMost(WAIT).until(() -> output.distinct() == 3);
-                assertThat(output.values()).containsExactlyInAnyOrder("ONE", "TWO", "THREE");
-                await().atMost(WAIT).until(() -> pulsar.admin().topics().getStats(in).getSubscriptions()
-                        .get(function.subscriptionName()).getMsgBacklog() == 0);
-            } finally {
-                loop.stop(Duration.ofSeconds(5));
-                workers.shutdownNow();
+            for (String word : new String[] {"one", "two", "three"}) {
+                inputs.send(word);
             }
+            await().atMost(WAIT).until(() -> output.distinct() == 3);
+            assertThat(output.values()).containsExactlyInAnyOrder("ONE", "TWO", "THREE");
+            loop.awaitDrained(pulsar, WAIT);
         }
     }
 
