@@ -5,16 +5,17 @@ import java.util.function.LongSupplier;
 /**
  * Counts over the last minute, sliding by the second: sixty one-second buckets, each reused when
  * its second comes round again. Answers what Pulsar reports as a function's {@code oneMin} stats.
- * Not thread-safe: its owner ({@link InstanceActivity}) holds one lock for the window and its totals.
+ * Not thread-safe, so not public: its one owner, {@link InstanceActivity}, holds one lock for the window and
+ * its totals.
  */
-public final class OneMinuteWindow {
+final class OneMinuteWindow {
     private static final int SECONDS = 60;
 
     private final LongSupplier clockMs;
     private final Bucket[] buckets = new Bucket[SECONDS];
 
     /** The counts of one window; latency in nanoseconds. */
-    public record Counts(long received, long processed, long userExceptions, long systemExceptions,
+    record Counts(long received, long processed, long userExceptions, long systemExceptions,
                          long latencySumNanos, long latencyCount) {
         /** Average processing latency in milliseconds, or null when nothing was processed. */
         public Double averageLatencyMs() {
@@ -32,37 +33,37 @@ public final class OneMinuteWindow {
         long latencyCount;
     }
 
-    public OneMinuteWindow(LongSupplier clockMs) {
+    OneMinuteWindow(LongSupplier clockMs) {
         this.clockMs = clockMs;
         for (int i = 0; i < SECONDS; i++) {
             buckets[i] = new Bucket();
         }
     }
 
-    public void received() {
+    void received() {
         current().received++;
     }
 
-    public void processed(long latencyNanos) {
+    void processed(long latencyNanos) {
         Bucket bucket = current();
         bucket.processed++;
         bucket.latencySumNanos += latencyNanos;
         bucket.latencyCount++;
     }
 
-    public void userException(long latencyNanos) {
+    void userException(long latencyNanos) {
         Bucket bucket = current();
         bucket.userExceptions++;
         bucket.latencySumNanos += latencyNanos;
         bucket.latencyCount++;
     }
 
-    public void systemException() {
+    void systemException() {
         current().systemExceptions++;
     }
 
     /** The sums over the buckets of the last sixty seconds, this one included. */
-    public Counts lastMinute() {
+    Counts lastMinute() {
         long now = Math.floorDiv(clockMs.getAsLong(), 1000);
         long received = 0, processed = 0, user = 0, system = 0, latencySum = 0, latencyCount = 0;
         for (Bucket bucket : buckets) {
