@@ -1,15 +1,15 @@
-# The controller (admin API + reconciler, chart value controller.image). Build from the repository
-# root after `mvn -B -DskipTests package`:
+# The controller (chart value controller.image): the operator application, with the admin API and the
+# reconciler. Build from the repository root after `mvn -B -DskipTests package`:
 #   docker build -f docker/controller.Dockerfile -t magnetar/controller:0.1.0 .
 FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 magnetar \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin magnetar
-COPY controller/target/lib/ /opt/magnetar/lib/
-COPY controller/target/magnetar-controller.jar /opt/magnetar/magnetar-controller.jar
+COPY operator/target/lib/ /opt/magnetar/lib/
+COPY operator/target/magnetar-operator.jar /opt/magnetar/magnetar-operator.jar
 USER 10001:10001
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Djava.io.tmpdir=/tmp" \
     MAGNETAR_MODE=kubernetes \
     MAGNETAR_DATA_DIR=/tmp/magnetar \
     MAGNETAR_GATEWAY_ENABLED=false
 EXPOSE 7750
-ENTRYPOINT ["java", "-jar", "/opt/magnetar/magnetar-controller.jar"]
+ENTRYPOINT ["java", "-jar", "/opt/magnetar/magnetar-operator.jar"]

@@ -12,8 +12,8 @@ import dev.magnetar.bench.report.ScenarioOutcome;
 import dev.magnetar.bench.scenario.BenchContext;
 import dev.magnetar.bench.scenario.Scenario;
 import dev.magnetar.bench.scenario.Scenarios;
-import dev.magnetar.bridge.broker.BrokerOptions;
-import dev.magnetar.bridge.broker.BrokerProcess;
+import dev.magnetar.standalone.launcher.BrokerOptions;
+import dev.magnetar.standalone.launcher.BrokerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +67,12 @@ public final class BenchMain {
                     installation, options.messages(), options.repetitions(), options.seconds(), options.runs(),
                     options.functions(), options.payloadBytes(), options.jfr(), options.pipeRates());
             Files.createDirectories(options.resultsDir());
+            if (options.chartsDir() != null) {
+                Files.createDirectories(options.chartsDir());
+            }
             for (Scenario scenario : Scenarios.all()) {
                 if (options.selected().contains(scenario.name())) {
-                    runOne(scenario, context, broker, options.resultsDir());
+                    runOne(scenario, context, broker, options);
                 }
             }
         }
@@ -78,14 +81,14 @@ public final class BenchMain {
         System.out.println("worker logs: " + workDir);
     }
 
-    private static void runOne(Scenario scenario, BenchContext context, BrokerProcess broker, Path resultsDir)
+    private static void runOne(Scenario scenario, BenchContext context, BrokerProcess broker, BenchOptions options)
             throws Exception {
         Machine machine = Machine.current();
         System.out.println("== scenario " + scenario.name() + ", load average " + machine.loadAverage());
         ScenarioOutcome outcome = scenario.run(context);
         BenchReport report = new BenchReport(Instant.now(), machine, Machine.currentLoadAverage(),
                 brokerSettings(broker), outcome);
-        Path file = resultsDir.resolve(report.fileName());
+        Path file = options.resultsDir().resolve(report.fileName());
         Files.writeString(file, JsonWriter.write(report.toJson()));
         System.out.println();
         System.out.println("scenario " + outcome.scenario() + ", load average at start " + machine.loadAverage()
@@ -94,7 +97,10 @@ public final class BenchMain {
         outcome.notes().forEach(note -> System.out.println("- " + note));
         System.out.println("results: " + file.toAbsolutePath());
         for (Chart chart : outcome.charts()) {
-            System.out.println("chart:   " + ChartWriter.write(chart, resultsDir, report.fileStem()).toAbsolutePath());
+            System.out.println("chart:   " + ChartWriter.write(chart, options.resultsDir(), report.fileStem()).toAbsolutePath());
+            if (options.chartsDir() != null) {
+                System.out.println("chart:   " + ChartWriter.write(chart, options.chartsDir(), scenario.name()).toAbsolutePath());
+            }
         }
     }
 

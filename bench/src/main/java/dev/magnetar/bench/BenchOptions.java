@@ -11,15 +11,17 @@ import java.util.List;
  * @param seconds length of each open-loop latency run and the sizing of slow drain runs
  * @param runs    runs of one-shot measurements (cold start)
  * @param functions Function resources the controller scenario creates
- * @param payloadBytes size of each message of the drain scenarios (throughput, io-bound, scale-out): 100 B or 1 KB in issue 5
+ * @param payloadBytes size of each message of the drain scenarios (throughput, io-bound, scale-out): 100 B or 1 KB
+ * @param chartsDir where each chart is also written under a stable name, {@code <scenario>-<chart id>.png}; null for nowhere
  * @param jfr     record JFR profiles of the Magnetar runtime workers (throughput) and of the control plane (gateway)
- * @param pipeRates the pipe-latency scenario's rates in msg/s: the issue's 100, 1,000 and 5,000, or fewer for a closer look
+ * @param pipeRates the pipe-latency scenario's rates in msg/s: 100, 1,000 and 5,000, or fewer for a closer look
  */
 record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions,
-        int payloadBytes, Path resultsDir, boolean jfr, List<Integer> pipeRates) {
+        int payloadBytes, Path resultsDir, Path chartsDir, boolean jfr, List<Integer> pipeRates) {
     static final List<Integer> PIPE_RATES = List.of(100, 1_000, 5_000);
     static final String USAGE = "usage: bench/run [--scenario <name>[,<name>...]|all] [--repetitions N] [--messages N]"
-            + " [--seconds N] [--runs N] [--functions N] [--payload-bytes N] [--rates N[,N...]] [--results-dir DIR] [--jfr]";
+            + " [--seconds N] [--runs N] [--functions N] [--payload-bytes N] [--rates N[,N...]] [--results-dir DIR]"
+            + " [--charts-dir DIR] [--jfr]";
 
     static BenchOptions parse(String[] args) {
         String scenario = "all";
@@ -30,6 +32,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
         int functions = 1_000;
         int payloadBytes = 100;
         Path resultsDir = Path.of("bench/results");
+        Path chartsDir = null;
         boolean jfr = false;
         List<Integer> pipeRates = PIPE_RATES;
         for (int i = 0; i < args.length; i++) {
@@ -52,6 +55,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
                 case "--payload-bytes" -> payloadBytes = positive(flag, value);
                 case "--rates" -> pipeRates = rates(flag, value);
                 case "--results-dir" -> resultsDir = Path.of(value);
+                case "--charts-dir" -> chartsDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
             }
         }
@@ -62,8 +66,8 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
                         + String.join(", ", known) + ", all (or several, comma-separated)");
             }
         }
-        return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, payloadBytes, resultsDir, jfr,
-                pipeRates);
+        return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, payloadBytes, resultsDir, chartsDir,
+                jfr, pipeRates);
     }
 
     /** The scenario names to run, in the suite's order. */

@@ -12,15 +12,16 @@ class BenchOptionsTest {
     @Test
     void defaultsAreAllScenariosThreeRepetitionsTwoHundredThousandMessagesTenSecondsTwentyRuns() {
         assertThat(BenchOptions.parse(new String[0]))
-                .isEqualTo(new BenchOptions("all", 3, 1_000_000, 10, 20, 1_000, 100, Path.of("bench/results"), false,
+                .isEqualTo(new BenchOptions("all", 3, 1_000_000, 10, 20, 1_000, 100, Path.of("bench/results"), null, false,
                         List.of(100, 1_000, 5_000)));
     }
 
     @Test
     void readsEveryFlag() {
         BenchOptions options = BenchOptions.parse(new String[] {"--scenario", "io-bound", "--repetitions", "5",
-                "--messages", "1000", "--seconds", "4", "--runs", "2", "--functions", "50", "--payload-bytes", "1024", "--rates", "100, 2000", "--results-dir", "/tmp/r", "--jfr"});
-        assertThat(options).isEqualTo(new BenchOptions("io-bound", 5, 1000, 4, 2, 50, 1024, Path.of("/tmp/r"), true,
+                "--messages", "1000", "--seconds", "4", "--runs", "2", "--functions", "50", "--payload-bytes", "1024", "--rates", "100, 2000", "--results-dir", "/tmp/r", "--charts-dir", "docs/benchmarks", "--jfr"});
+        assertThat(options).isEqualTo(new BenchOptions("io-bound", 5, 1000, 4, 2, 50, 1024, Path.of("/tmp/r"),
+                Path.of("docs/benchmarks"), true,
                 List.of(100, 2_000)));
     }
 

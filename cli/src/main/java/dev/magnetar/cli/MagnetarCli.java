@@ -5,11 +5,11 @@ import dev.magnetar.cli.functions.FunctionsCommand;
 import dev.magnetar.cli.invoke.InvokeCommand;
 import dev.magnetar.cli.output.ErrorReporter;
 import dev.magnetar.cli.standalone.StandaloneCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** The {@code magnetar} command. */
 @Command(name = "magnetar", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = MagnetarCli.Version.class,

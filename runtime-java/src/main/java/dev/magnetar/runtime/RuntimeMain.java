@@ -1,5 +1,6 @@
 package dev.magnetar.runtime;
 
+import dev.magnetar.api.launch.RuntimeLaunch;
 import dev.magnetar.runtime.config.ConfigurationException;
 import dev.magnetar.runtime.config.RuntimeConfig;
 import dev.magnetar.runtime.config.RuntimeOptions;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
  * line on stderr), 1 on a crash.
  */
 public final class RuntimeMain {
-    public static final String READY_LINE = "MAGNETAR_RUNTIME_READY";
     static final int EXIT_OK = 0;
     static final int EXIT_CRASH = 1;
     static final int EXIT_CONFIG = 2;
@@ -38,7 +38,7 @@ public final class RuntimeMain {
         signal.stopWhenExits(config.parentPid());
         try (Replica replica = new Replica(config, signal)) {
             if (replica.start()) {
-                System.out.println(READY_LINE + " instanceId=" + config.instanceId() + " httpPort=" + replica.httpPort());
+                System.out.println(RuntimeLaunch.readyLine(config.instanceId(), replica.httpPort()));
                 System.out.flush();
             }
             signal.await();

@@ -1,6 +1,6 @@
 package dev.magnetar.bench.controller;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.bridge.provision.TopicProvisioner;
 import java.util.concurrent.atomic.AtomicLong;
 

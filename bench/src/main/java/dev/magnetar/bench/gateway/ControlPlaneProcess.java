@@ -2,7 +2,7 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.ChildJvm;
-import dev.magnetar.controller.config.ReplicaConfig;
+import dev.magnetar.local.config.ReplicaConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real standalone control plane ({@code dev.magnetar.controller.ControlPlane}, from the CLI's class path) in
+ * The real standalone control plane ({@code dev.magnetar.controlplane.ControlPlane}, from the CLI's class path) in
  * its own JVM against the bench's broker: admin API, gateway and local replicas, as {@code magnetar standalone}
  * runs them, minus the embedded broker.
  */
@@ -54,7 +54,7 @@ public final class ControlPlaneProcess implements AutoCloseable {
                 "-Dmagnetar.pulsar.service-url=" + serviceUrl,
                 "-Dmagnetar.pulsar.admin-url=" + adminUrl,
                 "-cp", cli.resolve("magnetar-cli.jar") + java.io.File.pathSeparator + cli.resolve("lib") + "/*",
-                "dev.magnetar.controller.ControlPlane"));
+                "dev.magnetar.controlplane.ControlPlane"));
         ControlPlaneProcess plane = new ControlPlaneProcess(ChildJvm.start(command, dir.resolve("control-plane.log")),
                 "http://127.0.0.1:" + port);
         plane.awaitListening(dir);

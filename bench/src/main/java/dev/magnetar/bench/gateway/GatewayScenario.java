@@ -2,11 +2,11 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.ChildJvm;
+import dev.magnetar.bench.harness.MachineCpuTimes;
+import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.harness.StealGuard;
 import dev.magnetar.bench.http.HttpLoadClient;
 import dev.magnetar.bench.http.HttpLoadSettings;
-import dev.magnetar.bench.harness.MachineCpuTimes;
-import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.latency.LatencyRepetitions;
 import dev.magnetar.bench.latency.LatencyResult;
 import dev.magnetar.bench.report.ScenarioOutcome;
@@ -14,7 +14,7 @@ import dev.magnetar.bench.scenario.BenchContext;
 import dev.magnetar.bench.scenario.FunctionCode;
 import dev.magnetar.bench.scenario.PipeLatencyScenario;
 import dev.magnetar.bench.scenario.Scenario;
-import dev.magnetar.bridge.reply.RequestReplyClient;
+import dev.magnetar.gateway.reply.RequestReplyClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -46,21 +46,19 @@ public final class GatewayScenario implements Scenario {
      * request and writing its reply, and every wake-up from idle costs more on this machine.
      */
     static final String HTTP_ALONE_PACED = "HTTP-ALONE-PACED";
-    /** About one raw request/reply round trip here (0.5–1 ms when quiet). */
+    /** About one raw request/reply round trip on a quiet machine. */
     static final Duration PACED_PAUSE = Duration.ofMillis(1);
     /**
      * Every side is a fresh JVM, and a gateway is a long-running server: before anything is measured each side answers
      * {@value #JIT_WARMUP_SECONDS} s at {@value #JIT_WARMUP_RATE} req/s. Without it the control plane's C2 compiler
-     * (a third of its CPU over a run) was still compiling the request path through the first measured runs; the
-     * profiles showed it settle after about 25,000 calls, and a run after that needed half the CPU per call.
+     * is still compiling the request path through the first measured runs, and those runs measure the compiler.
      */
     static final int JIT_WARMUP_RATE = 1_500;
     static final int JIT_WARMUP_SECONDS = 16;
     /**
      * Then each load the side is measured at, once and unrecorded: {@value #PATTERN_WARMUP_CLOSED_CALLS} closed-loop
      * calls and {@value #PATTERN_WARMUP_SECONDS} s at each open-loop rate. After the rate warm-up alone the control
-     * plane's compiler still deoptimised and recompiled parts of the request path whenever the load pattern changed
-     * (JFR: 1.4 s of compile time during the first closed loop, 4.5 s during the first 500 req/s run).
+     * plane's compiler still deoptimises and recompiles parts of the request path whenever the load pattern changes.
      */
     static final int PATTERN_WARMUP_CLOSED_CALLS = 2_000;
     static final int PATTERN_WARMUP_SECONDS = 3;

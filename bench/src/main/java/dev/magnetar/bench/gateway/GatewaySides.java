@@ -2,8 +2,8 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.bench.http.HttpLoadClient;
 import dev.magnetar.bench.http.HttpLoadSettings;
-import dev.magnetar.bridge.reply.RequestReplyClient;
-import dev.magnetar.bridge.reply.RequestReplySettings;
+import dev.magnetar.gateway.reply.RequestReplyClient;
+import dev.magnetar.gateway.reply.RequestReplySettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

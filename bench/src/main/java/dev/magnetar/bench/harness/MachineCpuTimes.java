@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * The machine's CPU time counters (the "cpu" line of /proc/stat, in clock ticks), read before and after a run to
  * tell how much of the run's CPU time the hypervisor took away ("steal"). On a shared virtual machine the same
- * latency run measured 3 ms at the median with 0–3 % steal and 12–16 ms with 30–45 %, whatever ran in it; the
- * figure next to each result says which kind of run it was.
+ * latency run can take several times as long under heavy steal, whatever ran in it; the figure next to each
+ * result says which kind of run it was.
  *
  * @param total every counter summed (user, nice, system, idle, iowait, irq, softirq, steal)
  * @param steal time the virtual CPUs were ready to run but the hypervisor ran something else

@@ -9,8 +9,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Repeats a measured run the hypervisor disturbed: one during which more than {@value #MAX_STEAL_PERCENT} % of the
  * machine's CPU time went to other guests ({@link MachineCpuTimes}). On the shared bench machine such phases come
- * and go for minutes and slow every process alike — a 100 msg/s run's p50 went from 3 to 12–16 ms for the pipe and
- * Magnetar both — so a ratio between a disturbed and an undisturbed run measures the neighbours, not the code. The
+ * and go for minutes and slow every process alike, pipe and Magnetar both, so a ratio between a disturbed and an
+ * undisturbed run measures the neighbours, not the code. The
  * decision looks only at the machine, never at the result, and applies to every variant alike. A run is tried at
  * most {@value #MAX_ATTEMPTS} times; the last attempt is kept even when disturbed, and every repeated run is
  * reported in the notes.

@@ -1,6 +1,6 @@
 package dev.magnetar.bench.harness;
 
-import dev.magnetar.controller.config.ReplicaConfig;
+import dev.magnetar.local.config.ReplicaConfig;
 import java.util.List;
 
 /**

@@ -1,12 +1,12 @@
 package dev.magnetar.bench.scenario;
 
 import dev.magnetar.api.layout.Installation;
-import dev.magnetar.bench.harness.WorkerJvm;
-import dev.magnetar.controller.orchestrator.ClassDataArchive;
 import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.harness.ChildJvm;
 import dev.magnetar.bench.harness.Summary;
+import dev.magnetar.bench.harness.WorkerJvm;
 import dev.magnetar.bench.report.ScenarioOutcome;
+import dev.magnetar.local.ClassDataArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

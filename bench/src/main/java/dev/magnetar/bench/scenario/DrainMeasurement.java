@@ -1,16 +1,16 @@
 package dev.magnetar.bench.scenario;
 
-import dev.magnetar.bench.harness.WorkerJvm;
 import dev.magnetar.bench.harness.ChildJvm;
 import dev.magnetar.bench.harness.EventPayloads;
 import dev.magnetar.bench.harness.MachineCpuTimes;
 import dev.magnetar.bench.harness.ProcessCpu;
 import dev.magnetar.bench.harness.RunResult;
-import dev.magnetar.bench.harness.TopicAdmin;
 import dev.magnetar.bench.harness.ScenarioResult;
 import dev.magnetar.bench.harness.StealGuard;
+import dev.magnetar.bench.harness.TopicAdmin;
 import dev.magnetar.bench.harness.VariantResult;
 import dev.magnetar.bench.harness.WorkerGroup;
+import dev.magnetar.bench.harness.WorkerJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

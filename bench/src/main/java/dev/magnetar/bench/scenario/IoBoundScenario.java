@@ -24,7 +24,7 @@ public final class IoBoundScenario implements Scenario {
     static final List<Integer> CONCURRENCIES = List.of(1, 8, 64);
     /**
      * LocalRunner is sized like the largest Magnetar concurrency: it keeps up to 1,000 async calls in flight
-     * (its default maxPendingAsyncRequests), and sized like concurrency 8 its measured window was under a second.
+     * (its default maxPendingAsyncRequests), and sized like concurrency 8 its measured window would be too short.
      */
     static final int LOCALRUNNER_SIZING_CONCURRENCY = 64;
 

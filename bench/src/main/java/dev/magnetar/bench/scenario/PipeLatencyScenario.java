@@ -1,12 +1,12 @@
 package dev.magnetar.bench.scenario;
 
+import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.harness.StealGuard;
 import dev.magnetar.bench.harness.WorkerJvm;
-import dev.magnetar.bench.chart.Chart;
 import dev.magnetar.bench.latency.LatencyRepetitions;
 import dev.magnetar.bench.latency.LatencyResult;
-import dev.magnetar.bench.latency.RepeatedLatencyTable;
 import dev.magnetar.bench.latency.LatencyTable;
+import dev.magnetar.bench.latency.RepeatedLatencyTable;
 import dev.magnetar.bench.report.ScenarioOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "pipe-latency": publish → output received at fixed open-loop rates (the issue's 100, 1,000 and 5,000 msg/s, or
+ * "pipe-latency": publish → output received at fixed open-loop rates (100, 1,000 and 5,000 msg/s, or
  * {@code --rates}), through the raw pipe (BASELINE) and a Magnetar replica (exclamation, concurrency 1); p50/p99
  * ratios to the pipe.
  */
@@ -74,9 +74,8 @@ public final class PipeLatencyScenario implements Scenario {
     /**
      * The order of the runs: one unrecorded run per variant at the first rate, then per rate {@code repetitions}
      * rounds of one run per variant. Each worker JVM warms itself up, but the broker and this JVM's sending and
-     * receiving paths start cold: without the warm-up round the first measured round was the slowest for both
-     * variants (p99 28 and 40 ms against 10–17 ms in the four rounds after it), and with three repetitions one
-     * such run moves a median. Round-robin, as the drains: outside load spreads over both variants instead of
+     * receiving paths start cold: without the warm-up round the first measured round is the slowest for both
+     * variants, and with three repetitions one such run moves a median. Round-robin, as the drains: outside load spreads over both variants instead of
      * skewing the ratio.
      */
     static <V> List<PlannedRun<V>> plan(List<Integer> rates, List<V> variants, int repetitions) {

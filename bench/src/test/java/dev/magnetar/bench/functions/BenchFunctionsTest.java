@@ -2,10 +2,11 @@ package dev.magnetar.bench.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import org.apache.pulsar.functions.api.Context;
 import org.junit.jupiter.api.Test;
+
 
 class BenchFunctionsTest {
 

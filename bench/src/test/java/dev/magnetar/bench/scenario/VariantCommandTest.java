@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.yaml.FunctionDocuments;
-import dev.magnetar.controller.config.ReplicaConfig;
+import dev.magnetar.local.config.ReplicaConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.magnetar.cli.functions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import dev.magnetar.cli.CliException;
 import dev.magnetar.cli.http.FunctionRef;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.cli.output.KeyValueTable;
 import dev.magnetar.cli.output.OutputFormat;
 import dev.magnetar.cli.output.OutputOptions;

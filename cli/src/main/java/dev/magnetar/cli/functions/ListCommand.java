@@ -1,12 +1,12 @@
 package dev.magnetar.cli.functions;
 
 import dev.magnetar.api.naming.FunctionNames;
-import java.io.PrintWriter;
 import dev.magnetar.cli.output.OutputFormat;
 import dev.magnetar.cli.output.OutputOptions;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

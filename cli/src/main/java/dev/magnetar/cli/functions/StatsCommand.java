@@ -1,7 +1,7 @@
 package dev.magnetar.cli.functions;
 
-import dev.magnetar.cli.http.FunctionRef;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.magnetar.cli.http.FunctionRef;
 import dev.magnetar.cli.output.KeyValueTable;
 import dev.magnetar.cli.output.OutputFormat;
 import dev.magnetar.cli.output.OutputOptions;

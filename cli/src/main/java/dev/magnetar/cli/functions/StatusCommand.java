@@ -2,9 +2,9 @@ package dev.magnetar.cli.functions;
 
 import dev.magnetar.cli.http.FunctionRef;
 import dev.magnetar.cli.http.FunctionStatusView;
-import dev.magnetar.cli.output.StatusTable;
 import dev.magnetar.cli.output.OutputFormat;
 import dev.magnetar.cli.output.OutputOptions;
+import dev.magnetar.cli.output.StatusTable;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,11 +2,11 @@ package dev.magnetar.cli.output;
 
 import dev.magnetar.cli.CliException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns every failure into ONE line on stderr and a non-zero exit code. Stack traces only with

@@ -1,8 +1,8 @@
 package dev.magnetar.cli.output;
 
 import dev.magnetar.cli.http.FunctionRef;
-import dev.magnetar.cli.http.FunctionStatusView;
 import dev.magnetar.cli.http.FunctionStatusView.Instance;
+import dev.magnetar.cli.http.FunctionStatusView;
 import java.util.ArrayList;
 import java.util.List;
 

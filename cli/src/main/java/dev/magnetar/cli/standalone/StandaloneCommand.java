@@ -1,9 +1,9 @@
 package dev.magnetar.cli.standalone;
 
-import dev.magnetar.bridge.broker.BrokerOptions;
 import dev.magnetar.cli.CliException;
 import dev.magnetar.cli.http.ControlPlaneHttp;
 import dev.magnetar.cli.output.LogFiles;
+import dev.magnetar.standalone.launcher.BrokerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dev.magnetar.cli.standalone;
 
-import dev.magnetar.bridge.broker.BrokerOptions;
-import dev.magnetar.bridge.broker.BrokerProcess;
-import dev.magnetar.bridge.broker.BrokerStartException;
 import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.cli.CliException;
-import dev.magnetar.controller.ControlPlane;
-import dev.magnetar.controller.ControlPlaneOptions;
+import dev.magnetar.controlplane.ControlPlane;
+import dev.magnetar.controlplane.ControlPlaneOptions;
+import dev.magnetar.standalone.launcher.BrokerOptions;
+import dev.magnetar.standalone.launcher.BrokerProcess;
+import dev.magnetar.standalone.launcher.BrokerStartException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;

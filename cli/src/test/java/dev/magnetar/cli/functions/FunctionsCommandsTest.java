@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.magnetar.api.v1alpha1.Function;
-import dev.magnetar.api.v1alpha1.ResourcesSpec;
-import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.InitialPosition;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.api.v1alpha1.ResourcesSpec;
+import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import dev.magnetar.cli.CliRun;
-import dev.magnetar.cli.FakeControlPlane;
 import dev.magnetar.cli.FakeControlPlane.Request;
+import dev.magnetar.cli.FakeControlPlane;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** What each {@code functions} verb sends to the admin API and prints from its answer. */
 class FunctionsCommandsTest {

@@ -3,8 +3,8 @@ package dev.magnetar.cli.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.magnetar.cli.CliRun;
-import dev.magnetar.cli.FakeControlPlane;
 import dev.magnetar.cli.FakeControlPlane.Request;
+import dev.magnetar.cli.FakeControlPlane;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** trigger, start, stop, restart and stats: sent to Pulsar's Functions API paths, as pulsar-admin sends them. */
 class PulsarVerbsCommandsTest {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+
 /** {@code functions create|update --wait}: poll status until every replica runs, or time out with one line. */
 class WaitOptionTest {
     @TempDir

@@ -3,8 +3,8 @@ package dev.magnetar.cli.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.magnetar.cli.CliRun;
-import dev.magnetar.cli.FakeControlPlane;
 import dev.magnetar.cli.FakeControlPlane.Request;
+import dev.magnetar.cli.FakeControlPlane;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** {@code magnetar invoke}: what goes to the gateway, what is printed back. */
 class InvokeCommandTest {

@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.api.yaml.FunctionDocuments;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
+import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.cli.CliRun;
-import dev.magnetar.controller.ControlPlane;
-import dev.magnetar.controller.ControlPlaneOptions;
+import dev.magnetar.controlplane.ControlPlane;
+import dev.magnetar.controlplane.ControlPlaneOptions;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * Every {@code magnetar functions} verb and {@code invoke}, run in process through picocli against a
@@ -43,7 +45,7 @@ class FunctionsVerbsIT {
     @BeforeAll
     void start() {
         pulsar = EmbeddedPulsar.shared();
-        plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, pulsar.connection()));
+        plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())));
     }
 
     @AfterAll

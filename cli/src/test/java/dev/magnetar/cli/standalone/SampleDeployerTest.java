@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.yaml.FunctionDocuments;
-import dev.magnetar.cli.FakeControlPlane;
 import dev.magnetar.cli.FakeControlPlane.Request;
+import dev.magnetar.cli.FakeControlPlane;
 import dev.magnetar.cli.http.AdminClient;
 import dev.magnetar.cli.http.ControlPlaneHttp;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** {@code --samples}: which definitions are found, how their jars resolve, what is skipped. */
 class SampleDeployerTest {

@@ -44,7 +44,7 @@ public final class Installation {
 
     /** The embedded broker's launcher jar; its dependencies sit in {@code lib/} beside it. */
     public Path standaloneJar() {
-        return require(home.resolve("standalone/target/magnetar-standalone.jar"), "standalone");
+        return require(home.resolve("standalone/broker/target/magnetar-broker.jar"), "standalone/broker");
     }
 
     /** The runtime jar a replica runs; its dependencies sit in {@code lib/} beside it. */

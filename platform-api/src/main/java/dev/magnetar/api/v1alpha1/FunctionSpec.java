@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * What a user declares. Plain data, no logic: defaults are applied by
- * {@link dev.magnetar.api.naming.ResolvedFunction}, checks by
+ * {@link dev.magnetar.api.function.ResolvedFunction}, checks by
  * {@link dev.magnetar.api.validation.FunctionValidator}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -75,6 +75,15 @@ public final class FunctionDocuments {
         }
     }
 
+    /** A deep copy, through a JSON tree rather than text: a Function is mutable, and a stored one must not change. */
+    public static Function copy(Function function) {
+        try {
+            return JSON.treeToValue(JSON.valueToTree(function), Function.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The shared JSON mapper (same settings as the YAML one), for callers that need a tree. */
     public static ObjectMapper json() {
         return JSON;

@@ -39,6 +39,19 @@ class FunctionDocumentsTest {
     }
 
     @Test
+    void aCopyIsEqualAndIndependent() {
+        Function function = FunctionDocuments.parse(YAML);
+
+        Function copy = FunctionDocuments.copy(function);
+        copy.getSpec().setOutput("elsewhere");
+        copy.getSpec().getUserConfig().put("times", 3);
+
+        assertThat(FunctionDocuments.toYaml(FunctionDocuments.copy(function))).isEqualTo(FunctionDocuments.toYaml(function));
+        assertThat(function.getSpec().getOutput()).isEqualTo("out");
+        assertThat(function.getSpec().getUserConfig()).containsEntry("times", 2);
+    }
+
+    @Test
     void anUnknownFieldIsAnErrorNamingItsPath() {
         assertThatThrownBy(() -> FunctionDocuments.parse(YAML.replace("output: out", "outptu: out")))
                 .isInstanceOf(DocumentException.class)

@@ -1,6 +1,6 @@
 package dev.magnetar.bridge.provision;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.InitialPosition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -67,12 +67,9 @@ public final class PulsarClients {
     /**
      * A producer for request traffic: each request leaves at once (no batching), and it fails fast
      * instead of blocking when its queue is full. A request/reply call is latency-bound: with
-     * batching for at most 1 ms (the earlier setting) a lone request waited out the whole delay, and
-     * the bench's gateway scenario (embedded broker, 2 shared cores, warm JVMs) measured sequential
-     * round trips of p50 2.33 ms (raw request/reply) and 2.88 ms (through the gateway) with it,
-     * 0.87 ms and 1.34 ms without. The price is one write per request: at 2,000 requests/s the
-     * control plane used about a quarter more CPU per call in one run; batching only paid off for
-     * many concurrent callers on one topic (1.8x the throughput at 64).
+     * batching, a lone request waits out the whole batching delay, which is most of a sequential
+     * round trip on a broker nearby. The price is one write per request, more CPU per call under
+     * load; batching pays off only for many concurrent callers on one topic (docs/performance.md).
      */
     public static ProducerBuilder<byte[]> lowLatencyProducer(PulsarClient client, String topic) {
         return client.newProducer()

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.magnetar.api.packages.PulsarPackage;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
-import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
 import dev.magnetar.bridge.testing.PackageDigests;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
+import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * Old versions of a function's jar leave its package topic: against the embedded broker, with jars

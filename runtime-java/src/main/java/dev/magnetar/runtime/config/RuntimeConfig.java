@@ -1,6 +1,6 @@
 package dev.magnetar.runtime.config;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
 import java.nio.file.Path;

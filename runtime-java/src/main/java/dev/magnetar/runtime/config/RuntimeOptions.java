@@ -1,6 +1,8 @@
 package dev.magnetar.runtime.config;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.launch.RuntimeLaunch.Option;
+import dev.magnetar.api.launch.RuntimeLaunch;
 import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
@@ -11,8 +13,10 @@ import dev.magnetar.api.yaml.FunctionDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads the runtime's options from the command line, each falling back to an environment
@@ -21,18 +25,10 @@ import java.util.Map;
  */
 public final class RuntimeOptions {
     /** Command-line option → environment variable. */
-    static final Map<String, String> OPTIONS = Map.ofEntries(
-            Map.entry("--function-file", "MAGNETAR_FUNCTION_FILE"),
-            Map.entry("--function-json", "MAGNETAR_FUNCTION"),
-            Map.entry("--pulsar-url", "MAGNETAR_PULSAR_URL"),
-            Map.entry("--pulsar-auth-token", "MAGNETAR_PULSAR_AUTH_TOKEN"),
-            Map.entry("--instance-id", "MAGNETAR_INSTANCE_ID"),
-            Map.entry("--instance-name", "MAGNETAR_INSTANCE_NAME"),
-            Map.entry("--http-port", "MAGNETAR_HTTP_PORT"),
-            Map.entry("--drain-timeout-ms", "MAGNETAR_DRAIN_TIMEOUT_MS"),
-            Map.entry("--parent-pid", "MAGNETAR_PARENT_PID"));
-    static final int DEFAULT_HTTP_PORT = 9090;
-    static final long DEFAULT_DRAIN_TIMEOUT_MS = 20_000;
+    static final Map<String, String> OPTIONS = Arrays.stream(Option.values())
+            .collect(Collectors.toUnmodifiableMap(Option::flag, Option::variable));
+    static final int DEFAULT_HTTP_PORT = RuntimeLaunch.DEFAULT_HTTP_PORT;
+    static final long DEFAULT_DRAIN_TIMEOUT_MS = RuntimeLaunch.DEFAULT_DRAIN_TIMEOUT_MS;
 
     private final Map<String, String> values;
 
@@ -76,25 +72,25 @@ public final class RuntimeOptions {
     private RuntimeConfig toConfig() {
         Path base = Path.of("").toAbsolutePath();
         Function function;
-        if (values.containsKey("--function-file")) {
-            Path file = Path.of(values.get("--function-file")).toAbsolutePath();
-            function = document(() -> FunctionDocuments.read(file), "--function-file");
+        if (values.containsKey(Option.FUNCTION_FILE.flag())) {
+            Path file = Path.of(values.get(Option.FUNCTION_FILE.flag())).toAbsolutePath();
+            function = document(() -> FunctionDocuments.read(file), Option.FUNCTION_FILE.flag());
             base = file.getParent();
-        } else if (values.containsKey("--function-json")) {
-            function = document(() -> FunctionDocuments.parse(values.get("--function-json")), "--function-json");
+        } else if (values.containsKey(Option.FUNCTION_JSON.flag())) {
+            function = document(() -> FunctionDocuments.parse(values.get(Option.FUNCTION_JSON.flag())), Option.FUNCTION_JSON.flag());
         } else {
             throw new ConfigurationException("no function given: set --function-file PATH (MAGNETAR_FUNCTION_FILE)"
                     + " or --function-json TEXT (MAGNETAR_FUNCTION)");
         }
         ResolvedFunction resolved = resolve(function);
-        int instanceId = (int) number("--instance-id", 0, 0, Integer.MAX_VALUE);
+        int instanceId = (int) number(Option.INSTANCE_ID.flag(), 0, 0, Integer.MAX_VALUE);
         PulsarPackage jarPackage = jarPackage(resolved);
         return new RuntimeConfig(function, resolved, jarPackage == null ? jar(resolved, base) : null, jarPackage,
-                required("--pulsar-url"), values.get("--pulsar-auth-token"),
+                required(Option.PULSAR_URL.flag()), values.get(Option.PULSAR_AUTH_TOKEN.flag()),
                 instanceId, instanceName(instanceId),
-                number("--http-port", DEFAULT_HTTP_PORT, 0, 65_535),
-                Duration.ofMillis(number("--drain-timeout-ms", DEFAULT_DRAIN_TIMEOUT_MS, 0, Long.MAX_VALUE)),
-                number("--parent-pid", 0L, 0, Long.MAX_VALUE));
+                number(Option.HTTP_PORT.flag(), DEFAULT_HTTP_PORT, 0, 65_535),
+                Duration.ofMillis(number(Option.DRAIN_TIMEOUT_MS.flag(), DEFAULT_DRAIN_TIMEOUT_MS, 0, Long.MAX_VALUE)),
+                number(Option.PARENT_PID.flag(), 0L, 0, Long.MAX_VALUE));
     }
 
     private static Function document(java.util.function.Supplier<Function> reader, String option) {
@@ -145,7 +141,7 @@ public final class RuntimeOptions {
 
     /** The pod name on Kubernetes (the downward API sets it); the instance id elsewhere. */
     private String instanceName(int instanceId) {
-        String name = values.get("--instance-name");
+        String name = values.get(Option.INSTANCE_NAME.flag());
         if (name == null || name.isBlank()) {
             return Integer.toString(instanceId);
         }

@@ -6,9 +6,9 @@ import dev.magnetar.runtime.codec.Payload;
  * Where one invocation's outcome goes: exactly one of the two methods is called, once. Two plain methods rather
  * than a {@code BiConsumer<Payload, Throwable>}: the message loop's path from a result to its output send stays
  * short (no generic bridge, no dispatch on which argument is null), and the JIT inlines only so deep: a longer
- * path left the Pulsar client's own send code out of line (docs/benchmarks.md, session 8). Each method carries the
- * invocation's time, measured once by the invoker: the caller needs no clock of its own (a clock read cost ~26 ns
- * on the bench machine, and the loop read four per message before).
+ * path left the Pulsar client's own send code out of line (docs/performance.md). Each method carries the
+ * invocation's time, measured once by the invoker: the caller needs no clock of its own, and a clock read is
+ * not free on a path taken for every message.
  */
 public interface InvocationOutcome {
     /**

@@ -1,6 +1,6 @@
 package dev.magnetar.runtime.loop;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.InitialPosition;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

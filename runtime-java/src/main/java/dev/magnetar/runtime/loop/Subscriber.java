@@ -1,6 +1,6 @@
 package dev.magnetar.runtime.loop;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.publish.Publisher;
 import java.util.concurrent.CompletableFuture;

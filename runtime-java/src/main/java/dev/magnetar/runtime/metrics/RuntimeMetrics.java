@@ -1,5 +1,7 @@
 package dev.magnetar.runtime.metrics;
 
+import dev.magnetar.runtime.status.CoarseClock;
+import dev.magnetar.runtime.status.InstanceActivity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -15,8 +17,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.snapshots.Unit;
-import dev.magnetar.runtime.status.CoarseClock;
-import dev.magnetar.runtime.status.InstanceActivity;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class Publisher implements AutoCloseable {
     /**
      * Request-only properties, and the request's content type, which would mislabel the output. The
-     * output carries none of its own (as in Pulsar Functions): per message it would add ~40 bytes to
-     * every stored entry and ~8 % to a small-message replica's CPU; the reply, which answers an HTTP
-     * caller, does carry one.
+     * output carries none of its own (as in Pulsar Functions): per message it would add bytes to every
+     * stored entry and a noticeable share of a small-message replica's CPU; the reply, which answers an
+     * HTTP caller, does carry one.
      */
     private static final Set<String> NOT_FORWARDED = Set.of(MessageProperties.REPLY_TO, MessageProperties.DEADLINE,
             MessageProperties.CONTENT_TYPE);
@@ -38,10 +38,9 @@ public final class Publisher implements AutoCloseable {
 
     /**
      * How long an output batch may stay open: as long as the pipe's. A lone message does not wait for it when
-     * the sender flushes on idle ({@link #forReplica}). A 10 ms cap was tried for fuller batches under load and
-     * dropped: the idle flushes kept the drain's batches below the pipe's anyway (431 against 676 messages per
-     * entry), while a replica that fell behind on a busy machine held its outputs for up to the whole 10 ms
-     * (pipe-latency p50 2.7x the pipe's at 1,000 msg/s).
+     * the sender flushes on idle ({@link #forReplica}). A longer cap does not buy fuller batches under load (the
+     * idle flushes keep them below the pipe's anyway), while a replica that fell behind on a busy machine would
+     * hold its outputs for up to the whole cap (docs/performance.md).
      */
     static final long BATCH_DELAY_MS = 1;
     /** Pulsar's default, named because the loop's bound on unacked messages must stay above it. */

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Wall-clock milliseconds, refreshed every {@value #RESOLUTION_MS} ms by one daemon thread. The status bookkeeping
  * reads the time several times per message (the one-minute window's second, the last invocation time) and needs
- * no better than that; a volatile read costs ~1 ns where a clock call cost 35–75 ns on the 2-core bench machine.
+ * no better than that; a volatile read is far cheaper than a clock call on a virtual machine.
  */
 public final class CoarseClock {
     static final long RESOLUTION_MS = 10;

@@ -3,7 +3,7 @@ package dev.magnetar.runtime.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import java.nio.ByteBuffer;

@@ -2,15 +2,15 @@ package dev.magnetar.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.protocol.ReplicaStatusJson;
+import dev.magnetar.api.protocol.ReplicaStatusReport;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.fixtures.PoisonFunction;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.loading.LoadedFunction;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
-import dev.magnetar.api.protocol.ReplicaStatusJson;
-import dev.magnetar.api.protocol.ReplicaStatusReport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+
 
 /** The HTTP endpoints with a real function and no Pulsar at all. */
 class RuntimeHttpServerTest {

@@ -2,7 +2,7 @@ package dev.magnetar.runtime.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.context.InvocationRecord;
@@ -25,6 +25,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+
 
 class FunctionInvokerTest {
     private final ExecutorService workers = Executors.newCachedThreadPool();

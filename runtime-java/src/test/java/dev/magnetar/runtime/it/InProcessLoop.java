@@ -2,8 +2,7 @@ package dev.magnetar.runtime.it;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.magnetar.api.naming.ResolvedFunction;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
@@ -11,6 +10,7 @@ import dev.magnetar.runtime.loading.LoadedFunction;
 import dev.magnetar.runtime.loop.FunctionLoop;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +23,7 @@ import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 import org.apache.pulsar.client.api.SubscriptionType;
 import org.slf4j.LoggerFactory;
+
 
 /**
  * A function's message loop in the test JVM, on the client and publisher a test chooses: subscribed to the input

@@ -1,6 +1,6 @@
 package dev.magnetar.runtime.it;
 
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.admin.PulsarAdminException;

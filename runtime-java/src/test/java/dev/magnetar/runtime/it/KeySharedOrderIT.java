@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.SubscriptionSpec;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
-import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.fixtures.FixtureJar;
 import dev.magnetar.runtime.fixtures.JitterFunction;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
+import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.pulsar.client.api.Producer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 
 /**
  * Key_Shared with many invocations in flight: messages of one key still come out in order,

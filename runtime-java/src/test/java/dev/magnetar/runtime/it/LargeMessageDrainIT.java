@@ -3,9 +3,9 @@ package dev.magnetar.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.magnetar.api.protocol.ReplicaStatusReport;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
-import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
+import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.time.Duration;
 import java.util.Arrays;
 import org.apache.pulsar.client.api.Producer;
@@ -13,6 +13,7 @@ import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 
 /**
  * A backlog of large messages drains without a failed send: the outputs of the unsettled inputs fit the Pulsar

@@ -3,12 +3,12 @@ package dev.magnetar.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.magnetar.api.v1alpha1.Function;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
-import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.fixtures.FixtureJar;
 import dev.magnetar.runtime.fixtures.LoggingFunction;
 import dev.magnetar.runtime.logging.LogTopicAppender;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
+import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +18,7 @@ import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 
 /** spec.logTopic: what the function logs through its Context logger is published there by a real replica. */
 @ExtendWith(EmbeddedPulsarExtension.class)

@@ -9,11 +9,11 @@ import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.bridge.packages.PackageRetention;
 import dev.magnetar.bridge.packages.PulsarPackagePublisher;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
-import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
 import dev.magnetar.runtime.config.ConfigurationException;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.loading.PackageFetcher;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
+import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import org.apache.pulsar.client.api.Producer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * A function jar kept in Pulsar (how the control plane hands an uploaded jar to pods on Kubernetes):

@@ -3,11 +3,11 @@ package dev.magnetar.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.Function;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
-import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
 import dev.magnetar.runtime.fixtures.Definitions;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
+import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.apache.pulsar.client.api.Producer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 
 /**
  * At-least-once when a replica dies: SIGKILL one of two replicas in the middle of a 20,000-message

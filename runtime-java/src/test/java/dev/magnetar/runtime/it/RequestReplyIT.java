@@ -7,11 +7,11 @@ import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.protocol.MessageProperties;
 import dev.magnetar.api.protocol.ReplyStatus;
 import dev.magnetar.api.v1alpha1.Function;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
-import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.fixtures.FixtureJar;
 import dev.magnetar.runtime.fixtures.PoisonFunction;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
+import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 
 /** The runtime's side of request/reply: replies with status, errors at once, drops expired requests. */
 @ExtendWith(EmbeddedPulsarExtension.class)

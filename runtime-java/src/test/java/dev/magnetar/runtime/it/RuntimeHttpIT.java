@@ -3,14 +3,14 @@ package dev.magnetar.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.Function;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
-import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.fixtures.FixtureJar;
 import dev.magnetar.runtime.fixtures.PoisonFunction;
 import dev.magnetar.runtime.fixtures.SlowFunction;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
+import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +20,10 @@ import java.util.UUID;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.common.policies.data.TenantInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 
 /** A replica's HTTP port, and its orderly stop on SIGTERM. */
 @ExtendWith(EmbeddedPulsarExtension.class)

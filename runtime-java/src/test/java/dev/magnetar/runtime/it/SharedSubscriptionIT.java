@@ -3,16 +3,17 @@ package dev.magnetar.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.magnetar.api.naming.ResolvedFunction;
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.Function;
-import dev.magnetar.bridge.testing.EmbeddedPulsar;
-import dev.magnetar.bridge.testing.EmbeddedPulsarExtension;
 import dev.magnetar.runtime.fixtures.Definitions;
+import dev.magnetar.standalone.testing.EmbeddedPulsar;
+import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.apache.pulsar.client.api.Producer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 
 /** Two replicas of the exclamation sample share one Shared subscription and split 10,000 messages. */
 @ExtendWith(EmbeddedPulsarExtension.class)

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.pulsar.functions.api.Context;
 import org.junit.jupiter.api.Test;
 
+
 class TypeArgumentsTest {
     static class Direct implements org.apache.pulsar.functions.api.Function<String, Integer> {
         public Integer process(String input, Context context) {

@@ -3,9 +3,10 @@ package dev.magnetar.runtime.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import dev.magnetar.runtime.publish.Publisher;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+
 
 class AdmissionTest {
 

@@ -2,8 +2,8 @@ package dev.magnetar.runtime.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.layout.Installation;
-import dev.magnetar.api.naming.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.FunctionValidator;
 import dev.magnetar.api.yaml.FunctionDocuments;
@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+
 
 /** Every sample's function.yaml is a valid definition whose class is in the jar it names. */
 class SampleDefinitionsTest {

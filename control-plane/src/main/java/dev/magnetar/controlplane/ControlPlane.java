@@ -1,0 +1,159 @@
+package dev.magnetar.controlplane;
+
+import dev.magnetar.api.replicas.FunctionReplicas;
+import dev.magnetar.controlplane.config.ControlPlaneConfig;
+import dev.magnetar.controlplane.service.FunctionService;
+import dev.magnetar.gateway.http.GatewayConfig;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control plane: admin API, gateway and local replicas (standalone) or the reconciler
+ * (Kubernetes mode) in one Micronaut application; {@code magnetar.controller.enabled=false} or
+ * {@code magnetar.gateway.enabled=false} leaves a part out, which is how the chart runs the gateway
+ * and the controller as separate Deployments of the same image. {@link #start} returns once the server listens and every stored function was
+ * deployed (replicas are started, not necessarily ready yet).
+ */
+public final class ControlPlane implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
+
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+
+    private ControlPlane(ApplicationContext context) {
+        this.context = context;
+        this.server = context.getBean(EmbeddedServer.class);
+    }
+
+    public static ControlPlane start(ControlPlaneOptions options) {
+        return start(options, Map.of());
+    }
+
+    /**
+     * Starts with extra configuration, e.g. {@code magnetar.gateway.max-pending} or
+     * {@code magnetar.replicas.jvm-options}; the options win over the same keys in {@code extra}.
+     */
+    public static ControlPlane start(ControlPlaneOptions options, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(extra);
+        // Micronaut reads -1 as "any free port".
+        properties.put("micronaut.server.port", options.port() == 0 ? -1 : options.port());
+        properties.put("magnetar.data-dir", options.dataDir().toAbsolutePath().toString());
+        properties.put("magnetar.pulsar.service-url", options.pulsar().serviceUrl());
+        properties.put("magnetar.pulsar.admin-url", options.pulsar().adminUrl());
+        if (options.pulsar().authToken() != null) {
+            properties.put("magnetar.pulsar.auth-token", options.pulsar().authToken());
+        }
+        ApplicationContext context;
+        try {
+            context = startContext(properties);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot start the control plane on port " + options.port() + ": "
+                    + rootCause(e) + "; if the port is taken, pick another one (0 = any free port)", e);
+        }
+        return boot(context);
+    }
+
+    /** Runs the control plane alone, configured by application.yml, system properties and environment. */
+    public static void main(String[] args) {
+        ControlPlane plane = boot(startContext(Map.of()));
+        Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "magnetar-control-plane-shutdown"));
+    }
+
+    /**
+     * Starts the context and its HTTP server without Micronaut's own shutdown hook: the owner
+     * closes the control plane, and two hooks taking Micronaut's locks in opposite order deadlock.
+     */
+    private static ApplicationContext startContext(Map<String, Object> properties) {
+        ApplicationContext context = ApplicationContext.builder(ControlPlane.class)
+                .deduceEnvironment(false)
+                .banner(false)
+                .properties(properties)
+                .start();
+        try {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            if (!server.isRunning()) {
+                server.start();
+            }
+            return context;
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private static ControlPlane boot(ApplicationContext context) {
+        try {
+            ControlPlane plane = new ControlPlane(context);
+            boolean controller = enabled(context, ControlPlaneConfig.CONTROLLER_ENABLED_PROPERTY);
+            boolean gateway = enabled(context, GatewayConfig.ENABLED_PROPERTY);
+            if (controller) {
+                context.getBean(FunctionService.class).deployAll();
+            }
+            LOG.info("Magnetar {} listening on {} ({})", controller ? "control plane" : "gateway", plane.url(),
+                    String.join(", ", servedParts(controller, gateway)));
+            return plane;
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private static boolean enabled(ApplicationContext context, String property) {
+        return context.getProperty(property, Boolean.class).orElse(true);
+    }
+
+    private static List<String> servedParts(boolean controller, boolean gateway) {
+        List<String> parts = new ArrayList<>();
+        if (controller) {
+            parts.add("admin API under /magnetar/v1/functions");
+            parts.add("Pulsar Functions API under /admin/v3/functions");
+        }
+        if (gateway) {
+            parts.add("gateway under /function");
+        }
+        parts.add("health under /health");
+        return parts;
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    /** Stops taking requests, stops every replica, then closes the application. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (!context.isRunning()) {
+            return;
+        }
+        try {
+            if (server.isRunning()) {
+                server.stop();
+            }
+            context.findBean(FunctionReplicas.class).ifPresent(FunctionReplicas::close);
+        } finally {
+            context.close();
+        }
+    }
+}

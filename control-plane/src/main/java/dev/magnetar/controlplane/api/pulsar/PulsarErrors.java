@@ -1,0 +1,60 @@
+package dev.magnetar.controlplane.api.pulsar;
+
+import dev.magnetar.api.validation.InvalidFunctionException;
+import dev.magnetar.api.validation.Violation;
+import dev.magnetar.api.yaml.DocumentException;
+import dev.magnetar.controlplane.api.ErrorResponse;
+import dev.magnetar.controlplane.packages.PackageException;
+import dev.magnetar.controlplane.service.DeploymentException;
+import dev.magnetar.controlplane.service.FunctionExistsException;
+import dev.magnetar.controlplane.service.FunctionNotFoundException;
+import dev.magnetar.controlplane.service.InstanceActionRefusedException;
+import dev.magnetar.controlplane.service.InstanceNotFoundException;
+import dev.magnetar.gateway.reply.ReplyTimeoutException;
+import dev.magnetar.gateway.reply.TooManyPendingRequestsException;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Exceptions as Pulsar's workers answer them: a status code and {@code {"reason": "..."}}. */
+final class PulsarErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(PulsarErrors.class);
+
+    private PulsarErrors() {
+    }
+
+    static HttpResponse<ErrorResponse> of(Throwable error) {
+        if (error instanceof PulsarConfigException || error instanceof PackageException
+                || error instanceof DocumentException) {
+            return reply(HttpStatus.BAD_REQUEST, error.getMessage());
+        }
+        if (error instanceof InvalidFunctionException invalid) {
+            return reply(HttpStatus.BAD_REQUEST, "invalid function config: " + invalid.violations().stream()
+                    .map(Violation::toString).collect(Collectors.joining("; ")));
+        }
+        if (error instanceof FunctionNotFoundException || error instanceof InstanceNotFoundException) {
+            return reply(HttpStatus.NOT_FOUND, error.getMessage());
+        }
+        if (error instanceof FunctionExistsException) {
+            return reply(HttpStatus.CONFLICT, error.getMessage());
+        }
+        if (error instanceof ReplyTimeoutException) {
+            return reply(HttpStatus.REQUEST_TIMEOUT, error.getMessage());
+        }
+        if (error instanceof DeploymentException || error instanceof TooManyPendingRequestsException) {
+            return reply(HttpStatus.SERVICE_UNAVAILABLE, error.getMessage() + "; nothing was changed, try again");
+        }
+        if (error instanceof InstanceActionRefusedException) {
+            return reply(HttpStatus.BAD_REQUEST, error.getMessage());
+        }
+        LOG.error("Pulsar Functions API request failed", error);
+        return reply(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + error
+                + "; see the control plane's log");
+    }
+
+    private static HttpResponse<ErrorResponse> reply(HttpStatus status, String reason) {
+        return HttpResponse.<ErrorResponse>status(status).body(new ErrorResponse(reason));
+    }
+}

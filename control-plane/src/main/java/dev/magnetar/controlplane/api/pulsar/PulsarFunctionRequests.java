@@ -1,0 +1,184 @@
+package dev.magnetar.controlplane.api.pulsar;
+
+import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.naming.TopicNames;
+import dev.magnetar.api.protocol.ReplyStatus;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.validation.Violation;
+import dev.magnetar.controlplane.api.pulsar.PulsarStatusViews.Instance;
+import dev.magnetar.controlplane.config.AdminConfig;
+import dev.magnetar.controlplane.packages.FunctionPackages;
+import dev.magnetar.controlplane.packages.PackageDistribution;
+import dev.magnetar.controlplane.service.FunctionExistsException;
+import dev.magnetar.controlplane.service.FunctionNotFoundException;
+import dev.magnetar.controlplane.service.FunctionService;
+import dev.magnetar.controlplane.service.InstanceNotFoundException;
+import dev.magnetar.controlplane.store.FunctionRef;
+import dev.magnetar.gateway.reply.Reply;
+import dev.magnetar.gateway.reply.RequestReplyClient;
+import jakarta.inject.Singleton;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.apache.pulsar.common.functions.FunctionConfig;
+import org.apache.pulsar.common.policies.data.FunctionInstanceStatsData;
+import org.apache.pulsar.common.policies.data.FunctionStatsImpl;
+import org.apache.pulsar.common.policies.data.FunctionStatus;
+
+/**
+ * What Pulsar's Functions API asks, in Magnetar's terms: configs become definitions stored by the
+ * same {@link FunctionService} the native API and the CLI use, packages are kept by
+ * {@link FunctionPackages}, and {@code trigger} goes through the gateway's request/reply path.
+ */
+@Singleton
+public class PulsarFunctionRequests {
+    private final FunctionService service;
+    private final FunctionPackages packages;
+    private final PackageDistribution distribution;
+    private final RequestReplyClient requests;
+    private final AdminConfig config;
+
+    public PulsarFunctionRequests(FunctionService service, FunctionPackages packages, PackageDistribution distribution,
+                                  RequestReplyClient requests, AdminConfig config) {
+        this.service = service;
+        this.packages = packages;
+        this.distribution = distribution;
+        this.requests = requests;
+        this.config = config;
+    }
+
+    /** A package: the uploaded jar, or the URL to fetch it from; both absent means none was sent. */
+    public record Package(InputStream upload, String url) {
+        boolean present() {
+            return upload != null || (url != null && !url.isBlank());
+        }
+    }
+
+    public void create(FunctionRef ref, String configJson, Package pkg) {
+        FunctionConfig config = named(ref, PulsarJson.readConfig(configJson));
+        if (service.get(ref).isPresent()) {
+            throw new FunctionExistsException(ref);
+        }
+        if (!pkg.present()) {
+            throw new PulsarConfigException("data", "no function package was sent: upload the jar as the multipart"
+                    + " part 'data', or give its location as the part 'url'");
+        }
+        String jar = distribution.locate(ref, store(ref, pkg));
+        service.create(FunctionConfigMapper.toFunction(config, jar));
+        distribution.supersede(ref, jar, null); // a topic left by an earlier function of this name
+    }
+
+    /** Fields the update leaves out keep their values, as in Pulsar; without a package the jar stays. */
+    public void update(FunctionRef ref, String configJson, Package pkg) {
+        Function existing = service.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
+        FunctionConfig merged = PulsarJson.merge(FunctionConfigMapper.toConfig(existing),
+                named(ref, PulsarJson.readConfig(configJson)));
+        Path stored = pkg.present() ? store(ref, pkg) : null;
+        String jar = stored != null ? distribution.locate(ref, stored) : existing.getSpec().getRuntime().jar();
+        service.update(FunctionConfigMapper.toFunction(merged, jar));
+        if (stored != null) {
+            packages.prune(ref, stored); // every replica runs the new jar now
+            distribution.supersede(ref, jar, existing.getSpec().getRuntime() == null ? null
+                    : existing.getSpec().getRuntime().jar());
+        }
+    }
+
+    public FunctionConfig get(FunctionRef ref) {
+        return FunctionConfigMapper.toConfig(service.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref)));
+    }
+
+    public FunctionStatus status(FunctionRef ref) {
+        return PulsarStatusViews.status(instances(ref));
+    }
+
+    public FunctionStatus.FunctionInstanceStatus.FunctionInstanceStatusData status(FunctionRef ref, int instanceId) {
+        return PulsarStatusViews.status(List.of(instance(ref, instanceId))).getInstances().get(0).getStatus();
+    }
+
+    public FunctionStatsImpl stats(FunctionRef ref) {
+        return PulsarStatusViews.stats(instances(ref));
+    }
+
+    public FunctionInstanceStatsData stats(FunctionRef ref, int instanceId) {
+        return PulsarStatusViews.stats(List.of(instance(ref, instanceId))).getInstances().get(0).getMetrics();
+    }
+
+    /** Publishes {@code value} to the input (or {@code topic}, which must be one) and returns the output. */
+    public String trigger(FunctionRef ref, byte[] value, String topic) {
+        ResolvedFunction function = ResolvedFunction.of(service.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref)));
+        if (value == null) {
+            throw new PulsarConfigException("data", "no trigger value was sent: give it as the multipart part 'data'"
+                    + " (or a file as 'dataStream')");
+        }
+        String target = triggerTopic(function, topic);
+        Duration timeout = Duration.ofMillis(Math.min(function.timeoutMs(), config.triggerTimeout().toMillis()));
+        Reply reply;
+        try {
+            reply = requests.call(target, value, "text/plain; charset=utf-8", Map.of(), timeout).get();
+        } catch (ExecutionException | CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + ref + "'s output", e);
+        }
+        if (reply.status() != ReplyStatus.OK) {
+            throw new PulsarConfigException("data", "the function failed on this value: " + reply.error());
+        }
+        return new String(reply.body(), StandardCharsets.UTF_8);
+    }
+
+    private static String triggerTopic(ResolvedFunction function, String topic) {
+        if (topic == null || topic.isBlank()) {
+            return function.requestTopic().orElseThrow(() -> new PulsarConfigException("topic", "function "
+                    + function.fqfn() + " reads a topic pattern: name the input topic to trigger it on"));
+        }
+        String qualified = TopicNames.qualifyIn(function.tenant(), function.namespace(), topic);
+        if (!function.inputs().contains(qualified)) {
+            throw new PulsarConfigException("topic", "'" + topic + "' is not an input of function " + function.fqfn()
+                    + ": use one of " + function.inputs());
+        }
+        return qualified;
+    }
+
+    private List<Instance> instances(FunctionRef ref) {
+        Function definition = service.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
+        return PulsarStatusViews.instances(definition, service.status(ref),
+                instance -> ReplicaReports.fetch(instance.instanceId(), instance.host(), instance.httpPort()));
+    }
+
+    private Instance instance(FunctionRef ref, int instanceId) {
+        List<Instance> all = instances(ref);
+        return all.stream().filter(i -> i.instanceId() == instanceId).findFirst()
+                .orElseThrow(() -> new InstanceNotFoundException(ref, instanceId, all.size()));
+    }
+
+    private Path store(FunctionRef ref, Package pkg) {
+        return pkg.upload() != null ? packages.store(ref, pkg.upload()) : packages.fetch(ref, pkg.url());
+    }
+
+    /** The URL path names the function; the config may too, and must agree. */
+    private static FunctionConfig named(FunctionRef ref, FunctionConfig config) {
+        List<Violation> out = new ArrayList<>();
+        config.setTenant(agree("tenant", config.getTenant(), ref.tenant(), out));
+        config.setNamespace(agree("namespace", config.getNamespace(), ref.namespace(), out));
+        config.setName(agree("name", config.getName(), ref.name(), out));
+        if (!out.isEmpty()) {
+            throw new PulsarConfigException(out);
+        }
+        return config;
+    }
+
+    private static String agree(String field, String inConfig, String inPath, List<Violation> out) {
+        if (inConfig != null && !inConfig.isBlank() && !inConfig.equals(inPath)) {
+            out.add(new Violation(field, "is '" + inConfig + "' but the URL path says '" + inPath
+                    + "': make them agree, or leave the field out"));
+        }
+        return inPath;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.magnetar.controlplane.api.pulsar;
+
+import dev.magnetar.api.validation.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pulsar.common.functions.ConsumerConfig;
+import org.apache.pulsar.common.functions.FunctionConfig;
+
+/**
+ * The parts of a Pulsar {@link FunctionConfig} Magnetar cannot honour, each a violation naming the
+ * field and what to do instead: refused, never silently dropped. Magnetar runs Java functions and
+ * picks the wire encoding from the function's own types (String as UTF-8 text, byte[] as is, other
+ * types as JSON), so serde classes and schema types have nothing to configure.
+ */
+final class UnsupportedSettings {
+    private static final String ENCODING = "Magnetar encodes by the function's types (String: UTF-8 text, byte[]:"
+            + " raw bytes, other types: JSON), so it has no serde classes or schema types: remove it";
+
+    private UnsupportedSettings() {
+    }
+
+    static List<Violation> of(FunctionConfig config) {
+        List<Violation> out = new ArrayList<>();
+        if (config.getRuntime() != null && config.getRuntime() != FunctionConfig.Runtime.JAVA) {
+            out.add(new Violation("runtime", "is " + config.getRuntime() + " but Magnetar runs Java functions only: use JAVA"));
+        }
+        if (config.getPy() != null || config.getGo() != null) {
+            out.add(new Violation(config.getPy() != null ? "py" : "go",
+                    "is set but Magnetar runs Java functions only: give a jar"));
+        }
+        if (config.getWindowConfig() != null) {
+            out.add(new Violation("windowConfig", "window functions are not supported by Magnetar: remove it"));
+        }
+        if (config.getProcessingGuarantees() == FunctionConfig.ProcessingGuarantees.MANUAL) {
+            out.add(new Violation("processingGuarantees", "MANUAL is not supported: use ATLEAST_ONCE, ATMOST_ONCE"
+                    + " or EFFECTIVELY_ONCE"));
+        }
+        if (Boolean.TRUE.equals(config.getRetainOrdering()) && Boolean.TRUE.equals(config.getRetainKeyOrdering())) {
+            out.add(new Violation("retainOrdering", "and retainKeyOrdering are both true: set only one (retainOrdering"
+                    + " = one active consumer, retainKeyOrdering = per-key order)"));
+        }
+        if (config.getSecrets() != null) {
+            config.getSecrets().forEach((name, value) -> {
+                if (!(value instanceof Map<?, ?> ref) || !(ref.get("path") instanceof String)
+                        || !(ref.get("key") instanceof String)) {
+                    out.add(new Violation("secrets." + name, "is " + value + ": give {\"path\": \"<secret name>\","
+                            + " \"key\": \"<key in the secret>\"}"));
+                }
+            });
+        }
+        out.addAll(ResourceQuantities.check(config.getResources()));
+        encodings(config, out);
+        if (Boolean.FALSE.equals(config.getAutoAck())) {
+            out.add(new Violation("autoAck", "is false but Magnetar acknowledges for the function, as"
+                    + " processingGuarantees says: remove autoAck (or set it true) and choose processingGuarantees"));
+        }
+        return out;
+    }
+
+    /** Serde classes and schema types, wherever FunctionConfig can carry them; blank values mean none. */
+    private static void encodings(FunctionConfig config, List<Violation> out) {
+        perTopic("customSerdeInputs", config.getCustomSerdeInputs(), out);
+        perTopic("customSchemaInputs", config.getCustomSchemaInputs(), out);
+        perTopic("customSchemaOutputs", config.getCustomSchemaOutputs(), out);
+        single("outputSerdeClassName", config.getOutputSerdeClassName(), out);
+        single("outputSchemaType", config.getOutputSchemaType(), out);
+        if (config.getInputSpecs() != null) {
+            for (Map.Entry<String, ConsumerConfig> entry : config.getInputSpecs().entrySet()) {
+                ConsumerConfig spec = entry.getValue();
+                if (spec != null) {
+                    single("inputSpecs." + entry.getKey() + ".serdeClassName", spec.getSerdeClassName(), out);
+                    single("inputSpecs." + entry.getKey() + ".schemaType", spec.getSchemaType(), out);
+                }
+            }
+        }
+    }
+
+    private static void perTopic(String field, Map<String, String> values, List<Violation> out) {
+        if (values != null) {
+            values.forEach((topic, value) -> single(field + "." + topic, value, out));
+        }
+    }
+
+    private static void single(String field, String value, List<Violation> out) {
+        if (value != null && !value.isBlank()) {
+            out.add(new Violation(field, "is '" + value + "' but " + ENCODING));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.magnetar.controlplane.config;
+
+import dev.magnetar.bridge.provision.PulsarTopicProvisioner;
+import dev.magnetar.bridge.provision.TopicProvisioner;
+import dev.magnetar.controlplane.packages.FunctionPackages;
+import dev.magnetar.controlplane.packages.PackageDistribution;
+import dev.magnetar.controlplane.store.FileFunctionStore;
+import dev.magnetar.controlplane.store.FunctionStore;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+
+/**
+ * The standalone control plane's parts: file store, local packages, Pulsar provisioning. Where the
+ * replicas run comes from the mode's module (local processes, or the operator on Kubernetes).
+ */
+@Factory
+public class ControlPlaneFactory {
+
+    @Singleton
+    public FunctionStore functionStore(ControlPlaneConfig config) {
+        return new FileFunctionStore(config.functionsDir());
+    }
+
+    @Singleton
+    public FunctionPackages functionPackages(ControlPlaneConfig config, AdminConfig admin) {
+        return new FunctionPackages(config.packagesDir(), admin.allowedJarDirs(), admin.downloadTimeout());
+    }
+
+    @Singleton
+    public PackageDistribution packageDistribution() {
+        return PackageDistribution.LOCAL_FILE;
+    }
+
+    @Singleton
+    public TopicProvisioner topicProvisioner(PulsarAdmin admin, ControlPlaneConfig config) {
+        return new PulsarTopicProvisioner(admin, config.createNamespaces());
+    }
+}

@@ -1,0 +1,174 @@
+package dev.magnetar.controlplane.packages;
+
+import dev.magnetar.controlplane.store.FunctionRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Function jars received through the admin API, kept content-addressed under
+ * {@code <packagesDir>/<tenant>/<namespace>/<name>/<sha256>.jar}: the same upload twice is one file,
+ * and a definition keeps pointing at the bytes it was created with.
+ */
+public final class FunctionPackages {
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionPackages.class);
+    private final Path packagesDir;
+    private final List<Path> allowedDirs;
+    private final Duration downloadTimeout;
+
+    public FunctionPackages(Path packagesDir, List<Path> allowedDirs, Duration downloadTimeout) {
+        this.packagesDir = packagesDir;
+        this.allowedDirs = allowedDirs.stream().map(FunctionPackages::real).toList();
+        this.downloadTimeout = downloadTimeout;
+    }
+
+    /** Stores an uploaded jar and returns its absolute path. */
+    public Path store(FunctionRef ref, InputStream jar) {
+        Path dir = dir(ref);
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, ".upload", ".tmp");
+            try {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                try (InputStream in = new DigestInputStream(jar, sha256)) {
+                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (Files.size(temp) == 0) {
+                    throw new PackageException("the function package of " + ref + " is empty: send the jar's bytes");
+                }
+                Path target = dir.resolve(HexFormat.of().formatHex(sha256.digest()) + ".jar");
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return target;
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the package of " + ref + " under " + dir + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
+    /** Removes the jars stored for {@code ref} except {@code keep} (null: all of them); best effort. */
+    public void prune(FunctionRef ref, Path keep) {
+        Path dir = dir(ref);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> jars = Files.list(dir)) {
+            jars.filter(jar -> jar.getFileName().toString().endsWith(".jar") && !jar.equals(keep)).forEach(jar -> {
+                try {
+                    Files.deleteIfExists(jar);
+                } catch (IOException e) {
+                    LOG.debug("could not remove {}: {}", jar, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            LOG.debug("could not list {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** Removes every jar stored for {@code ref}, and its directory. */
+    public void removeAll(FunctionRef ref) {
+        prune(ref, null);
+        try {
+            Files.deleteIfExists(dir(ref));
+        } catch (IOException e) {
+            LOG.debug("could not remove {}: {}", dir(ref), e.getMessage());
+        }
+    }
+
+    private Path dir(FunctionRef ref) {
+        return packagesDir.resolve(ref.tenant()).resolve(ref.namespace()).resolve(ref.name());
+    }
+
+    /**
+     * Fetches the jar {@code url} names and stores it: {@code http(s):} is downloaded, {@code file:}
+     * is copied when it lies inside an allowed directory and refused otherwise.
+     */
+    public Path fetch(FunctionRef ref, String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new PackageException("url '" + url + "' is not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        return switch (scheme) {
+            case "file" -> copyLocal(ref, uri);
+            case "http", "https" -> download(ref, uri);
+            default -> throw new PackageException("url '" + url + "' has scheme '" + scheme + "': give an http(s) URL,"
+                    + " a file: URL inside a directory the server allows, or upload the jar");
+        };
+    }
+
+    private Path copyLocal(FunctionRef ref, URI uri) {
+        Path file;
+        try {
+            file = real(Path.of(uri));
+        } catch (IllegalArgumentException e) {
+            throw new PackageException("url '" + uri + "' is not a local file URL: write it as file:/absolute/path.jar");
+        }
+        if (allowedDirs.stream().noneMatch(file::startsWith)) {
+            throw new PackageException("url '" + uri + "' is outside the directories this server reads jars from ("
+                    + (allowedDirs.isEmpty() ? "none are allowed" : allowedDirs) + "): upload the jar instead, or have"
+                    + " the operator add its directory to magnetar.admin.allowed-jar-dirs");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new PackageException("url '" + uri + "': " + file + " does not exist or is not a file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return store(ref, in);
+        } catch (IOException e) {
+            throw new PackageException("url '" + uri + "': cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private Path download(FunctionRef ref, URI uri) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(downloadTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        try {
+            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(downloadTimeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new PackageException("url '" + uri + "' answered HTTP " + response.statusCode()
+                            + ": check the URL, or upload the jar");
+                }
+                return store(ref, body);
+            }
+        } catch (IOException e) {
+            throw new PackageException("url '" + uri + "' cannot be downloaded: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PackageException("url '" + uri + "': download interrupted");
+        }
+    }
+
+    /** The path with links resolved where it exists, so {@code ..} and symlinks cannot leave an allowed directory. */
+    private static Path real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+}

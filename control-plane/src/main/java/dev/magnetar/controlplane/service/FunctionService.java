@@ -1,0 +1,237 @@
+package dev.magnetar.controlplane.service;
+
+import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.replicas.FunctionReplicas;
+import dev.magnetar.api.replicas.InstanceAction;
+import dev.magnetar.api.replicas.InstanceControl;
+import dev.magnetar.api.replicas.InstanceStatus;
+import dev.magnetar.api.replicas.StoppedInstances;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.validation.FunctionValidator;
+import dev.magnetar.api.validation.InvalidFunctionException;
+import dev.magnetar.api.validation.Violation;
+import dev.magnetar.bridge.provision.SubscriptionBacklog;
+import dev.magnetar.controlplane.packages.FunctionPackages;
+import dev.magnetar.controlplane.store.FunctionRef;
+import dev.magnetar.controlplane.store.FunctionStore;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The function lifecycle: validate, persist, then put the definition into effect where the replicas
+ * run (see {@link FunctionReplicas}). A change that cannot be put into effect is undone, so the store
+ * always holds what runs (or is meant to run).
+ */
+@Singleton
+public class FunctionService {
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionService.class);
+
+    private final FunctionStore store;
+    private final SubscriptionBacklog backlog;
+    private final FunctionReplicas replicas;
+    private final FunctionPackages packages;
+    /** Why a stored function is not running; set when the start-up deployment failed. */
+    private final Map<FunctionRef, String> deployErrors = new ConcurrentHashMap<>();
+
+    /** Without package storage: jars are wherever the definitions point. */
+    public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas) {
+        this(store, backlog, replicas, null);
+    }
+
+    /** {@code packages}: jars uploaded for a function are removed with it. */
+    @Inject
+    public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas,
+                           @Nullable FunctionPackages packages) {
+        this.store = store;
+        this.backlog = backlog;
+        this.replicas = replicas;
+        this.packages = packages;
+    }
+
+    /** Creates a function; its tenant, namespace and name must be filled in. */
+    public synchronized Function create(Function definition) {
+        ResolvedFunction resolved = requireRunnable(definition);
+        FunctionRef ref = FunctionRef.of(definition);
+        if (store.get(ref).isPresent()) {
+            throw new FunctionExistsException(ref);
+        }
+        store.put(definition);
+        try {
+            deploy(definition, resolved);
+        } catch (DeploymentException e) {
+            store.delete(ref);
+            throw e;
+        }
+        LOG.info("function {}: created with {} replicas", ref, resolved.replicas());
+        return definition;
+    }
+
+    /** Replaces a function's definition; an invalid one leaves the accepted one in place. */
+    public synchronized Function update(Function definition) {
+        ResolvedFunction resolved = requireRunnable(definition);
+        FunctionRef ref = FunctionRef.of(definition);
+        Function previous = store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
+        StoppedInstances.carryOver(previous, definition);
+        store.put(definition);
+        try {
+            deploy(definition, resolved);
+        } catch (DeploymentException e) {
+            store.put(previous);
+            throw e;
+        }
+        LOG.info("function {}: updated, {} replicas", ref, resolved.replicas());
+        return definition;
+    }
+
+    /** Stops the replicas, forgets the definition, and drops the subscription when the spec asks for it. */
+    public synchronized void delete(FunctionRef ref) {
+        Function definition = store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
+        replicas.remove(definition);
+        store.delete(ref);
+        if (packages != null) {
+            packages.removeAll(ref);
+        }
+        deployErrors.remove(ref);
+        LOG.info("function {}: deleted", ref);
+    }
+
+    /** Scales the function's replicas to zero, keeping its definition and remembering the count. */
+    public synchronized void stop(FunctionRef ref) {
+        Function definition = require(ref);
+        StoppedReplicas.stop(definition);
+        update(definition);
+    }
+
+    /** Brings a stopped function back to its remembered count, and starts any replica stopped alone. */
+    public synchronized void start(FunctionRef ref) {
+        Function definition = require(ref);
+        if (StoppedInstances.clear(definition)) {
+            store.put(definition);
+        }
+        if (StoppedReplicas.start(definition)) {
+            update(definition);
+            return;
+        }
+        InstanceControl instances = replicas.instances();
+        if (instances.refusal(ref.fqfn(), InstanceAction.START).isPresent()) {
+            return; // this mode keeps no replica stopped alone
+        }
+        for (InstanceStatus instance : replicas.status(ref.fqfn())) {
+            if ("STOPPED".equals(instance.state())) {
+                instances.control(ref.fqfn(), instance.instanceId(), InstanceAction.START);
+            }
+        }
+    }
+
+    /** Replaces every replica, one at a time. */
+    public synchronized void restart(FunctionRef ref) {
+        Function definition = require(ref);
+        if (StoppedInstances.clear(definition)) {
+            store.put(definition); // a restart starts the replicas stopped alone too
+        }
+        replicas.restart(ref.fqfn());
+    }
+
+    /**
+     * Starts, stops or restarts one replica. The spec is not changed; a stopped replica is recorded
+     * with the definition, so it stays stopped when the control plane restarts.
+     */
+    public synchronized void control(FunctionRef ref, int instanceId, InstanceAction action) {
+        Function definition = require(ref);
+        int count = ResolvedFunction.of(definition).replicas();
+        if (instanceId < 0 || instanceId >= count) {
+            throw new InstanceNotFoundException(ref, instanceId, count);
+        }
+        InstanceControl instances = replicas.instances();
+        instances.refusal(ref.fqfn(), action).ifPresent(reason -> {
+            throw new InstanceActionRefusedException(reason);
+        });
+        Function previous = require(ref);
+        boolean changed = StoppedInstances.set(definition, instanceId, action == InstanceAction.STOP);
+        if (changed) {
+            store.put(definition);
+        }
+        try {
+            instances.control(ref.fqfn(), instanceId, action);
+        } catch (RuntimeException e) {
+            if (changed) {
+                store.put(previous);
+            }
+            throw e;
+        }
+    }
+
+    private Function require(FunctionRef ref) {
+        return store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
+    }
+
+    public Optional<Function> get(FunctionRef ref) {
+        return store.get(ref);
+    }
+
+    public List<String> list(String tenant, String namespace) {
+        return store.list(tenant, namespace).stream().map(f -> f.getMetadata().getName()).toList();
+    }
+
+    public FunctionState status(FunctionRef ref) {
+        Function definition = store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
+        ResolvedFunction resolved = ResolvedFunction.of(definition);
+        return new FunctionState(resolved.replicas(), replicas.status(ref.fqfn()), backlog.backlog(resolved),
+                deployErrors.get(ref));
+    }
+
+    /** Start-up: runs every stored function; one that fails is logged and reported in its status. */
+    public synchronized void deployAll() {
+        List<Function> stored = store.all();
+        int running = 0;
+        for (Function definition : stored) {
+            FunctionRef ref = FunctionRef.of(definition);
+            try {
+                deploy(definition, requireRunnable(definition));
+                deployErrors.remove(ref);
+                running++;
+            } catch (RuntimeException e) {
+                deployErrors.put(ref, e.getMessage());
+                LOG.error("stored function {} not started: {}; fix it with an update, or delete it", ref, e.getMessage());
+            }
+        }
+        if (!stored.isEmpty()) {
+            LOG.info("{} of {} stored functions deployed", running, stored.size());
+        }
+    }
+
+    /** Every violation of the definition, including what this mode cannot run. */
+    private ResolvedFunction requireRunnable(Function definition) {
+        List<Violation> violations = new ArrayList<>(FunctionValidator.validate(definition));
+        if (!violations.isEmpty()) {
+            throw new InvalidFunctionException(subject(definition), violations);
+        }
+        ResolvedFunction resolved = ResolvedFunction.of(definition);
+        violations.addAll(replicas.preflight(definition, resolved));
+        if (!violations.isEmpty()) {
+            throw new InvalidFunctionException(subject(definition), violations);
+        }
+        return resolved;
+    }
+
+    private void deploy(Function definition, ResolvedFunction resolved) {
+        try {
+            replicas.apply(definition, resolved);
+        } catch (RuntimeException e) {
+            throw new DeploymentException("function " + resolved.fqfn() + ": " + e.getMessage(), e);
+        }
+        deployErrors.remove(FunctionRef.of(definition));
+    }
+
+    private static String subject(Function definition) {
+        return "function " + (definition.getMetadata() == null ? "?" : definition.getMetadata().getName());
+    }
+}

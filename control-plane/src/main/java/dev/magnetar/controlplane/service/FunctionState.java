@@ -1,0 +1,19 @@
+package dev.magnetar.controlplane.service;
+
+import dev.magnetar.api.replicas.InstanceStatus;
+import java.util.List;
+
+/**
+ * What runs of one function.
+ *
+ * @param desiredReplicas replicas the definition asks for
+ * @param instances       one entry per replica, as the mode its replicas run in reports them
+ * @param backlog         messages waiting in the subscription, or -1 when unknown
+ * @param error           why the function is not deployed (it failed at start-up), or null
+ */
+public record FunctionState(int desiredReplicas, List<InstanceStatus> instances, long backlog, String error) {
+    public long running() {
+        // By state, not by pid: a pod on Kubernetes has no pid here.
+        return instances.stream().filter(i -> "RUNNING".equals(i.state())).count();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.magnetar.controlplane.api.pulsar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.InitialPosition;
+import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.api.v1alpha1.ResourcesSpec;
+import dev.magnetar.api.v1alpha1.SecretRef;
+import dev.magnetar.api.v1alpha1.SubscriptionType;
+import dev.magnetar.api.validation.FunctionValidator;
+import dev.magnetar.controlplane.service.StoppedReplicas;
+import java.util.List;
+import java.util.Map;
+import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.common.functions.ConsumerConfig;
+import org.apache.pulsar.common.functions.FunctionConfig;
+import org.apache.pulsar.common.functions.Resources;
+import org.apache.pulsar.common.functions.WindowConfig;
+import org.junit.jupiter.api.Test;
+
+class FunctionConfigMapperTest {
+    private static final String JAR = "/data/packages/public/default/fn/abc.jar";
+
+    static FunctionConfig minimal() {
+        FunctionConfig config = new FunctionConfig();
+        config.setTenant("public");
+        config.setNamespace("default");
+        config.setName("fn");
+        config.setClassName("com.example.Fn");
+        config.setInputs(List.of("in"));
+        return config;
+    }
+
+    static Function map(FunctionConfig config) {
+        return FunctionConfigMapper.toFunction(config, JAR);
+    }
+
+    @Test
+    void identityAndCodeBecomeAValidDefinition() {
+        Function function = map(minimal());
+
+        assertThat(function.getMetadata().getName()).isEqualTo("fn");
+        assertThat(function.getSpec().getTenant()).isEqualTo("public");
+        assertThat(function.getSpec().getNamespace()).isEqualTo("default");
+        assertThat(function.getSpec().getRuntime().className()).isEqualTo("com.example.Fn");
+        assertThat(function.getSpec().getRuntime().jar()).isEqualTo(JAR);
+        assertThat(FunctionValidator.validate(function)).isEmpty();
+        FunctionConfig back = FunctionConfigMapper.toConfig(function);
+        assertThat(back.getFqfn()).isEqualTo("public/default/fn");
+        assertThat(back.getRuntime()).isEqualTo(FunctionConfig.Runtime.JAVA);
+        assertThat(back.getJar()).isEqualTo(JAR);
+    }
+
+    @Test
+    void inputsTopicsPatternAndOutput() {
+        FunctionConfig config = minimal();
+        config.setCustomSchemaInputs(Map.of("schema-in", ""));
+        config.setInputSpecs(Map.of("spec-in", ConsumerConfig.builder().build(),
+                "persistent://public/default/logs-.*", ConsumerConfig.builder().isRegexPattern(true).build()));
+        config.setOutput("out");
+        config.setLogTopic("logs");
+
+        Function function = map(config);
+
+        assertThat(function.getSpec().getInputs()).containsExactlyInAnyOrder("in", "schema-in", "spec-in");
+        assertThat(function.getSpec().getTopicsPattern()).isEqualTo("persistent://public/default/logs-.*");
+        assertThat(function.getSpec().getOutput()).isEqualTo("out");
+        FunctionConfig back = FunctionConfigMapper.toConfig(function);
+        assertThat(back.getInputs()).contains("persistent://public/default/in");
+        assertThat(back.getOutput()).isEqualTo("persistent://public/default/out");
+        assertThat(function.getSpec().getLogTopic()).isEqualTo("logs");
+        assertThat(back.getLogTopic()).isEqualTo("persistent://public/default/logs");
+        assertThat(back.getTopicsPattern()).isEqualTo("persistent://public/default/logs-.*");
+    }
+
+    @Test
+    void subscriptionNameAndPosition() {
+        FunctionConfig config = minimal();
+        config.setSubName("my-sub");
+        config.setSubscriptionPosition(SubscriptionInitialPosition.Earliest);
+
+        Function function = map(config);
+
+        assertThat(function.getSpec().getSubscription().name()).isEqualTo("my-sub");
+        assertThat(function.getSpec().getSubscription().initialPosition()).isEqualTo(InitialPosition.Earliest);
+        FunctionConfig back = FunctionConfigMapper.toConfig(function);
+        assertThat(back.getSubName()).isEqualTo("my-sub");
+        assertThat(back.getSubscriptionPosition()).isEqualTo(SubscriptionInitialPosition.Earliest);
+    }
+
+    @Test
+    void processingGuaranteesMapByNameAndManualIsRefused() {
+        FunctionConfig config = minimal();
+        config.setProcessingGuarantees(FunctionConfig.ProcessingGuarantees.ATMOST_ONCE);
+        assertThat(map(config).getSpec().getProcessingGuarantee()).isEqualTo(ProcessingGuarantee.ATMOST_ONCE);
+        assertThat(FunctionConfigMapper.toConfig(map(config)).getProcessingGuarantees())
+                .isEqualTo(FunctionConfig.ProcessingGuarantees.ATMOST_ONCE);
+
+        config.setProcessingGuarantees(FunctionConfig.ProcessingGuarantees.MANUAL);
+        assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
+                .hasMessageContaining("processingGuarantees: MANUAL is not supported");
+    }
+
+    @Test
+    void orderingFlagsChooseTheSubscriptionType() {
+        FunctionConfig config = minimal();
+        assertThat(map(config).getSpec().getSubscription().type()).as("Shared, the default").isNull();
+        config.setRetainOrdering(true);
+        assertThat(map(config).getSpec().getSubscription().type()).isEqualTo(SubscriptionType.Failover);
+        assertThat(FunctionConfigMapper.toConfig(map(config)).getRetainOrdering()).isTrue();
+        config.setRetainOrdering(false);
+        config.setRetainKeyOrdering(true);
+        assertThat(map(config).getSpec().getSubscription().type()).isEqualTo(SubscriptionType.Key_Shared);
+        assertThat(FunctionConfigMapper.toConfig(map(config)).getRetainKeyOrdering()).isTrue();
+
+        config.setRetainOrdering(true);
+        assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
+                .hasMessageContaining("retainOrdering").hasMessageContaining("set only one");
+    }
+
+    @Test
+    void retriesAndDeadLetterTopic() {
+        FunctionConfig config = minimal();
+        config.setMaxMessageRetries(5);
+        config.setDeadLetterTopic("dlq");
+
+        Function function = map(config);
+
+        assertThat(function.getSpec().getMaxRedeliveries()).isEqualTo(5);
+        assertThat(function.getSpec().getDeadLetterTopic()).isEqualTo("dlq");
+        FunctionConfig back = FunctionConfigMapper.toConfig(function);
+        assertThat(back.getMaxMessageRetries()).isEqualTo(5);
+        assertThat(back.getDeadLetterTopic()).isEqualTo("persistent://public/default/dlq");
+    }
+
+    @Test
+    void parallelismIsTheReplicaCountAndAStoppedFunctionShowsTheRememberedOne() {
+        FunctionConfig config = minimal();
+        config.setParallelism(3);
+        Function function = map(config);
+        assertThat(function.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(FunctionConfigMapper.toConfig(function).getParallelism()).isEqualTo(3);
+
+        function.getMetadata().setAnnotations(Map.of(StoppedReplicas.ANNOTATION, "3"));
+        function.getSpec().setReplicas(0);
+        assertThat(FunctionConfigMapper.toConfig(function).getParallelism()).isEqualTo(3);
+    }
+
+    @Test
+    void userConfigTimeoutAndCleanupSubscription() {
+        FunctionConfig config = minimal();
+        config.setUserConfig(Map.of("greeting", "hi", "limit", 3));
+        config.setTimeoutMs(2_500L);
+        config.setCleanupSubscription(true);
+
+        Function function = map(config);
+
+        assertThat(function.getSpec().getUserConfig()).containsEntry("greeting", "hi").containsEntry("limit", 3);
+        assertThat(function.getSpec().getTimeoutMs()).isEqualTo(2_500L);
+        assertThat(function.getSpec().getCleanupSubscription()).isTrue();
+        FunctionConfig back = FunctionConfigMapper.toConfig(function);
+        assertThat(back.getUserConfig()).containsEntry("greeting", "hi");
+        assertThat(back.getTimeoutMs()).isEqualTo(2_500L);
+        assertThat(back.getCleanupSubscription()).isTrue();
+    }
+
+    @Test
+    void secretsArePathAndKeyOfAKubernetesSecret() {
+        FunctionConfig config = minimal();
+        config.setSecrets(Map.of("DB_PASSWORD", Map.of("path", "db", "key", "password")));
+
+        Function function = map(config);
+
+        assertThat(function.getSpec().getSecrets()).containsEntry("DB_PASSWORD", new SecretRef("db", "password"));
+        assertThat(FunctionConfigMapper.toConfig(function).getSecrets())
+                .containsEntry("DB_PASSWORD", Map.of("path", "db", "key", "password"));
+
+        config.setSecrets(Map.of("TOKEN", "plain-value"));
+        assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
+                .hasMessageContaining("secrets.TOKEN: is plain-value").hasMessageContaining("\"path\"");
+    }
+
+    @Test
+    void resourcesBecomeKubernetesQuantitiesAndBack() {
+        FunctionConfig config = minimal();
+        config.setResources(new Resources(0.5, 512L * 1024 * 1024, null));
+
+        Function function = map(config);
+
+        assertThat(function.getSpec().getResources()).isEqualTo(new ResourcesSpec("500m", "536870912"));
+        Resources back = FunctionConfigMapper.toConfig(function).getResources();
+        assertThat(back.getCpu()).isEqualTo(0.5);
+        assertThat(back.getRam()).isEqualTo(536_870_912L);
+        function.getSpec().setResources(new ResourcesSpec("2", "1Gi"));
+        assertThat(FunctionConfigMapper.toConfig(function).getResources().getCpu()).isEqualTo(2.0);
+        assertThat(FunctionConfigMapper.toConfig(function).getResources().getRam()).isEqualTo(1L << 30);
+
+        config.setResources(new Resources(0.0, -1L, null));
+        assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
+                .hasMessageContaining("resources.cpu").hasMessageContaining("resources.ram");
+    }
+
+    @Test
+    void whatMagnetarCannotRunIsRefusedNamingEachField() {
+        FunctionConfig config = minimal();
+        config.setRuntime(FunctionConfig.Runtime.PYTHON);
+        config.setWindowConfig(new WindowConfig());
+
+        assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
+                .hasMessageContaining("runtime: is PYTHON").hasMessageContaining("windowConfig:");
+    }
+
+    @Test
+    void serdeClassesSchemaTypesAndManualAcksAreRefusedNamingTheField() {
+        FunctionConfig config = minimal();
+        config.setCustomSerdeInputs(Map.of("in", "com.example.MySerDe"));
+        config.setOutputSchemaType("AVRO");
+        config.setOutputSerdeClassName("com.example.OutSerDe");
+        config.setCustomSchemaOutputs(Map.of("out", "JSON"));
+        config.setInputSpecs(Map.of("spec-in", ConsumerConfig.builder().schemaType("PROTOBUF").build()));
+        config.setAutoAck(false);
+
+        assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
+                .hasMessageContaining("customSerdeInputs.in: is 'com.example.MySerDe' but Magnetar encodes by the"
+                        + " function's types")
+                .hasMessageContaining("outputSchemaType: is 'AVRO'")
+                .hasMessageContaining("outputSerdeClassName: is 'com.example.OutSerDe'")
+                .hasMessageContaining("customSchemaOutputs.out: is 'JSON'")
+                .hasMessageContaining("inputSpecs.spec-in.schemaType: is 'PROTOBUF'")
+                .hasMessageContaining("autoAck: is false");
+    }
+
+    @Test
+    void autoAckTrueAndTopicsWithoutAnEncodingAreAccepted() {
+        FunctionConfig config = minimal();
+        config.setAutoAck(true);
+        config.setCustomSerdeInputs(Map.of("serde-in", " "));
+
+        assertThat(map(config).getSpec().getInputs()).contains("serde-in");
+    }
+}

@@ -1,8 +1,0 @@
-package dev.magnetar.controller.api;
-
-import io.micronaut.serde.annotation.Serdeable;
-
-/** Pulsar admin's error shape, so pulsar-admin style clients show the reason. */
-@Serdeable
-public record ErrorResponse(String reason) {
-}

@@ -1,8 +1,0 @@
-package dev.magnetar.controller.store;
-
-/** A function package that cannot be used: refused URL, failed download, empty upload. */
-public class PackageException extends RuntimeException {
-    public PackageException(String message) {
-        super(message);
-    }
-}

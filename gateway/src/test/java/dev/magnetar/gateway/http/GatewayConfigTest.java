@@ -1,0 +1,54 @@
+package dev.magnetar.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+
+    @Nested
+    @MicronautTest(startApplication = false)
+    class Defaults {
+        @Inject
+        GatewayConfig config;
+
+        @Test
+        void haveTheDocumentedValues() {
+            assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
+            assertThat(config.maxPending()).isEqualTo(10_000);
+            assertThat(config.maxTimeout()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(config.replyTenant()).isEqualTo("public");
+            assertThat(config.replyNamespace()).isEqualTo("default");
+            assertThat(config.gatewayId()).isNotBlank();
+            assertThat(config.maxProducers()).isEqualTo(1_000);
+        }
+    }
+
+    @Nested
+    @MicronautTest(startApplication = false)
+    @Property(name = "magnetar.gateway.max-body-bytes", value = "2048")
+    @Property(name = "magnetar.gateway.max-pending", value = "3")
+    @Property(name = "magnetar.gateway.max-timeout", value = "10s")
+    @Property(name = "magnetar.gateway.reply-tenant", value = "ops")
+    @Property(name = "magnetar.gateway.reply-namespace", value = "gateways")
+    @Property(name = "magnetar.gateway.gateway-id", value = "gw-1")
+    class Overrides {
+        @Inject
+        GatewayConfig config;
+
+        @Test
+        void areBound() {
+            assertThat(config.maxBodyBytes()).isEqualTo(2048);
+            assertThat(config.maxPending()).isEqualTo(3);
+            assertThat(config.maxTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(config.replyTenant()).isEqualTo("ops");
+            assertThat(config.replyNamespace()).isEqualTo("gateways");
+            assertThat(config.gatewayId()).isEqualTo("gw-1");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.magnetar.local;
+
+import dev.magnetar.api.launch.RuntimeLaunch.Option;
+import dev.magnetar.api.launch.RuntimeLaunch;
+import dev.magnetar.api.layout.Installation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to start any replica of one function definition.
+ *
+ * @param fqfn         tenant/namespace/name, for logs
+ * @param fileSafeName tenant.namespace.name, for log file names
+ * @param functionFile the definition the replicas read
+ * @param environment  variables added to the replica's environment (env, secrets, token)
+ */
+record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<String, String> environment) {
+
+    LaunchPlan {
+        environment = Map.copyOf(environment);
+    }
+
+    Path logFile(ReplicaSettings settings, int instanceId) {
+        return settings.logDir().resolve(fileSafeName + "-" + instanceId + ".log");
+    }
+
+    /** The replica drains for less than the grace period, so it finishes before it would be killed. */
+    static Duration drainTimeout(ReplicaSettings settings) {
+        Duration margin = Duration.ofSeconds(2);
+        Duration grace = settings.stopGrace();
+        return grace.compareTo(margin.multipliedBy(2)) > 0 ? grace.minus(margin) : grace.dividedBy(2);
+    }
+
+    /**
+     * The runtime's command line ({@link RuntimeLaunch}); the HTTP port is 0 and read back from the ready line.
+     * {@code jvmOptions} go right after the launcher's executable, before the launcher's own options.
+     */
+    ProcessBuilder processFor(ReplicaSettings settings, int instanceId, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(settings.launcher());
+        command.addAll(1, jvmOptions);
+        command.addAll(Option.FUNCTION_FILE.with(functionFile.toString()));
+        command.addAll(Option.PULSAR_URL.with(settings.pulsarUrl()));
+        command.addAll(Option.INSTANCE_ID.with(Integer.toString(instanceId)));
+        command.addAll(Option.HTTP_PORT.with("0"));
+        command.addAll(Option.DRAIN_TIMEOUT_MS.with(Long.toString(drainTimeout(settings).toMillis())));
+        command.addAll(Option.PARENT_PID.with(Long.toString(ProcessHandle.current().pid())));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        // Our own MAGNETAR_ settings must not leak into a replica and override its command line.
+        env.keySet().removeIf(key -> key.startsWith(RuntimeLaunch.ENVIRONMENT_PREFIX) && !key.equals(Installation.HOME_ENV));
+        env.putAll(environment);
+        return builder;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.magnetar.local;
+
+import dev.magnetar.api.replicas.InstanceStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One replica slot of a function: a child JVM of the runtime and its supervisor. When the
+ * process dies without being asked to, it is started again after the restart policy's back-off.
+ */
+final class LocalReplica {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalReplica.class);
+
+    private final int instanceId;
+    private final ReplicaSettings settings;
+    private final ScheduledExecutorService scheduler;
+    private final Runnable onReady;
+
+    private LaunchPlan plan;
+    private Process process;
+    private ReplicaOutput output;
+    private long startedAtNanos;
+    private int consecutiveFailures;
+    private boolean stopped;
+    private volatile String state = "STARTING";
+    private volatile boolean ready;
+    private volatile int httpPort = -1;
+    private volatile int restarts;
+    private volatile String lastError;
+
+    /** {@code onReady} runs (outside the lock) each time a process of this replica becomes ready. */
+    LocalReplica(int instanceId, LaunchPlan plan, ReplicaSettings settings, ScheduledExecutorService scheduler,
+            Runnable onReady) {
+        this.instanceId = instanceId;
+        this.plan = plan;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.onReady = onReady;
+    }
+
+    int instanceId() {
+        return instanceId;
+    }
+
+    /** Starts a process unless one runs already (a scheduled restart and an update may race here). */
+    synchronized void start() {
+        if (stopped || process != null) {
+            return;
+        }
+        ready = false;
+        httpPort = -1;
+        Process started = null;
+        List<String> options = settings.classData().jvmOptions();
+        try {
+            Process launched = plan.processFor(settings, instanceId, options).start();
+            started = launched;
+            process = launched;
+            settings.classData().started(options, launched);
+            startedAtNanos = System.nanoTime();
+            output = ReplicaOutput.attach(launched, plan.logFile(settings, instanceId),
+                    "replica " + instanceId + " of " + plan.fqfn(), port -> markReady(launched, port));
+            state = "STARTING";
+            launched.onExit().thenAccept(this::exited);
+            LOG.info("function {}: replica {} started (pid {}), log {}", plan.fqfn(), instanceId, launched.pid(),
+                    plan.logFile(settings, instanceId));
+        } catch (IOException e) {
+            if (started != null) {
+                started.destroyForcibly(); // its output has nowhere to go: do not leave it running unwatched
+            }
+            settings.classData().started(options, null);
+            process = null;
+            failed("could not be started: " + e.getMessage(), "cannot start: " + e.getMessage(), Duration.ZERO);
+        }
+    }
+
+    /** Stops the current process and starts one from {@code newPlan}; returns when it is ready or timed out. */
+    boolean restartWith(LaunchPlan newPlan) {
+        Process old;
+        synchronized (this) {
+            plan = newPlan;
+            old = process;
+            process = null;
+        }
+        terminate(old);
+        start();
+        return awaitReady(settings.readyTimeout());
+    }
+
+    /** Stops the current process (if any) and starts a new one from the current plan. */
+    boolean restart() {
+        LaunchPlan current;
+        synchronized (this) {
+            stopped = false;
+            current = plan;
+        }
+        return restartWith(current);
+    }
+
+    /** Starts a replica stopped by {@link #stop}; one that runs is left alone. */
+    void resume() {
+        synchronized (this) {
+            stopped = false;
+        }
+        start();
+    }
+
+    /** Stops the process for good: SIGTERM, then a kill after the grace period. */
+    void stop() {
+        awaitStopped(requestStop());
+    }
+
+    /** Marks the replica stopped and sends SIGTERM; returns the process to wait for, or null. */
+    synchronized Process requestStop() {
+        stopped = true;
+        Process old = process;
+        process = null;
+        state = "STOPPED";
+        ready = false;
+        notifyAll();
+        if (old != null) {
+            old.destroy();
+        }
+        return old;
+    }
+
+    void awaitStopped(Process old) {
+        terminate(old);
+    }
+
+    boolean awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!ready && System.nanoTime() < deadline) {
+                synchronized (this) {
+                    if (stopped || process == null) {
+                        return false;
+                    }
+                    wait(100);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ready;
+    }
+
+    InstanceStatus status() {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        long pid = current != null && current.isAlive() ? current.pid() : -1;
+        return new InstanceStatus(instanceId, state, pid, restarts, ready && pid > 0, lastError, httpPort);
+    }
+
+    private void markReady(Process started, int port) {
+        synchronized (this) {
+            if (started != process) {
+                return;
+            }
+            httpPort = port;
+            ready = true;
+            state = "RUNNING";
+            notifyAll();
+        }
+        LOG.info("function {}: replica {} ready (pid {}, http port {})", plan.fqfn(), instanceId, started.pid(), port);
+        onReady.run();
+    }
+
+    private void exited(Process exited) {
+        ReplicaOutput exitedOutput;
+        synchronized (this) {
+            if (exited != process) {
+                return;
+            }
+            exitedOutput = output;
+        }
+        exitedOutput.awaitDrained();
+        String lastLine = exitedOutput.lastErrorLine();
+        String error = "exit code " + exited.exitValue() + (lastLine == null ? "" : ": " + lastLine);
+        synchronized (this) {
+            if (exited == process) {
+                process = null;
+                failed("exited with code " + exited.exitValue(), error,
+                        Duration.ofNanos(System.nanoTime() - startedAtNanos));
+            }
+        }
+    }
+
+    /** Records why the replica is down and schedules its restart. Called holding the lock. */
+    private void failed(String what, String error, Duration uptime) {
+        ready = false;
+        lastError = error;
+        consecutiveFailures = settings.restarts().failuresAfterExit(consecutiveFailures, uptime);
+        Duration delay = settings.restarts().delay(consecutiveFailures);
+        state = "RESTARTING";
+        notifyAll();
+        LOG.warn("function {}: replica {} {}, restarting in {} (last error: {}; log {})", plan.fqfn(), instanceId,
+                what, human(delay), error, plan.logFile(settings, instanceId));
+        scheduler.schedule(this::restartAfterFailure, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void restartAfterFailure() {
+        synchronized (this) {
+            if (stopped || process != null) {
+                return;
+            }
+            restarts++;
+        }
+        start();
+    }
+
+    private static String human(Duration delay) {
+        return delay.toMillis() % 1000 == 0 ? delay.toSeconds() + " s" : delay.toMillis() + " ms";
+    }
+
+    private void terminate(Process old) {
+        if (old == null) {
+            return;
+        }
+        old.destroy();
+        try {
+            if (!old.waitFor(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("function {}: replica {} (pid {}) did not stop within {} s of SIGTERM; killing it",
+                        plan.fqfn(), instanceId, old.pid(), settings.stopGrace().toSeconds());
+                old.destroyForcibly();
+                old.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            old.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

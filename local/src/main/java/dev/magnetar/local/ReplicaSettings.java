@@ -1,0 +1,43 @@
+package dev.magnetar.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How local replicas run.
+ *
+ * @param launcher    the command that starts the runtime, before its options: usually
+ *                    {@code java <jvm options> -jar magnetar-runtime.jar}
+ * @param pulsarUrl   service URL passed to every replica
+ * @param authToken   Pulsar token passed in the replica's environment, or null
+ * @param dataDir     holds {@code run/} (function files), {@code logs/} and {@code secrets/}
+ * @param restarts    back-off of the supervisor
+ * @param stopGrace   how long a replica may drain after SIGTERM before it is killed
+ * @param readyTimeout how long a rolling restart waits for a new replica before going on
+ * @param classData   the class data archive replicas write and map, or {@link ClassDataArchive#off()}
+ */
+public record ReplicaSettings(List<String> launcher, String pulsarUrl, String authToken, Path dataDir,
+                              RestartPolicy restarts, Duration stopGrace, Duration readyTimeout,
+                              ClassDataArchive classData) {
+    public ReplicaSettings {
+        launcher = List.copyOf(launcher);
+    }
+
+    /** Where standalone keeps the class data archive. */
+    public static Path classDataDir(Path dataDir) {
+        return dataDir.resolve("cds");
+    }
+
+    public Path runDir() {
+        return dataDir.resolve("run");
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public Path secretsDir() {
+        return dataDir.resolve("secrets");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.magnetar.operator.config;
+
+import dev.magnetar.bridge.packages.PulsarPackageTopics;
+import dev.magnetar.bridge.provision.TopicProvisioner;
+import dev.magnetar.bridge.pulsar.PulsarConfig;
+import dev.magnetar.operator.leader.LeaderElectedLoop;
+import dev.magnetar.operator.leader.LeaderSettings;
+import dev.magnetar.operator.pulsar.PulsarTopics;
+import dev.magnetar.operator.reconciler.FunctionReconciler;
+import dev.magnetar.operator.reconciler.ReconcileLoop;
+import dev.magnetar.operator.resources.RuntimeSettings;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.UUID;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+
+/**
+ * Kubernetes mode's parts: the fabric8 client, the reconciler and its leader-elected loop. Nothing here exists
+ * unless {@code magnetar.mode=kubernetes}; standalone mode stays the default.
+ */
+@Factory
+@Requires(property = KubernetesModeConfig.MODE_PROPERTY, value = KubernetesModeConfig.KUBERNETES)
+public class KubernetesModeFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    public KubernetesClient kubernetesClient(KubernetesModeConfig config) {
+        ConfigBuilder builder = new ConfigBuilder(Config.autoConfigure(null));
+        if (config.masterUrl() != null && !config.masterUrl().isBlank()) {
+            builder.withMasterUrl(config.masterUrl());
+        }
+        return new KubernetesClientBuilder().withConfig(builder.build()).build();
+    }
+
+    @Singleton
+    public RuntimeSettings runtimeSettings(KubernetesModeConfig config, PulsarConfig pulsar) {
+        return new RuntimeSettings(config.runtimeImage(), pulsar.serviceUrl(), config.pulsarTokenSecretName(),
+                config.pulsarTokenSecretKey(), config.runtimeHttpPort());
+    }
+
+    @Singleton
+    public FunctionReconciler functionReconciler(KubernetesClient client, RuntimeSettings settings, TopicProvisioner topics,
+                                                 PulsarAdmin admin) {
+        return new FunctionReconciler(client, settings, new PulsarTopics(topics, new PulsarPackageTopics(admin)),
+                Clock.systemUTC());
+    }
+
+    /** The reconcile loop, run only while this replica holds the Lease (when leader election is on). */
+    @Singleton
+    @Bean(preDestroy = "close")
+    public LeaderElectedLoop leaderElectedLoop(KubernetesClient client, FunctionReconciler reconciler,
+                                               KubernetesModeConfig config, LeaderElectionConfig leader) {
+        String namespace = leader.leaseNamespace() != null ? leader.leaseNamespace()
+                : client.getNamespace() != null ? client.getNamespace() : "default";
+        String identity = leader.identity() != null ? leader.identity()
+                : System.getenv("HOSTNAME") != null ? System.getenv("HOSTNAME") : "magnetar-" + UUID.randomUUID();
+        LeaderSettings settings = new LeaderSettings(leader.enabled(), namespace, leader.leaseName(), identity,
+                leader.leaseDuration(), leader.renewDeadline(), leader.retryPeriod());
+        return new LeaderElectedLoop(client,
+                () -> new ReconcileLoop(client, reconciler, config.watchNamespaces(), config.resyncPeriod()), settings);
+    }
+}

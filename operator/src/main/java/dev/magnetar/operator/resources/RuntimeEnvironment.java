@@ -1,0 +1,65 @@
+package dev.magnetar.operator.resources;
+
+import dev.magnetar.api.launch.RuntimeLaunch.Option;
+import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.SecretRef;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The runtime container's environment, following the runtime's contract: {@code MAGNETAR_FUNCTION}
+ * (the Function as JSON), {@code MAGNETAR_PULSAR_URL}, {@code MAGNETAR_HTTP_PORT},
+ * {@code MAGNETAR_PULSAR_AUTH_TOKEN} from the configured Secret, then each {@code spec.secrets}
+ * entry as a variable named by its key (what {@code Context.getSecret(key)} reads) and
+ * {@code spec.env}. Entries are sorted by name so the list is stable.
+ *
+ * <p>{@code MAGNETAR_INSTANCE_ID} is not set: the runtime takes an integer and a Deployment's pods
+ * have no stable index, so every replica reports instance 0. {@code MAGNETAR_INSTANCE_NAME} is the
+ * pod's name (downward API), so each replica's Pulsar consumer name and logs tell which pod it is.
+ */
+public final class RuntimeEnvironment {
+    public static final String FUNCTION = Option.FUNCTION_JSON.variable();
+    public static final String PULSAR_URL = Option.PULSAR_URL.variable();
+    public static final String HTTP_PORT = Option.HTTP_PORT.variable();
+    public static final String AUTH_TOKEN = Option.PULSAR_AUTH_TOKEN.variable();
+    public static final String INSTANCE_NAME = Option.INSTANCE_NAME.variable();
+
+    private RuntimeEnvironment() {
+    }
+
+    public static List<EnvVar> of(Function function, RuntimeSettings settings) {
+        List<EnvVar> env = new ArrayList<>();
+        env.add(plain(FUNCTION, FunctionJson.of(function)));
+        env.add(plain(PULSAR_URL, settings.pulsarServiceUrl()));
+        env.add(plain(HTTP_PORT, Integer.toString(settings.httpPort())));
+        env.add(new EnvVarBuilder().withName(INSTANCE_NAME)
+                .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
+                .build());
+        if (settings.hasAuthToken()) {
+            env.add(fromSecret(AUTH_TOKEN, settings.authTokenSecretName(), settings.authTokenSecretKey()));
+        }
+        Map<String, SecretRef> secrets = function.getSpec().getSecrets();
+        if (secrets != null) {
+            new TreeMap<>(secrets).forEach((name, ref) -> env.add(fromSecret(name, ref.name(), ref.key())));
+        }
+        Map<String, String> plain = function.getSpec().getEnv();
+        if (plain != null) {
+            new TreeMap<>(plain).forEach((name, value) -> env.add(plain(name, value)));
+        }
+        return env;
+    }
+
+    private static EnvVar plain(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
+    }
+
+    private static EnvVar fromSecret(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name)
+                .withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key).endSecretKeyRef().endValueFrom()
+                .build();
+    }
+}

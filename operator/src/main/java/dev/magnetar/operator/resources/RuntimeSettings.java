@@ -1,0 +1,24 @@
+package dev.magnetar.operator.resources;
+
+/**
+ * What every function's Deployment shares, set by the operator rather than the Function.
+ *
+ * @param defaultImage        runtime image used when {@code spec.runtime.image} is not set
+ * @param pulsarServiceUrl    binary protocol URL the replicas connect to
+ * @param authTokenSecretName Secret (in the function's namespace) holding the Pulsar JWT; null for none
+ * @param authTokenSecretKey  key of the JWT inside that Secret
+ * @param httpPort            port of the runtime's HTTP server (health, readiness, metrics, invoke)
+ */
+public record RuntimeSettings(
+        String defaultImage,
+        String pulsarServiceUrl,
+        String authTokenSecretName,
+        String authTokenSecretKey,
+        int httpPort) {
+
+    public static final int DEFAULT_HTTP_PORT = 9090;
+
+    public boolean hasAuthToken() {
+        return authTokenSecretName != null && !authTokenSecretName.isBlank();
+    }
+}

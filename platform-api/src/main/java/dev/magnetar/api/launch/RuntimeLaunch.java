@@ -1,0 +1,77 @@
+package dev.magnetar.api.launch;
+
+import java.util.List;
+
+/**
+ * How a replica is started and says it is ready, shared by everything that launches the runtime
+ * (standalone's child JVMs, the operator's pods) and by the runtime itself.
+ */
+public final class RuntimeLaunch {
+    /** Variables with this prefix are the runtime's own settings: a launcher passes only those it means. */
+    public static final String ENVIRONMENT_PREFIX = "MAGNETAR_";
+    public static final int DEFAULT_HTTP_PORT = 9090;
+    public static final long DEFAULT_DRAIN_TIMEOUT_MS = 20_000;
+    /** Printed on standard output once the replica consumes: {@code MAGNETAR_RUNTIME_READY instanceId=N httpPort=P}. */
+    public static final String READY = "MAGNETAR_RUNTIME_READY";
+    private static final String HTTP_PORT_KEY = "httpPort=";
+
+    private RuntimeLaunch() {
+    }
+
+    /** Each setting as a command-line option, or as an environment variable (the form a Kubernetes pod uses). */
+    public enum Option {
+        FUNCTION_FILE("--function-file", "MAGNETAR_FUNCTION_FILE"),
+        FUNCTION_JSON("--function-json", "MAGNETAR_FUNCTION"),
+        PULSAR_URL("--pulsar-url", "MAGNETAR_PULSAR_URL"),
+        PULSAR_AUTH_TOKEN("--pulsar-auth-token", "MAGNETAR_PULSAR_AUTH_TOKEN"),
+        INSTANCE_ID("--instance-id", "MAGNETAR_INSTANCE_ID"),
+        INSTANCE_NAME("--instance-name", "MAGNETAR_INSTANCE_NAME"),
+        HTTP_PORT("--http-port", "MAGNETAR_HTTP_PORT"),
+        DRAIN_TIMEOUT_MS("--drain-timeout-ms", "MAGNETAR_DRAIN_TIMEOUT_MS"),
+        /** The replica stops when this process dies, even by SIGKILL: no orphan keeps consuming. */
+        PARENT_PID("--parent-pid", "MAGNETAR_PARENT_PID");
+
+        private final String flag;
+        private final String variable;
+
+        Option(String flag, String variable) {
+            this.flag = flag;
+            this.variable = variable;
+        }
+
+        public String flag() {
+            return flag;
+        }
+
+        public String variable() {
+            return variable;
+        }
+
+        /** {@code flag value}, as two command-line arguments. */
+        public List<String> with(String value) {
+            return List.of(flag, value);
+        }
+    }
+
+    public static String readyLine(int instanceId, int httpPort) {
+        return READY + " instanceId=" + instanceId + " " + HTTP_PORT_KEY + httpPort;
+    }
+
+    public static boolean isReadyLine(String line) {
+        return line.startsWith(READY);
+    }
+
+    /** The HTTP port a ready line announces; -1 when it names none. */
+    public static int httpPort(String readyLine) {
+        for (String part : readyLine.trim().split("\\s+")) {
+            if (part.startsWith(HTTP_PORT_KEY)) {
+                try {
+                    return Integer.parseInt(part.substring(HTTP_PORT_KEY.length()));
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+}

@@ -1,8 +1,0 @@
-package dev.magnetar.bridge.gateway;
-
-import io.micronaut.serde.annotation.Serdeable;
-
-/** Error body in Pulsar's admin API shape: {@code {"reason": "..."}}. */
-@Serdeable
-public record GatewayError(String reason) {
-}

@@ -1,0 +1,63 @@
+package dev.magnetar.standalone;
+
+import dev.magnetar.api.launch.BrokerReadyLine;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.LogManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start, announce, and stop: locks the data directory, starts the broker, prints the READY line,
+ * then waits until SIGTERM/SIGINT (or the end of the parent process) and stops the broker.
+ */
+final class BrokerLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerLifecycle.class);
+
+    private BrokerLifecycle() {
+    }
+
+    static void run(BrokerArguments args, Path root, PrintStream protocol) throws StartupFailure, InterruptedException {
+        LOG.info("Starting the embedded broker: data dir {}, bind address {}, broker port {}, web port {}",
+                root, args.bindAddress(), args.brokerPort(), args.webPort());
+        DataDirectory dataDir = DataDirectory.lock(root);
+        var address = PortGuard.checkBindAddress(args.bindAddress());
+        PortGuard.checkFree(address, "--broker-port", args.brokerPort());
+        PortGuard.checkFree(address, "--web-port", args.webPort());
+        PortGuard.checkRecordedBookiePort(dataDir.resolve("bookkeeper"));
+        Optional<ProcessHandle> parent = parent(args);
+        EmbeddedBroker broker = EmbeddedBroker.start(args, dataDir);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Stopper stopper = new Stopper(broker, dataDir, stopped);
+        stopper.install();
+        protocol.println(new BrokerReadyLine(broker.serviceUrl(), broker.adminUrl(), root).format());
+        protocol.flush();
+        parent.ifPresent(p -> p.onExit().thenRun(() -> {
+            LOG.warn("Parent process {} is gone: stopping the broker", p.pid());
+            stopper.stopAndExit();
+        }));
+        stopped.await();
+    }
+
+    private static Optional<ProcessHandle> parent(BrokerArguments args) throws StartupFailure {
+        if (args.parentPid().isEmpty()) {
+            return Optional.empty();
+        }
+        long pid = args.parentPid().getAsLong();
+        Optional<ProcessHandle> parent = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (parent.isEmpty()) {
+            throw new StartupFailure("--parent-pid " + pid + " is not a running process; omit the option"
+                    + " or pass the pid of the process that owns this broker");
+        }
+        return parent;
+    }
+
+    /** log4j2's own shutdown hook is disabled (log4j2.xml) so the broker's last words are written. */
+    static void shutdownLogging() {
+        if (System.getProperty(StandaloneBroker.LOG_DIR_PROPERTY) != null) {
+            LogManager.shutdown();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.magnetar.standalone.launcher;
+
+import dev.magnetar.api.launch.BrokerReadyLine;
+import dev.magnetar.api.layout.Installation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The embedded Pulsar broker running in its own JVM (its class path must stay out of ours).
+ * {@link #start} returns once the broker accepts clients; {@link #close} stops it with SIGTERM.
+ * Broker output other than its READY/FAILED line goes to {@code <dataDir>/logs/broker-console.log};
+ * the broker's own log is {@code <dataDir>/logs/broker.log}.
+ */
+public final class BrokerProcess implements AutoCloseable {
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    public static final String CONSOLE_LOG = "broker-console.log";
+
+    private final Process process;
+    private final BrokerReadyLine ready;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private BrokerProcess(Process process, BrokerReadyLine ready) {
+        this.process = process;
+        this.ready = ready;
+    }
+
+    /** Starts the broker JVM and waits for it to be ready; fails with the broker's reason otherwise. */
+    public static BrokerProcess start(BrokerOptions options) {
+        Path jar = standaloneJar();
+        List<String> command = BrokerCommand.of(options, jar, System.getenv(BrokerCommand.JAVA_OPTS_ENV));
+        Path consoleLog = consoleLog(options.dataDir());
+        Process process = spawn(command, consoleLog, options.dataDir());
+        BrokerConsole console = new BrokerConsole(process.getInputStream(), consoleLog);
+        Thread drain = new Thread(console, "magnetar-broker-console-" + process.pid());
+        drain.setDaemon(true);
+        drain.start();
+        return new BrokerProcess(process, awaitReady(process, console, consoleLog));
+    }
+
+    private static Path standaloneJar() {
+        try {
+            return Installation.current().standaloneJar();
+        } catch (IllegalStateException e) {
+            throw new BrokerStartException(e.getMessage(), e);
+        }
+    }
+
+    private static Process spawn(List<String> command, Path consoleLog, Path dataDir) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));
+        if (Files.isDirectory(dataDir)) {
+            builder.directory(dataDir.toFile()); // stray relative files of the broker land in its own directory
+        }
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new BrokerStartException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BrokerReadyLine awaitReady(Process process, BrokerConsole console, Path consoleLog) {
+        try {
+            BrokerReadyLine line = console.ready().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (line != null) {
+                return line;
+            }
+            String reason = console.failureReason();
+            process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (reason != null) {
+                throw new BrokerStartException("embedded broker failed to start" + exitCode(process) + ": " + reason);
+            }
+            throw new BrokerStartException("embedded broker ended" + exitCode(process) + " before it was ready;"
+                    + " last output (" + consoleLog + "): " + BrokerConsole.tail(consoleLog));
+        } catch (TimeoutException e) {
+            stop(process);
+            throw new BrokerStartException("embedded broker was not ready within " + READY_TIMEOUT.toSeconds()
+                    + " s and was stopped; see " + consoleLog.resolveSibling("broker.log"), e);
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw new BrokerStartException("interrupted while waiting for the embedded broker", e);
+        } catch (ExecutionException e) {
+            stop(process);
+            throw new BrokerStartException("embedded broker output could not be read: " + e.getCause(), e);
+        }
+    }
+
+    /** The console log under the data directory, or a temp file when that directory cannot be made. */
+    private static Path consoleLog(Path dataDir) {
+        try {
+            Path logs = Files.createDirectories(dataDir.resolve("logs"));
+            return logs.resolve(CONSOLE_LOG);
+        } catch (IOException e) {
+            // The broker itself reports the unusable data directory; keep its console output anyway.
+            try {
+                return Files.createTempFile("magnetar-broker-console", ".log");
+            } catch (IOException tempFailure) {
+                throw new BrokerStartException("cannot create a console log for the broker: " + tempFailure.getMessage(),
+                        tempFailure);
+            }
+        }
+    }
+
+    private static String exitCode(Process process) {
+        return process.isAlive() ? "" : " (exit code " + process.exitValue() + ")";
+    }
+
+    public String serviceUrl() {
+        return ready.serviceUrl();
+    }
+
+    public String adminUrl() {
+        return ready.adminUrl();
+    }
+
+    public Path dataDir() {
+        return ready.dataDir();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The broker's exit code once it has ended; empty while it runs. */
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /** Stops the broker: SIGTERM, up to {@link #STOP_TIMEOUT} for a clean stop, then a kill. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            stop(process);
+        }
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BrokerProcess[pid=" + pid() + ", serviceUrl=" + serviceUrl() + ", adminUrl=" + adminUrl() + "]";
+    }
+}

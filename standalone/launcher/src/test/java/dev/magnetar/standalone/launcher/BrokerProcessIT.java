@@ -1,0 +1,129 @@
+package dev.magnetar.standalone.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.Reader;
+import org.apache.pulsar.client.api.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The broker JVM's life cycle as its launcher sees it: stop and restart on the same data, and the
+ * one-line errors a user gets for a taken port, an unusable data directory or one in use.
+ * Only the restart case starts brokers of its own; the error cases fail before Pulsar starts.
+ */
+class BrokerProcessIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aMessagePublishedBeforeAStopIsReadAfterARestartOnTheSameDataDir() throws Exception {
+        Path dataDir = temp.resolve("restart");
+        String topic = "persistent://public/default/kept-across-restart";
+        BrokerProcess first = BrokerProcess.start(BrokerOptions.ephemeral(dataDir));
+        try (PulsarClient client = client(first)) {
+            client.newProducer(Schema.STRING).topic(topic).create().send("kept");
+        } finally {
+            first.close();
+        }
+        first.close(); // idempotent
+        assertThat(first.isAlive()).isFalse();
+        assertThat(first.exitCode()).as("exit code after SIGTERM").hasValue(0);
+        assertThat(ProcessHandle.of(first.pid())).matches(handle -> handle.isEmpty() || !handle.get().isAlive(),
+                "no process left with pid " + first.pid());
+
+        try (BrokerProcess second = BrokerProcess.start(BrokerOptions.ephemeral(dataDir));
+             PulsarClient client = client(second);
+             Reader<String> reader = client.newReader(Schema.STRING).topic(topic)
+                     .startMessageId(MessageId.earliest).create()) {
+            Message<String> message = reader.readNext(30, TimeUnit.SECONDS);
+            assertThat(message).as("message published before the restart").isNotNull();
+            assertThat(message.getValue()).isEqualTo("kept");
+            assertThat(second.dataDir()).isEqualTo(dataDir.toAbsolutePath());
+        }
+    }
+
+    @Test
+    void aTakenBrokerPortIsNamedInTheError() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = taken.getLocalPort();
+            BrokerOptions options = new BrokerOptions(temp.resolve("port"), "127.0.0.1", port, 0);
+            assertThatThrownBy(() -> BrokerProcess.start(options))
+                    .isInstanceOf(BrokerStartException.class)
+                    .hasMessageContaining("(exit code 2)")
+                    .hasMessageContaining("--broker-port " + port + " is already in use")
+                    .hasMessageContaining("pick another port");
+        }
+    }
+
+    @Test
+    void aTakenBookiePortRecordedInTheDataDirIsNamedInTheError() throws Exception {
+        Path dataDir = temp.resolve("bookie-port");
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = taken.getLocalPort();
+            // What BookKeeper writes on first start: the bookie must come back on this address.
+            Path cookie = Files.createDirectories(dataDir.resolve("bookkeeper/current")).resolve("VERSION");
+            Files.writeString(cookie, "5\nbookieHost: \"127.0.0.1:" + port + "\"\n");
+            assertThatThrownBy(() -> BrokerProcess.start(BrokerOptions.ephemeral(dataDir)))
+                    .isInstanceOf(BrokerStartException.class)
+                    .hasMessageContaining("the bookie port " + port + " recorded in " + cookie + " is already in use");
+        }
+    }
+
+    @Test
+    void aDataDirThatCannotBeCreatedIsNamedInTheError() throws Exception {
+        // Tests may run as root, for whom permissions do not bite: a path below a regular file never works.
+        Path file = Files.writeString(temp.resolve("a-file"), "not a directory");
+        Path dataDir = file.resolve("data");
+        assertThatThrownBy(() -> BrokerProcess.start(BrokerOptions.ephemeral(dataDir)))
+                .isInstanceOf(BrokerStartException.class)
+                .hasMessageContaining("cannot create data directory " + dataDir)
+                .hasMessageContaining("--data-dir");
+    }
+
+    @Test
+    void aDataDirLockedByAnotherProcessNamesThatProcess() throws Exception {
+        // This JVM plays the running broker: it holds the OS lock and has written its pid, as a broker does.
+        Path dataDir = Files.createDirectories(temp.resolve("locked"));
+        long pid = ProcessHandle.current().pid();
+        try (FileChannel channel = FileChannel.open(dataDir.resolve("broker.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            channel.write(ByteBuffer.wrap(Long.toString(pid).getBytes(StandardCharsets.UTF_8)));
+            assertThatThrownBy(() -> BrokerProcess.start(BrokerOptions.ephemeral(dataDir)))
+                    .isInstanceOf(BrokerStartException.class)
+                    .hasMessageContaining("data directory " + dataDir.toAbsolutePath())
+                    .hasMessageContaining("is in use by another running broker (pid " + pid + ")");
+        }
+    }
+
+    @Test
+    void anUnknownBindAddressIsNamedInTheError() {
+        BrokerOptions options = new BrokerOptions(temp.resolve("address"), "no-such-host.invalid", 0, 0);
+        assertThatThrownBy(() -> BrokerProcess.start(options))
+                .isInstanceOf(BrokerStartException.class)
+                .hasMessageContaining("--bind-address 'no-such-host.invalid'");
+    }
+
+    private static PulsarClient client(BrokerProcess broker) throws Exception {
+        return PulsarClient.builder().serviceUrl(broker.serviceUrl()).build();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.magnetar.standalone.testing;
+
+import dev.magnetar.standalone.launcher.BrokerOptions;
+import dev.magnetar.standalone.launcher.BrokerProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One real embedded Pulsar broker per test JVM, started on first use on free ports with a temporary
+ * data directory, and stopped (directory deleted) by a shutdown hook. Tests share it, so each test
+ * uses its own topics ({@link #uniqueTopic}); the client and admin are shared too: do not close them.
+ */
+public final class EmbeddedPulsar {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPulsar.class);
+    private static EmbeddedPulsar shared;
+    private static RuntimeException startFailure;
+
+    private final BrokerProcess broker;
+    private final Path dataDir;
+    private PulsarClient client;
+    private PulsarAdmin admin;
+
+    private EmbeddedPulsar(BrokerProcess broker, Path dataDir) {
+        this.broker = broker;
+        this.dataDir = dataDir;
+    }
+
+    /** The broker of this JVM, started on the first call (about 8 s); a failed start is not retried. */
+    public static synchronized EmbeddedPulsar shared() {
+        if (shared != null) {
+            return shared;
+        }
+        if (startFailure != null) {
+            throw new IllegalStateException("the shared embedded broker failed to start earlier in this JVM: "
+                    + startFailure.getMessage(), startFailure);
+        }
+        try {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "magnetar-embedded-pulsar-stop"));
+            return shared;
+        } catch (RuntimeException e) {
+            startFailure = e;
+            throw e;
+        }
+    }
+
+    private static EmbeddedPulsar start() {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("magnetar-test-broker-");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a temporary data directory for the test broker", e);
+        }
+        long started = System.nanoTime();
+        BrokerProcess broker = BrokerProcess.start(BrokerOptions.ephemeral(dataDir));
+        LOG.info("Embedded Pulsar ready in {} ms: {} {} (pid {}, data {})", (System.nanoTime() - started) / 1_000_000,
+                broker.serviceUrl(), broker.adminUrl(), broker.pid(), dataDir);
+        return new EmbeddedPulsar(broker, dataDir);
+    }
+
+    public String serviceUrl() {
+        return broker.serviceUrl();
+    }
+
+    public String adminUrl() {
+        return broker.adminUrl();
+    }
+
+
+    /** The broker process, e.g. for its pid or data directory. */
+    public BrokerProcess broker() {
+        return broker;
+    }
+
+    /** A client shared by every test of this JVM. */
+    public synchronized PulsarClient client() {
+        if (client == null) {
+            try {
+                client = PulsarClient.builder().serviceUrl(serviceUrl()).build();
+            } catch (PulsarClientException e) {
+                throw new IllegalStateException("cannot create a client for " + serviceUrl(), e);
+            }
+        }
+        return client;
+    }
+
+    /** An admin client shared by every test of this JVM. */
+    public synchronized PulsarAdmin admin() {
+        if (admin == null) {
+            try {
+                admin = PulsarAdmin.builder().serviceHttpUrl(adminUrl()).build();
+            } catch (PulsarClientException e) {
+                throw new IllegalStateException("cannot create an admin client for " + adminUrl(), e);
+            }
+        }
+        return admin;
+    }
+
+    /** {@code persistent://public/default/<prefix>-<random>}: a topic no other test uses. */
+    public String uniqueTopic(String prefix) {
+        return "persistent://public/default/" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private synchronized void stop() {
+        closeQuietly(client);
+        closeQuietly(admin);
+        broker.close();
+        deleteRecursively(dataDir);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // The JVM is ending; the broker stops next anyway.
+            }
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a leftover temp directory is harmless.
+        }
+    }
+}
