@@ -17,6 +17,8 @@ import java.util.List;
  * @param watchNamespaces       namespaces whose Functions are reconciled; empty for all
  * @param resyncPeriod          how often every Function is reconciled again without an event
  * @param masterUrl             API server URL; unset to use the in-cluster service account or kubeconfig
+ * @param rolloutDeadline       how long a new version's pods may take to become ready before the rollout is
+ *                              rolled back
  */
 @ConfigurationProperties(KubernetesModeConfig.PREFIX)
 public record KubernetesModeConfig(
@@ -26,7 +28,8 @@ public record KubernetesModeConfig(
         @Bindable(defaultValue = "token") String pulsarTokenSecretKey,
         @Nullable List<String> watchNamespaces,
         @Bindable(defaultValue = "10m") Duration resyncPeriod,
-        @Nullable String masterUrl) {
+        @Nullable String masterUrl,
+        @Bindable(defaultValue = "2m") Duration rolloutDeadline) {
 
     public static final String PREFIX = "magnetar.kubernetes";
     /** The property that selects the mode; {@value #KUBERNETES} turns this configuration on. */

@@ -42,7 +42,7 @@ public class KubernetesModeFactory {
     @Singleton
     public RuntimeSettings runtimeSettings(KubernetesModeConfig config, PulsarConfig pulsar) {
         return new RuntimeSettings(config.runtimeImage(), pulsar.serviceUrl(), config.pulsarTokenSecretName(),
-                config.pulsarTokenSecretKey(), config.runtimeHttpPort());
+                config.pulsarTokenSecretKey(), config.runtimeHttpPort(), config.rolloutDeadline());
     }
 
     @Singleton

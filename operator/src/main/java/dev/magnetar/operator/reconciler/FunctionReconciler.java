@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings one Function's world in line with its spec. Only orchestrates: validate, then the Pulsar
  * topics (before any replica exists), then each {@link dev.magnetar.operator.resources.Dependent}
- * (Deployment, Service, autoscaler), then the status with one condition per part. Deletion runs {@link FunctionCleanup} behind the {@link CleanupFinalizers}
+ * (Deployment, Service, autoscaler), then the status with one condition per part. A rollout that
+ * failed is rolled back by the {@link RolloutGuard}. Deletion runs {@link FunctionCleanup} behind the {@link CleanupFinalizers}
  * (the subscription with {@code cleanupSubscription}, the package topic of an uploaded jar).
  *
  * <p>A 409 conflict (someone changed the object since it was read) is not a failure: the function
@@ -44,6 +45,7 @@ public class FunctionReconciler {
     private final RuntimeService services;
     private final RuntimeAutoscaler autoscalers = new RuntimeAutoscaler();
     private final ChildApplier children;
+    private final RolloutGuard rollouts;
     private final StatusWriter status;
     private final FunctionCleanup cleanup;
 
@@ -53,6 +55,7 @@ public class FunctionReconciler {
         this.deployments = new RuntimeDeployment(settings);
         this.services = new RuntimeService(settings);
         this.children = new ChildApplier(client);
+        this.rollouts = new RolloutGuard(client);
         this.status = new StatusWriter(client, new Conditions(clock), new FunctionEvents(client, clock));
         this.cleanup = new FunctionCleanup(client, topics, children, status);
     }
@@ -95,7 +98,8 @@ public class FunctionReconciler {
         Deployment deployment = children.apply(deployments, current).orElseThrow();
         Service service = children.apply(services, current).orElseThrow();
         PartOutcome autoscaler = autoscalerPart(children.apply(autoscalers, current));
-        status.write(current, new Observed(List.of(topicsPart, deploymentPart(deployment),
+        PartOutcome deploymentPart = rollouts.check(deployment).orElseGet(() -> deploymentPart(deployment));
+        status.write(current, new Observed(List.of(topicsPart, deploymentPart,
                 PartOutcome.ready(PartOutcome.SERVICE, "Applied", "service " + service.getMetadata().getName()),
                 autoscaler), deployment, ChildMetadata.selectorString(resolved), topics.backlog(resolved)));
         return ReconcileResult.done();

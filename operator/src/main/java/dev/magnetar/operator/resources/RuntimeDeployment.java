@@ -1,6 +1,7 @@
 package dev.magnetar.operator.resources;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.PodOverlay;
 import dev.magnetar.api.v1alpha1.ResourcesSpec;
@@ -57,13 +58,26 @@ public final class RuntimeDeployment implements Dependent<Deployment> {
                 && !desired.getSpec().getReplicas().equals(observed.getSpec().getReplicas());
     }
 
-    /** Never writes replicas while an autoscaler owns them, and never undoes a rolling restart. */
+    /**
+     * Never writes replicas while an autoscaler owns them, never undoes a rolling restart, and keeps a rollback:
+     * while the desired version is the one whose rollout failed, the previous version's pod template stays.
+     */
     @Override
     public void carryOver(Deployment observed, Deployment desired) {
         if (desired.getSpec().getReplicas() == null) {
             desired.getSpec().setReplicas(observed.getSpec().getReplicas());
         }
         keepRestartedAt(observed, desired);
+        String rolledBackFrom = annotation(observed, FunctionNames.ANNOTATION_ROLLED_BACK_FROM);
+        if (rolledBackFrom != null && rolledBackFrom.equals(annotation(desired, FunctionNames.ANNOTATION_DESIRED_HASH))) {
+            desired.getSpec().setTemplate(observed.getSpec().getTemplate());
+            desired.getMetadata().getAnnotations().put(FunctionNames.ANNOTATION_ROLLED_BACK_FROM, rolledBackFrom);
+        }
+    }
+
+    private static String annotation(Deployment deployment, String key) {
+        Map<String, String> annotations = deployment.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(key);
     }
 
     /** An update must not undo a rolling restart, or it would roll the replicas a second time. */
@@ -89,6 +103,11 @@ public final class RuntimeDeployment implements Dependent<Deployment> {
                 .withNewSpec()
                 .withReplicas(RuntimeAutoscaler.enabled(function) ? null : resolved.replicas())
                 .withNewSelector().withMatchLabels(ChildMetadata.selector(resolved)).endSelector()
+                // A new version's pods start next to the old ones, which stop only as new ones are ready.
+                .withNewStrategy().withType("RollingUpdate")
+                .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1))
+                .endRollingUpdate().endStrategy()
+                .withProgressDeadlineSeconds(Math.toIntExact(settings.rolloutDeadline().toSeconds()))
                 .withTemplate(podTemplate(function, resolved, settings))
                 .endSpec()
                 .build();

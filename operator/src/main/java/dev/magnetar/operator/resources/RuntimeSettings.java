@@ -1,5 +1,7 @@
 package dev.magnetar.operator.resources;
 
+import java.time.Duration;
+
 /**
  * What every function's Deployment shares, set by the operator rather than the Function.
  *
@@ -8,15 +10,19 @@ package dev.magnetar.operator.resources;
  * @param authTokenSecretName Secret (in the function's namespace) holding the Pulsar JWT; null for none
  * @param authTokenSecretKey  key of the JWT inside that Secret
  * @param httpPort            port of the runtime's HTTP server (health, readiness, metrics, invoke)
+ * @param rolloutDeadline     how long a new version's pods may take to become ready before its rollout has
+ *                            failed (the Deployment's progress deadline) and is rolled back
  */
 public record RuntimeSettings(
         String defaultImage,
         String pulsarServiceUrl,
         String authTokenSecretName,
         String authTokenSecretKey,
-        int httpPort) {
+        int httpPort,
+        Duration rolloutDeadline) {
 
     public static final int DEFAULT_HTTP_PORT = 9090;
+    public static final Duration DEFAULT_ROLLOUT_DEADLINE = Duration.ofMinutes(2);
 
     public boolean hasAuthToken() {
         return authTokenSecretName != null && !authTokenSecretName.isBlank();

@@ -32,7 +32,7 @@ class KubernetesReplicasMockTest {
     @Test
     void refusesAJarUploadedToTheControlPlaneWhichPodsCannotRead() {
         KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(),
-                Duration.ofMinutes(10), null);
+                Duration.ofMinutes(10), null, Duration.ofMinutes(2));
         KubernetesReplicas replicas = new KubernetesReplicas(client, config, CONTROL_PLANE);
         Function uploaded = TestFunctions.function("uploaded");
         uploaded.getSpec().setRuntime(new RuntimeSpec(null, "/tmp/magnetar/packages/public/default/uploaded/f.jar", "a.B"));
@@ -50,7 +50,7 @@ class KubernetesReplicasMockTest {
         client.resource(pod("fn-exclaim-a", "2026-01-01T00:00:00Z", true, 0)).create();
         client.resource(pod("fn-exclaim-b", "2026-01-01T00:01:00Z", false, 2)).create();
         KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(),
-                Duration.ofMinutes(10), null);
+                Duration.ofMinutes(10), null, Duration.ofMinutes(2));
 
         List<InstanceStatus> instances = new KubernetesReplicas(client, config, CONTROL_PLANE).status("public/default/exclaim");
 
@@ -66,7 +66,7 @@ class KubernetesReplicasMockTest {
         client.resource(pod("fn-exclaim-a", "2026-01-01T00:00:00Z", true, 0)).create();
         client.resource(pod("fn-exclaim-b", "2026-01-01T00:01:00Z", true, 0)).create();
         KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(),
-                Duration.ofMinutes(10), null);
+                Duration.ofMinutes(10), null, Duration.ofMinutes(2));
         KubernetesReplicas replicas = new KubernetesReplicas(client, config, CONTROL_PLANE);
 
         replicas.control("public/default/exclaim", 1, InstanceAction.RESTART);

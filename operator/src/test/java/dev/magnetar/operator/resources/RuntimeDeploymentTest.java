@@ -80,7 +80,8 @@ class RuntimeDeploymentTest {
         function.getSpec().setRuntime(new RuntimeSpec("registry.example/exclaim:2", "/app/f.jar", "com.example.Exclaim"));
         function.getSpec().setSecrets(Map.of("API_KEY", new SecretRef("exclaim-secrets", "api-key")));
         function.getSpec().setEnv(Map.of("B_VAR", "b", "A_VAR", "a"));
-        RuntimeSettings withToken = new RuntimeSettings("img", "pulsar+ssl://pulsar:6651", "pulsar-token", "jwt", 9090);
+        RuntimeSettings withToken = new RuntimeSettings("img", "pulsar+ssl://pulsar:6651", "pulsar-token", "jwt", 9090,
+                RuntimeSettings.DEFAULT_ROLLOUT_DEADLINE);
 
         Container container = container(RuntimeDeployment.desired(function, withToken));
 
@@ -182,6 +183,17 @@ class RuntimeDeploymentTest {
         assertThat(RuntimeDeployment.desired(fixed, SETTINGS).getSpec().getReplicas()).isEqualTo(3);
         assertThat(RuntimeDeployment.desired(function("defaulted"), SETTINGS).getSpec().getReplicas()).isEqualTo(1);
         assertThat(RuntimeDeployment.desired(scaled, SETTINGS).getSpec().getReplicas()).isNull();
+    }
+
+    @Test
+    void rollsWithNoUnavailableReplicaAndAProgressDeadline() {
+        Deployment deployment = RuntimeDeployment.desired(function("exclaim"), SETTINGS);
+
+        assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+        assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(1);
+        assertThat(deployment.getSpec().getProgressDeadlineSeconds())
+                .isEqualTo((int) RuntimeSettings.DEFAULT_ROLLOUT_DEADLINE.toSeconds());
     }
 
     @Test

@@ -19,6 +19,11 @@ public final class FunctionNames {
     public static final String FINALIZER_CLEANUP_PACKAGE = "magnetar.dev/cleanup-package";
     /** Annotation on a child object: hash of what the controller last applied, so a resync writes nothing. */
     public static final String ANNOTATION_DESIRED_HASH = "magnetar.dev/desired-hash";
+    /**
+     * Annotation on a Deployment: the desired-state hash of a version whose rollout failed and was rolled back;
+     * that version is not rolled out again until the Function changes.
+     */
+    public static final String ANNOTATION_ROLLED_BACK_FROM = "magnetar.dev/rolled-back-from";
     /** Annotation on a stopped Function: the replica count to restore on start. */
     public static final String ANNOTATION_STOPPED_REPLICAS = "magnetar.dev/stopped-replicas";
     /** Annotation on a Function: the instance ids stopped one by one, comma-separated, to keep stopped. */
