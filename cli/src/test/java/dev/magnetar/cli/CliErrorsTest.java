@@ -111,6 +111,23 @@ class CliErrorsTest {
     }
 
     @Test
+    void configFileOfAnotherKindIsRefusedBeforeAnythingIsSent() throws IOException {
+        Path pod = Files.writeString(dir.resolve("pod.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: x}
+                """);
+
+        CliRun run = CliRun.of("functions", "create", "--admin-url", server.url(),
+                "--function-config-file", pod.toString());
+
+        assertOneLineError(run, "error: --function-config-file: " + pod + ": apiVersion: 'v1' is not accepted");
+        assertThat(run.errLines().get(0)).contains("kind: 'Pod' is not accepted", "magnetar.dev/v1alpha1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void standaloneNeedsBothPulsarUrls() {
         CliRun run = CliRun.of("standalone", "--data-dir", dir.resolve("data").toString(),
                 "--pulsar-url", "pulsar://localhost:6650");

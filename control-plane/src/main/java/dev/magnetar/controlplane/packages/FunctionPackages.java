@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,12 @@ public final class FunctionPackages {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }
+    }
+
+    /** The jar stored for {@code ref} whose SHA-256 is {@code sha256}, if this machine has it. */
+    public Optional<Path> stored(FunctionRef ref, String sha256) {
+        Path jar = dir(ref).resolve(sha256 + ".jar");
+        return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
     }
 
     /** Removes the jars stored for {@code ref} except {@code keep} (null: all of them); best effort. */

@@ -11,6 +11,7 @@ import dev.magnetar.api.validation.FunctionValidator;
 import dev.magnetar.api.validation.InvalidFunctionException;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.bridge.provision.SubscriptionBacklog;
+import dev.magnetar.controlplane.packages.FunctionClassCheck;
 import dev.magnetar.controlplane.packages.FunctionPackages;
 import dev.magnetar.controlplane.store.FunctionRef;
 import dev.magnetar.controlplane.store.FunctionStore;
@@ -20,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -38,22 +40,27 @@ public class FunctionService {
     private final SubscriptionBacklog backlog;
     private final FunctionReplicas replicas;
     private final FunctionPackages packages;
+    private final FunctionClassCheck classes;
     /** Why a stored function is not running; set when the start-up deployment failed. */
     private final Map<FunctionRef, String> deployErrors = new ConcurrentHashMap<>();
 
-    /** Without package storage: jars are wherever the definitions point. */
+    /** Without package storage: jars are wherever the definitions point, and their classes are checked there. */
     public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas) {
-        this(store, backlog, replicas, null);
+        this(store, backlog, replicas, null, new FunctionClassCheck(null));
     }
 
-    /** {@code packages}: jars uploaded for a function are removed with it. */
+    /**
+     * {@code packages}: jars uploaded for a function are removed with it; {@code classes}: a new or changed
+     * class is checked in its jar before it is accepted.
+     */
     @Inject
     public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas,
-                           @Nullable FunctionPackages packages) {
+                           @Nullable FunctionPackages packages, FunctionClassCheck classes) {
         this.store = store;
         this.backlog = backlog;
         this.replicas = replicas;
         this.packages = packages;
+        this.classes = classes;
     }
 
     /** Creates a function; its tenant, namespace and name must be filled in. */
@@ -63,6 +70,7 @@ public class FunctionService {
         if (store.get(ref).isPresent()) {
             throw new FunctionExistsException(ref);
         }
+        requireFunctionClass(definition, resolved);
         store.put(definition);
         try {
             deploy(definition, resolved);
@@ -79,6 +87,9 @@ public class FunctionService {
         ResolvedFunction resolved = requireRunnable(definition);
         FunctionRef ref = FunctionRef.of(definition);
         Function previous = store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
+        if (!Objects.equals(previous.getSpec().getRuntime(), definition.getSpec().getRuntime())) {
+            requireFunctionClass(definition, resolved); // unchanged code was judged when it was accepted
+        }
         StoppedInstances.carryOver(previous, definition);
         store.put(definition);
         try {
@@ -220,6 +231,18 @@ public class FunctionService {
             throw new InvalidFunctionException(subject(definition), violations);
         }
         return resolved;
+    }
+
+    /**
+     * A class that is not in its jar, or is not a function, would make every replica fail at start and be
+     * restarted forever: it is refused instead, where the jar is on this machine ({@link FunctionClassCheck}).
+     * Start-up does not check again what was accepted before.
+     */
+    private void requireFunctionClass(Function definition, ResolvedFunction resolved) {
+        List<Violation> violations = classes.check(resolved);
+        if (!violations.isEmpty()) {
+            throw new InvalidFunctionException(subject(definition), violations);
+        }
     }
 
     private void deploy(Function definition, ResolvedFunction resolved) {

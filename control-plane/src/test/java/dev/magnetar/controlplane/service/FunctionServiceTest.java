@@ -15,10 +15,12 @@ import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import dev.magnetar.controlplane.store.FileFunctionStore;
 import dev.magnetar.controlplane.store.FunctionRef;
+import dev.magnetar.controlplane.testing.TestJars;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +42,9 @@ class FunctionServiceTest {
     boolean refuseControl;
     FileFunctionStore store;
     FunctionService service;
+    @TempDir
+    Path jars;
+    Path jar;
 
     @BeforeEach
     void setUp() {
@@ -59,6 +64,18 @@ class FunctionServiceTest {
                   inputs: [%s]
                 """.formatted(name, input));
         function.getSpec().setReplicas(replicas);
+        return function;
+    }
+
+    /** {@code function} running {@code className} from a jar that holds fn.Echo (a function) and fn.Helper (not one). */
+    Function runs(Function function, String className) {
+        if (jar == null) {
+            jar = TestJars.jar(jars, "fn.jar", Map.of(
+                    "fn.Echo", "package fn; public class Echo implements java.util.function.Function<String, String> {"
+                            + " public String apply(String in) { return in; } }",
+                    "fn.Helper", "package fn; public class Helper { }"));
+        }
+        function.getSpec().setRuntime(new dev.magnetar.api.v1alpha1.RuntimeSpec(null, jar.toString(), className));
         return function;
     }
 
@@ -90,6 +107,36 @@ class FunctionServiceTest {
 
         assertThatThrownBy(() -> service.create(needsLocalJar)).hasMessageContaining("spec.runtime.jar: relative");
         assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void aClassThatIsNotInItsJarIsRefusedAndNothingHappens() {
+        Function missing = runs(function("echo", "in", 1), "fn.Missing");
+
+        assertThatThrownBy(() -> service.create(missing)).isInstanceOfSatisfying(InvalidFunctionException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("spec.runtime.className"));
+        assertThat(calls).isEmpty();
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void anUpdateToAClassThatIsNotAFunctionKeepsTheAcceptedDefinition() {
+        service.create(runs(function("echo", "in", 1), "fn.Echo"));
+
+        assertThatThrownBy(() -> service.update(runs(function("echo", "in", 2), "fn.Helper")))
+                .isInstanceOf(InvalidFunctionException.class).hasMessageContaining("fn.Helper");
+        assertThat(store.get(ECHO).orElseThrow().getSpec().getRuntime().className()).isEqualTo("fn.Echo");
+        assertThat(calls).containsExactly("apply public/default/echo x1");
+    }
+
+    @Test
+    void aDefinitionWhoseCodeDoesNotChangeIsNotJudgedAgain() {
+        store.put(runs(function("echo", "in", 2), "fn.Helper")); // accepted before classes were checked
+
+        service.stop(ECHO);
+        service.update(runs(function("echo", "in", 3), "fn.Helper"));
+
+        assertThat(calls).containsExactly("apply public/default/echo x0", "apply public/default/echo x3");
     }
 
     @Test

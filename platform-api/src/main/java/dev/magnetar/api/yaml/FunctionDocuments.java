@@ -4,16 +4,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.magnetar.api.v1alpha1.Function;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +29,7 @@ public final class FunctionDocuments {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)));
     private static final ObjectMapper JSON = configure(new ObjectMapper());
+    private static final String KIND = HasMetadata.getKind(Function.class);
 
     private FunctionDocuments() {
     }
@@ -36,12 +41,13 @@ public final class FunctionDocuments {
                     + Function.API_VERSION);
         }
         try {
-            Function function = YAML.readValue(text, Function.class);
-            if (function == null) {
+            JsonNode document = YAML.readTree(text);
+            if (document == null || document.isMissingNode() || document.isNull()) {
                 throw new DocumentException("the document is empty: expected a Function with apiVersion "
                         + Function.API_VERSION);
             }
-            return function;
+            requireFunctionType(document);
+            return YAML.treeToValue(document, Function.class);
         } catch (JsonMappingException e) {
             throw new DocumentException(describe(e), e);
         } catch (JsonProcessingException e) {
@@ -87,6 +93,28 @@ public final class FunctionDocuments {
     /** The shared JSON mapper (same settings as the YAML one), for callers that need a tree. */
     public static ObjectMapper json() {
         return JSON;
+    }
+
+    /**
+     * A document of another type is refused: {@link Function} would otherwise take it, since it sets its own
+     * apiVersion and kind and ignores what the document says. Leaving both out is a Function, as a document
+     * built from flags or from Pulsar's settings is.
+     */
+    private static void requireFunctionType(JsonNode document) {
+        List<String> problems = new ArrayList<>();
+        JsonNode apiVersion = document.path("apiVersion");
+        if (!apiVersion.isMissingNode() && !apiVersion.isNull() && !Function.API_VERSION.equals(apiVersion.asText())) {
+            problems.add("apiVersion: '" + apiVersion.asText() + "' is not accepted: write apiVersion: "
+                    + Function.API_VERSION + " (a Magnetar Function)");
+        }
+        JsonNode kind = document.path("kind");
+        if (!kind.isMissingNode() && !kind.isNull() && !KIND.equals(kind.asText())) {
+            problems.add("kind: '" + kind.asText() + "' is not accepted: write kind: " + KIND
+                    + " (only Magnetar Functions are read here)");
+        }
+        if (!problems.isEmpty()) {
+            throw new DocumentException(String.join("; ", problems));
+        }
     }
 
     private static String describe(JsonMappingException e) {

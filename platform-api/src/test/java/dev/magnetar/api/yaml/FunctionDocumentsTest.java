@@ -68,6 +68,35 @@ class FunctionDocumentsTest {
     }
 
     @Test
+    void aDocumentOfAnotherApiVersionIsRefusedNotRewritten() {
+        assertThatThrownBy(() -> FunctionDocuments.parse(YAML.replace("magnetar.dev/v1alpha1", "v9")))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("apiVersion: 'v9' is not accepted")
+                .hasMessageContaining("magnetar.dev/v1alpha1");
+    }
+
+    @Test
+    void aDocumentOfAnotherKindIsRefusedNotRewritten() {
+        assertThatThrownBy(() -> FunctionDocuments.parse(YAML.replace("kind: Function", "kind: Pod")))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("kind: 'Pod' is not accepted")
+                .hasMessageContaining("Function");
+        assertThatThrownBy(() -> FunctionDocuments.parse("{\"apiVersion\": \"apps/v1\", \"kind\": \"Deployment\"}"))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageContaining("apiVersion: 'apps/v1'").hasMessageContaining("kind: 'Deployment'");
+    }
+
+    @Test
+    void aDocumentWithoutApiVersionAndKindIsStillAFunction() {
+        Function function = FunctionDocuments.parse(YAML.replace("apiVersion: magnetar.dev/v1alpha1\n", "")
+                .replace("kind: Function\n", ""));
+
+        assertThat(function.getApiVersion()).isEqualTo(Function.API_VERSION);
+        assertThat(function.getKind()).isEqualTo("Function");
+        assertThat(function.getMetadata().getName()).isEqualTo("exclamation");
+    }
+
+    @Test
     void emptyAndMalformedDocumentsAreClearErrors() {
         assertThatThrownBy(() -> FunctionDocuments.parse(""))
                 .isInstanceOf(DocumentException.class).hasMessageContaining("empty");

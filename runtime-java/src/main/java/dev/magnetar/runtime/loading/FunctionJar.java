@@ -1,5 +1,6 @@
 package dev.magnetar.runtime.loading;
 
+import dev.magnetar.api.function.FunctionKind;
 import dev.magnetar.runtime.config.ConfigurationException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -27,11 +28,10 @@ public final class FunctionJar {
             throw new ConfigurationException("spec.runtime.className: cannot load '" + className + "' from " + jar
                     + " (" + e + "): check the class name and that the jar contains it", e);
         }
-        FunctionKind kind = FunctionKind.of(type);
-        if (kind == null) {
-            throw new ConfigurationException("spec.runtime.className: " + className + " implements neither "
-                    + FunctionKind.PULSAR.type().getName() + " nor " + FunctionKind.JAVA.type().getName());
-        }
+        FunctionKind.problem(type).ifPresent(problem -> {
+            throw new ConfigurationException("spec.runtime.className: " + problem);
+        });
+        FunctionKind kind = FunctionKind.of(type).orElseThrow();
         UserCode userCode = new UserCode(loader);
         return new LoadedFunction(instantiate(type, userCode), kind, LoadedFunction.inputTypeOf(type, kind), userCode);
     }

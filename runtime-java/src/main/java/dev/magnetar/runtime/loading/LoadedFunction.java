@@ -1,5 +1,6 @@
 package dev.magnetar.runtime.loading;
 
+import dev.magnetar.api.function.FunctionKind;
 import java.lang.reflect.Type;
 import org.apache.pulsar.functions.api.Context;
 
@@ -11,29 +12,35 @@ import org.apache.pulsar.functions.api.Context;
 public final class LoadedFunction implements AutoCloseable {
     private final Object instance;
     private final FunctionKind kind;
+    /** The interface of {@link #kind} as the function's class loader sees it. */
+    private final Class<?> functionInterface;
     private final Type inputType;
     private final UserCode userCode;
 
     LoadedFunction(Object instance, FunctionKind kind, Type inputType, UserCode userCode) {
         this.instance = instance;
         this.kind = kind;
+        this.functionInterface = interfaceOf(instance.getClass(), kind);
         this.inputType = inputType;
         this.userCode = userCode;
     }
 
     /** Wraps an instance already on the class path (tests, and functions built into an image). */
     public static LoadedFunction wrap(Object instance, ClassLoader loader) {
-        FunctionKind kind = FunctionKind.of(instance.getClass());
-        if (kind == null) {
-            throw new IllegalArgumentException(instance.getClass().getName() + " implements no function interface");
-        }
+        FunctionKind kind = FunctionKind.of(instance.getClass()).orElseThrow(() -> new IllegalArgumentException(
+                instance.getClass().getName() + " implements no function interface"));
         return new LoadedFunction(instance, kind, inputTypeOf(instance.getClass(), kind), new UserCode(loader));
     }
 
     /** The declared input type; raw bytes when the function does not say (erased, or plain Object). */
     static Type inputTypeOf(Class<?> type, FunctionKind kind) {
-        Type input = TypeArguments.of(type, kind.type(), 0).orElse(byte[].class);
+        Type input = TypeArguments.of(type, interfaceOf(type, kind), 0).orElse(byte[].class);
         return input == Object.class ? byte[].class : input;
+    }
+
+    /** The interface {@code type} implements as {@code kind}: the one its class loader sees. */
+    private static Class<?> interfaceOf(Class<?> type, FunctionKind kind) {
+        return kind.interfaceOf(type).orElseThrow();
     }
 
     public FunctionKind kind() {
@@ -45,7 +52,7 @@ public final class LoadedFunction implements AutoCloseable {
      * returns at once and finishes later, so it may be called from the message loop's own thread.
      */
     public boolean asynchronous() {
-        return TypeArguments.of(instance.getClass(), kind.type(), 1)
+        return TypeArguments.of(instance.getClass(), functionInterface, 1)
                 .map(TypeArguments::raw)
                 .filter(java.util.concurrent.CompletionStage.class::isAssignableFrom)
                 .isPresent();

@@ -3,6 +3,7 @@ package dev.magnetar.runtime.loading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.magnetar.api.function.FunctionKind;
 import dev.magnetar.runtime.config.ConfigurationException;
 import dev.magnetar.runtime.fixtures.ContextProbeFunction;
 import dev.magnetar.runtime.fixtures.Definitions;
