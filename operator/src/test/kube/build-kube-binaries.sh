@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
-# Builds the binaries that fabric8 kube-api-test starts for the real-API-server tests
-# (kube-apiserver, kubectl, etcd) from the Go module proxy, into the directory kube-api-test
-# reads in offline mode:
+# Builds the binaries of the real-API-server and real-control-plane tests from the Go module proxy,
+# into the directory fabric8 kube-api-test reads in offline mode:
 #
-#   ${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/k8s/<K8S_VERSION>-<os>-<arch>/{kube-apiserver,kubectl,etcd}
+#   ${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/k8s/<K8S_VERSION>-<os>-<arch>/
+#     etcd, kube-apiserver, kubectl      kube-api-test starts etcd and kube-apiserver (kubectl is its
+#                                        readiness probe)
+#     kube-controller-manager,           the tests' control plane starts them next to the API server
+#     kube-scheduler, kwok               (kwok plays the nodes and the pods, configured by kwok/stages.yaml)
 #
-# kube-api-test needs all three: etcd and kube-apiserver run, kubectl is its readiness probe.
-# Idempotent: does nothing when the three binaries of the pinned versions are there.
-# The versions are pinned here and in apiserver/go.mod and etcd/go.mod (with their go.sum);
-# change them together. Needs Go >= 1.26 and the Go module proxy (GOPROXY).
+# Idempotent: builds only the binaries that are missing, and nothing when all six are there. Each
+# binary lands there only once built and checked; kube-api-test's three appear together.
+# The versions are pinned here and in kubernetes/go.mod, etcd/go.mod and kwok/go.mod (with their
+# go.sum); change them together. Needs Go >= 1.26 and the Go module proxy (GOPROXY).
 #
 # Usage: build-kube-binaries.sh           build what is missing
-#        build-kube-binaries.sh --check   exit 0 when the binaries are there, 1 when not
+#        build-kube-binaries.sh --check   exit 0 when all the binaries are there, 1 when not
 #        build-kube-binaries.sh --dir     print the binaries' directory
 set -euo pipefail
 
-K8S_VERSION=1.37.2   # k8s.io/kubernetes v1.37.2, staging modules at v0.37.2 (apiserver/go.mod)
+K8S_VERSION=1.37.2   # k8s.io/kubernetes v1.37.2, staging modules at v0.37.2 (kubernetes/go.mod)
 ETCD_VERSION=3.6.16  # go.etcd.io/etcd/server/v3 v3.6.16 (etcd/go.mod)
-GO_MIN_MINOR=26      # both go.mod files say go 1.26.0
+KWOK_VERSION=0.8.0   # sigs.k8s.io/kwok v0.8.0 (kwok/go.mod; kwok/stages.yaml is taken from its stages)
+GO_MIN_MINOR=26      # the go.mod files say go 1.26.0
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -39,22 +43,25 @@ esac
 
 base="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}"
 out="$base/k8s/$K8S_VERSION-$os-$arch"
-binaries=(kube-apiserver kubectl etcd)
+api_server_binaries=(etcd kube-apiserver kubectl)
+control_plane_binaries=(kube-controller-manager kube-scheduler kwok)
 
-present() {
+present() { # binary names
   local b
-  for b in "${binaries[@]}"; do [[ -x "$out/$b" ]] || return 1; done
+  for b in "$@"; do [[ -x "$out/$b" ]] || return 1; done
 }
 
+all_present() { present "${api_server_binaries[@]}" "${control_plane_binaries[@]}"; }
+
 case "${1:-}" in
-  --check) present; exit ;;
+  --check) all_present; exit ;;
   --dir) echo "$out"; exit 0 ;;
   "") ;;
   *) fail "unknown argument '$1' (expected nothing, --check or --dir)" ;;
 esac
 
-if present; then
-  step "up to date: kube-apiserver, kubectl v$K8S_VERSION and etcd v$ETCD_VERSION in $out"
+if all_present; then
+  step "up to date: Kubernetes v$K8S_VERSION, etcd v$ETCD_VERSION and kwok v$KWOK_VERSION in $out"
   exit 0
 fi
 
@@ -73,7 +80,7 @@ exec 9>"$base/k8s/.magnetar-build.lock"
 if command -v flock >/dev/null 2>&1; then
   step "waiting for the build lock $base/k8s/.magnetar-build.lock"
   flock 9
-  if present; then step "built meanwhile by another process: $out"; exit 0; fi
+  if all_present; then step "built meanwhile by another process: $out"; exit 0; fi
 fi
 
 # go.mod and go.sum are committed: never rewrite them, fail if they don't match.
@@ -83,9 +90,12 @@ export CGO_ENABLED=0
 work="$base/k8s/.partial-$K8S_VERSION-$os-$arch"
 rm -rf "$work"
 mkdir -p "$work"
-trap 'rm -rf "$work"' EXIT # gone after the final mv; removes a failed build
+trap 'rm -rf "$work"' EXIT # removes what a failed build left
 
-download() { # module dir, what
+downloaded=" "
+download() { # module dir, what (once per run)
+  [[ "$downloaded" == *" $1 "* ]] && return
+  downloaded+="$1 "
   step "downloading the Go modules of $2 through the module proxy"
   (cd "$1" && go mod download) \
     || fail "downloading the Go modules of $2 failed (GOPROXY=$(go env GOPROXY)); see the go output above"
@@ -98,7 +108,19 @@ build() { # module dir, package, binary name, what, extra go build args...
   step "building $name ($what) - this takes minutes on 2 cores"
   (cd "$dir" && go build -trimpath "$@" -o "$work/$name" "$pkg") \
     || fail "go build of $name ($pkg in $dir) failed; see the go output above"
+  "$work/$name" --version >/dev/null 2>&1 || "$work/$name" version --client >/dev/null 2>&1 \
+    || fail "the built $name does not run"
   step "built $name in $((SECONDS - started)) s, $(du -h "$work/$name" | cut -f1)"
+}
+
+publish() { # binary names: from $work into $out; a missing $out appears with all of them at once
+  local b
+  if [[ -d "$out" ]]; then
+    for b in "$@"; do mv -f "$work/$b" "$out/$b"; done
+  else
+    mv "$work" "$out"
+    mkdir -p "$work"
+  fi
 }
 
 k8s_ldflags="-s -w"
@@ -107,17 +129,29 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   k8s_ldflags+=" -X $pkg.gitMinor=$(cut -d. -f2 <<<"$K8S_VERSION") -X $pkg.gitTreeState=clean"
 done
 
-download "$here/etcd" "etcd v$ETCD_VERSION"
-download "$here/apiserver" "Kubernetes v$K8S_VERSION"
-build "$here/etcd" go.etcd.io/etcd/server/v3 etcd "etcd v$ETCD_VERSION" -ldflags "-s -w"
-build "$here/apiserver" k8s.io/kubernetes/cmd/kube-apiserver kube-apiserver "Kubernetes v$K8S_VERSION" -ldflags "$k8s_ldflags"
-build "$here/apiserver" k8s.io/kubernetes/cmd/kubectl kubectl "Kubernetes v$K8S_VERSION" -ldflags "$k8s_ldflags"
+build_kubernetes() { # binary name (a command of k8s.io/kubernetes)
+  build "$here/kubernetes" "k8s.io/kubernetes/cmd/$1" "$1" "Kubernetes v$K8S_VERSION" -ldflags "$k8s_ldflags"
+}
 
-step "checking the binaries run"
-"$work/etcd" --version >/dev/null || fail "the built etcd does not run"
-"$work/kube-apiserver" --version >/dev/null || fail "the built kube-apiserver does not run"
-"$work/kubectl" version --client >/dev/null || fail "the built kubectl does not run"
-
-rm -rf "$out"
-mv "$work" "$out"
+if ! present "${api_server_binaries[@]}"; then
+  download "$here/etcd" "etcd v$ETCD_VERSION"
+  download "$here/kubernetes" "Kubernetes v$K8S_VERSION"
+  build "$here/etcd" go.etcd.io/etcd/server/v3 etcd "etcd v$ETCD_VERSION" -ldflags "-s -w"
+  build_kubernetes kube-apiserver
+  build_kubernetes kubectl
+  publish "${api_server_binaries[@]}"
+fi
+for name in kube-controller-manager kube-scheduler; do # the scheduler takes seconds once the controller-manager is built
+  if ! present "$name"; then
+    download "$here/kubernetes" "Kubernetes v$K8S_VERSION"
+    build_kubernetes "$name"
+    publish "$name"
+  fi
+done
+if ! present kwok; then
+  download "$here/kwok" "kwok v$KWOK_VERSION"
+  build "$here/kwok" sigs.k8s.io/kwok/cmd/kwok kwok "kwok v$KWOK_VERSION" \
+    -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=v$KWOK_VERSION"
+  publish kwok
+fi
 step "done: $out"
