@@ -27,6 +27,8 @@ final class LocalReplica {
     private long startedAtNanos;
     private int consecutiveFailures;
     private boolean stopped;
+    /** Stopped for good (scaled away, removed, replaced): nothing starts it again. */
+    private boolean retired;
     private volatile String state = "STARTING";
     private volatile boolean ready;
     private volatile int httpPort = -1;
@@ -47,10 +49,13 @@ final class LocalReplica {
         return instanceId;
     }
 
-    /** Starts a process unless one runs already (a scheduled restart and an update may race here). */
-    synchronized void start() {
-        if (stopped || process != null) {
-            return;
+    /**
+     * Starts a process unless one runs already (a scheduled restart and an update may race here) or the replica
+     * is stopped; true when a process was launched.
+     */
+    synchronized boolean start() {
+        if (stopped || retired || process != null) {
+            return false;
         }
         ready = false;
         httpPort = -1;
@@ -68,6 +73,7 @@ final class LocalReplica {
             launched.onExit().thenAccept(this::exited);
             LOG.info("function {}: replica {} started (pid {}), log {}", plan.fqfn(), instanceId, launched.pid(),
                     plan.logFile(settings, instanceId));
+            return true;
         } catch (IOException e) {
             if (started != null) {
                 started.destroyForcibly(); // its output has nowhere to go: do not leave it running unwatched
@@ -75,6 +81,7 @@ final class LocalReplica {
             settings.classData().started(options, null);
             process = null;
             failed("could not be started: " + e.getMessage(), "cannot start: " + e.getMessage(), Duration.ZERO);
+            return false;
         }
     }
 
@@ -95,6 +102,9 @@ final class LocalReplica {
     boolean restart() {
         LaunchPlan current;
         synchronized (this) {
+            if (retired) {
+                return false;
+            }
             stopped = false;
             current = plan;
         }
@@ -112,6 +122,12 @@ final class LocalReplica {
     /** Stops the process for good: SIGTERM, then a kill after the grace period. */
     void stop() {
         awaitStopped(requestStop());
+    }
+
+    /** Stops the replica for good, as {@link #requestStop} does; no restart or resume starts it again. */
+    synchronized Process retire() {
+        retired = true;
+        return requestStop();
     }
 
     /** Marks the replica stopped and sends SIGTERM; returns the process to wait for, or null. */

@@ -40,18 +40,29 @@ public final class LocalReplicas implements AutoCloseable {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final ReplicaSettings settings;
+    private final ReplicaLimits limits;
+    private final ReplicaBudget budget;
     private final LocalSecrets secrets;
     private final ScheduledExecutorService scheduler;
+    private final StartQueue starts;
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "magnetar-replicas-shutdown");
     private volatile boolean closed;
 
-    /** One function as currently run: its group and the definition its replicas were started from. */
-    private record Deployed(ReplicaGroup group, String signature) {
+    /** One function as currently run: its group, the definition its replicas were started from, what it takes. */
+    private record Deployed(ReplicaGroup group, String signature, ReplicaBudget.Demand demand) {
     }
 
+    /** With the default limits, on this machine's memory. */
     public LocalReplicas(ReplicaSettings settings) {
+        this(settings, ReplicaLimits.defaults());
+    }
+
+    public LocalReplicas(ReplicaSettings settings, ReplicaLimits limits) {
         this.settings = settings;
+        this.limits = limits;
+        this.budget = new ReplicaBudget(limits);
+        this.starts = new StartQueue(limits.startInterval());
         this.secrets = new LocalSecrets(settings.secretsDir());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "magnetar-replica-supervisor");
@@ -75,21 +86,37 @@ public final class LocalReplicas implements AutoCloseable {
                     + " jar or fix the path"));
         }
         out.addAll(secrets.check(definition.getSpec().getSecrets()));
+        out.addAll(budget.check(demand(function), othersThan(function.fqfn())));
         return out;
+    }
+
+    /** What the function's replicas take: each one's heap. */
+    private ReplicaBudget.Demand demand(ResolvedFunction function) {
+        return new ReplicaBudget.Demand(function.replicas(), JvmMemory.heapOf(settings.launcher(), limits.machineMemory()));
+    }
+
+    private List<ReplicaBudget.Demand> othersThan(String fqfn) {
+        return deployed.entrySet().stream().filter(entry -> !entry.getKey().equals(fqfn))
+                .map(entry -> entry.getValue().demand()).toList();
     }
 
     public synchronized void apply(Function definition, ResolvedFunction function) {
         if (closed) {
             throw new IllegalStateException("the local replicas are closed; cannot run " + function.fqfn());
         }
+        List<Violation> over = budget.check(demand(function), othersThan(function.fqfn()));
+        if (!over.isEmpty()) {
+            throw new IllegalStateException(over.get(0).toString());
+        }
         String signature = signature(definition);
         Deployed current = deployed.get(function.fqfn());
         LaunchPlan plan = writePlan(definition, function);
         if (current == null) {
-            ReplicaGroup group = new ReplicaGroup(plan, settings, scheduler);
-            deployed.put(function.fqfn(), new Deployed(group, signature));
+            ReplicaGroup group = new ReplicaGroup(plan, settings, scheduler, starts);
+            deployed.put(function.fqfn(), new Deployed(group, signature, demand(function)));
             group.scaleTo(function.replicas(), StoppedInstances.of(definition));
-            LOG.info("function {}: {} replicas starting", function.fqfn(), function.replicas());
+            LOG.info("function {}: {} replicas starting, one every {} ms", function.fqfn(), function.replicas(),
+                    limits.startInterval().toMillis());
             return;
         }
         ReplicaGroup group = current.group();
@@ -98,8 +125,8 @@ public final class LocalReplicas implements AutoCloseable {
             int keep = Math.min(function.replicas(), group.status().size());
             group.scaleTo(keep, Set.of());
             group.rollTo(plan);
-            deployed.put(function.fqfn(), new Deployed(group, signature));
         }
+        deployed.put(function.fqfn(), new Deployed(group, signature, demand(function)));
         group.scaleTo(function.replicas(), StoppedInstances.of(definition));
     }
 
@@ -143,6 +170,7 @@ public final class LocalReplicas implements AutoCloseable {
             }
             closed = true;
         }
+        starts.close();
         List<String> names = new ArrayList<>(deployed.keySet());
         names.parallelStream().forEach(fqfn -> deployed.remove(fqfn).group().stopAll());
         settings.classData().settle();

@@ -19,19 +19,22 @@ final class ReplicaGroup {
 
     private final ReplicaSettings settings;
     private final ScheduledExecutorService scheduler;
+    private final StartQueue starts;
     /** Copy-on-write so status never waits for a rolling update holding the group's lock. */
     private final List<LocalReplica> replicas = new CopyOnWriteArrayList<>();
     private LaunchPlan plan;
 
-    ReplicaGroup(LaunchPlan plan, ReplicaSettings settings, ScheduledExecutorService scheduler) {
+    ReplicaGroup(LaunchPlan plan, ReplicaSettings settings, ScheduledExecutorService scheduler, StartQueue starts) {
         this.plan = plan;
         this.settings = settings;
         this.scheduler = scheduler;
+        this.starts = starts;
     }
 
     /**
-     * Starts replicas up to {@code count} and stops those at or above it, highest first. A new
-     * replica whose id is in {@code stopped} is added stopped (it was stopped alone before).
+     * Adds replicas up to {@code count}, started by the start queue, and stops those at or above it; a replica
+     * still waiting for its start is simply never started. A new replica whose id is in
+     * {@code stopped} is added stopped (it was stopped alone before).
      */
     synchronized void scaleTo(int count, Set<Integer> stopped) {
         int before = replicas.size();
@@ -43,12 +46,12 @@ final class ReplicaGroup {
                 LOG.info("function {}: replica {} stays stopped (it was stopped alone; start it with its instance id)",
                         plan.fqfn(), replica.instanceId());
             } else {
-                replica.start();
+                starts.submit(replica);
             }
         }
-        while (replicas.size() > count) {
-            replicas.remove(replicas.size() - 1).stop();
-        }
+        List<LocalReplica> surplus = List.copyOf(replicas.subList(Math.min(count, replicas.size()), replicas.size()));
+        replicas.removeAll(surplus);
+        stop(surplus);
         if (before != count) {
             LOG.info("function {}: scaled from {} to {} replicas", plan.fqfn(), before, count);
         }
@@ -93,13 +96,19 @@ final class ReplicaGroup {
         LOG.info("function {}: replica {} {}", plan.fqfn(), instanceId, action.done());
     }
 
-    /** Stops every replica: all get SIGTERM at once, so they drain in parallel. */
+    /** Stops every replica for good, the starts still waiting included. */
     synchronized void stopAll() {
-        List<Process> stopping = replicas.stream().map(LocalReplica::requestStop).toList();
+        List<LocalReplica> all = List.copyOf(replicas);
+        replicas.clear();
+        stop(all);
+    }
+
+    /** All get SIGTERM at once, so they drain in parallel. */
+    private static void stop(List<LocalReplica> replicas) {
+        List<Process> stopping = replicas.stream().map(LocalReplica::retire).toList();
         for (int i = 0; i < stopping.size(); i++) {
             replicas.get(i).awaitStopped(stopping.get(i));
         }
-        replicas.clear();
     }
 
     /** Tells the user when the whole function is up, not only each replica. */
