@@ -86,13 +86,16 @@ public final class LocalReplicas implements AutoCloseable {
                     + " jar or fix the path"));
         }
         out.addAll(secrets.check(definition.getSpec().getSecrets()));
-        out.addAll(budget.check(demand(function), othersThan(function.fqfn())));
+        out.addAll(ReplicaResources.check(definition.getSpec().getResources()));
+        out.addAll(budget.check(demand(definition, function), othersThan(function.fqfn())));
         return out;
     }
 
-    /** What the function's replicas take: each one's heap. */
-    private ReplicaBudget.Demand demand(ResolvedFunction function) {
-        return new ReplicaBudget.Demand(function.replicas(), JvmMemory.heapOf(settings.launcher(), limits.machineMemory()));
+    /** What the function's replicas take: each one the memory its spec asks for, or the launcher's heap. */
+    private ReplicaBudget.Demand demand(Function definition, ResolvedFunction function) {
+        long heap = JvmMemory.heapOf(settings.launcher(), limits.machineMemory());
+        return new ReplicaBudget.Demand(function.replicas(),
+                ReplicaResources.of(definition.getSpec().getResources()).memoryEach(heap));
     }
 
     private List<ReplicaBudget.Demand> othersThan(String fqfn) {
@@ -104,7 +107,7 @@ public final class LocalReplicas implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the local replicas are closed; cannot run " + function.fqfn());
         }
-        List<Violation> over = budget.check(demand(function), othersThan(function.fqfn()));
+        List<Violation> over = budget.check(demand(definition, function), othersThan(function.fqfn()));
         if (!over.isEmpty()) {
             throw new IllegalStateException(over.get(0).toString());
         }
@@ -113,7 +116,7 @@ public final class LocalReplicas implements AutoCloseable {
         LaunchPlan plan = writePlan(definition, function);
         if (current == null) {
             ReplicaGroup group = new ReplicaGroup(plan, settings, scheduler, starts);
-            deployed.put(function.fqfn(), new Deployed(group, signature, demand(function)));
+            deployed.put(function.fqfn(), new Deployed(group, signature, demand(definition, function)));
             group.scaleTo(function.replicas(), StoppedInstances.of(definition));
             LOG.info("function {}: {} replicas starting, one every {} ms", function.fqfn(), function.replicas(),
                     limits.startInterval().toMillis());
@@ -126,7 +129,7 @@ public final class LocalReplicas implements AutoCloseable {
             group.scaleTo(keep, Set.of());
             group.rollTo(plan);
         }
-        deployed.put(function.fqfn(), new Deployed(group, signature, demand(function)));
+        deployed.put(function.fqfn(), new Deployed(group, signature, demand(definition, function)));
         group.scaleTo(function.replicas(), StoppedInstances.of(definition));
     }
 
@@ -210,7 +213,8 @@ public final class LocalReplicas implements AutoCloseable {
         if (settings.authToken() != null && !settings.authToken().isBlank()) {
             environment.put(Option.PULSAR_AUTH_TOKEN.variable(), settings.authToken());
         }
-        return new LaunchPlan(function.fqfn(), fileSafe, file, environment);
+        return new LaunchPlan(function.fqfn(), fileSafe, file, environment,
+                ReplicaResources.of(definition.getSpec().getResources()).jvmOptions());
     }
 
     private void deleteRunDir(String fqfn) {

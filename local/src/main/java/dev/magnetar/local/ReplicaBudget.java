@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Whether a function's replicas fit beside those of the other functions: per function, in total, and in this
- * machine's memory (every replica's heap added up). What does not fit is a violation of {@code spec.replicas}
+ * machine's memory (every replica's memory added up: its heap, or the memory its spec asks for). What does not fit is a violation of {@code spec.replicas}
  * naming the limit, the numbers, and what to do.
  */
 final class ReplicaBudget {
@@ -50,7 +50,7 @@ final class ReplicaBudget {
 
     private String memoryMessage(Demand wanted, long otherMemory) {
         return "is " + wanted.replicas() + ": " + wanted.replicas() + " replicas of " + JvmMemory.human(wanted.memoryEach())
-                + " heap need " + JvmMemory.human(wanted.memory()) + (otherMemory == 0 ? "; that is" : "; with the "
+                + " each need " + JvmMemory.human(wanted.memory()) + (otherMemory == 0 ? "; that is" : "; with the "
                 + JvmMemory.human(otherMemory) + " of other functions' replicas that is") + " more than the "
                 + JvmMemory.human(limits.memoryForReplicas())
                 + " this machine has for replicas (" + JvmMemory.human(limits.machineMemory()) + " of memory less a"

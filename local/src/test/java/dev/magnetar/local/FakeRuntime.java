@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Stands in for the runtime in the local replicas' own ITs: takes the runtime's options, prints its
- * ready line and waits for SIGTERM. With {@code FAKE_EXIT_CODE} set it writes a last error line to
+ * ready line and waits for SIGTERM. It prints the heap and processor count its JVM got. With {@code FAKE_EXIT_CODE} set it writes a last error line to
  * stderr and exits with that code instead, like a runtime refusing its configuration.
  */
 public final class FakeRuntime {
@@ -53,6 +53,8 @@ public final class FakeRuntime {
             System.exit(Integer.parseInt(exitCode));
         }
         System.out.println("starting with GREETING=" + System.getenv("GREETING"));
+        System.out.println("heap=" + Runtime.getRuntime().maxMemory() + " processors="
+                + Runtime.getRuntime().availableProcessors());
         System.out.println("MAGNETAR_RUNTIME_READY instanceId=" + instanceId + " httpPort=" + (40000 + Integer.parseInt(instanceId)));
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

@@ -85,7 +85,7 @@ class ReplicaLimitsIT {
         replicas.apply(first, ResolvedFunction.of(first));
 
         assertThat(preflight(function("second", 3))).extracting(Violation::toString).containsExactly(
-                "spec.replicas: is 3: 3 replicas of 32 MiB heap need 96 MiB; with the 64 MiB of other functions'"
+                "spec.replicas: is 3: 3 replicas of 32 MiB each need 96 MiB; with the 64 MiB of other functions'"
                         + " replicas that is more than the 128 MiB this machine has for replicas (512 MiB of memory"
                         + " less a reserve of 384 MiB, magnetar.replicas.limits.memory-reserve): ask for fewer"
                         + " replicas or less memory each");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.ResourcesSpec;
 import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.controlplane.ControlPlane;
 import dev.magnetar.controlplane.ControlPlaneOptions;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A parallelism above the standalone limits is refused with a 400 naming the limit and the numbers, and a
- * stored definition over them (the limits were lowered since) is reported, not started. No replica runs here.
+ * A parallelism above the standalone limits, or a memory too small to run a replica, is refused with a 400 naming
+ * the limit and the numbers, and a stored definition over them (the limits were lowered since) is reported, not
+ * started. No replica runs here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicaLimitsIT {
@@ -62,8 +64,21 @@ class ReplicaLimitsIT {
         HttpResponse<String> storm = client.create("storm", Samples.json(Samples.exclamation("storm-in", null, 100_000)));
         assertThat(storm.statusCode()).isEqualTo(400);
         assertThat(reason(storm)).contains("spec.replicas: is 100000: at most 2 replicas per function",
-                "100000 replicas of 256 MiB heap need 25000 GiB", "magnetar.replicas.limits.memory-reserve");
+                "100000 replicas of 256 MiB each need 25000 GiB", "magnetar.replicas.limits.memory-reserve");
         assertThat(client.get("/magnetar/v1/functions/public/default/storm").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aMemoryTooSmallToRunAReplicaIsRefused() {
+        Function tiny = Samples.exclamation("tiny-in", null, 1);
+        tiny.getSpec().setResources(new ResourcesSpec(null, "1000"));
+
+        HttpResponse<String> response = client.create("tiny", Samples.json(tiny));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(reason(response)).contains("spec.resources.memory: is 1000 (1000 bytes): a replica needs at least"
+                + " 128Mi");
+        assertThat(client.get("/magnetar/v1/functions/public/default/tiny").statusCode()).isEqualTo(404);
     }
 
     @Test
