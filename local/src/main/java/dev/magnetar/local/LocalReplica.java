@@ -2,6 +2,7 @@ package dev.magnetar.local;
 
 import dev.magnetar.api.replicas.InstanceStatus;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,8 @@ final class LocalReplica {
     private Process process;
     private ReplicaOutput output;
     private long startedAtNanos;
+    /** When the first process was launched; restarts after a crash keep it. 0 until then. */
+    private long firstStartNanos;
     private int consecutiveFailures;
     private boolean stopped;
     /** Stopped for good (scaled away, removed, replaced): nothing starts it again. */
@@ -56,6 +59,9 @@ final class LocalReplica {
     synchronized boolean start() {
         if (stopped || retired || process != null) {
             return false;
+        }
+        if (firstStartNanos == 0) {
+            firstStartNanos = System.nanoTime();
         }
         ready = false;
         httpPort = -1;
@@ -148,6 +154,29 @@ final class LocalReplica {
         terminate(old);
     }
 
+    /**
+     * Waits until this replica is ready or stopped, or {@code timeout} has passed since its first process was
+     * launched: a start waiting in the start queue does not count, restarts after a crash do not reset the clock.
+     * True when it is ready.
+     */
+    boolean awaitReadySinceFirstStart(Duration timeout) {
+        try {
+            synchronized (this) {
+                while (!ready && !stopped) {
+                    long waited = firstStartNanos == 0 ? 0 : System.nanoTime() - firstStartNanos;
+                    if (waited >= timeout.toNanos()) {
+                        return false;
+                    }
+                    wait(Math.max(1, Math.min(100, (timeout.toNanos() - waited) / 1_000_000)));
+                }
+                return ready;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     boolean awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -163,6 +192,27 @@ final class LocalReplica {
             Thread.currentThread().interrupt();
         }
         return ready;
+    }
+
+    synchronized LaunchPlan plan() {
+        return plan;
+    }
+
+    /** The definition this replica's next process starts from; the one running now is left alone. */
+    synchronized void retarget(LaunchPlan newPlan) {
+        plan = newPlan;
+    }
+
+    synchronized boolean isRetired() {
+        return retired;
+    }
+
+    synchronized boolean isStopped() {
+        return stopped;
+    }
+
+    Path logFile() {
+        return plan().logFile(settings, instanceId);
     }
 
     InstanceStatus status() {
@@ -236,20 +286,6 @@ final class LocalReplica {
     }
 
     private void terminate(Process old) {
-        if (old == null) {
-            return;
-        }
-        old.destroy();
-        try {
-            if (!old.waitFor(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("function {}: replica {} (pid {}) did not stop within {} s of SIGTERM; killing it",
-                        plan.fqfn(), instanceId, old.pid(), settings.stopGrace().toSeconds());
-                old.destroyForcibly();
-                old.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            old.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        GracefulStop.of(old, settings.stopGrace(), "function " + plan().fqfn() + ": replica " + instanceId);
     }
 }
