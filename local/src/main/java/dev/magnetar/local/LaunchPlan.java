@@ -16,11 +16,16 @@ import java.util.Map;
  * @param fileSafeName tenant.namespace.name, for log file names
  * @param functionFile the definition the replicas read
  * @param environment  variables added to the replica's environment (env, secrets, token)
+ * @param jvmOptions   the function's own JVM options (its resources), after the launcher's so they win
  */
-record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<String, String> environment) {
+record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<String, String> environment,
+                  List<String> jvmOptions) {
+    /** Where the launcher's JVM options end: at its main jar or class path, else before its main class. */
+    private static final List<String> MAIN_OPTIONS = List.of("-jar", "-cp", "-classpath", "--class-path");
 
     LaunchPlan {
         environment = Map.copyOf(environment);
+        jvmOptions = List.copyOf(jvmOptions);
     }
 
     Path logFile(ReplicaSettings settings, int instanceId) {
@@ -36,11 +41,13 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
 
     /**
      * The runtime's command line ({@link RuntimeLaunch}); the HTTP port is 0 and read back from the ready line.
-     * {@code jvmOptions} go right after the launcher's executable, before the launcher's own options.
+     * {@code classData} options go right after the launcher's executable, the plan's own at the end of the
+     * launcher's JVM options.
      */
-    ProcessBuilder processFor(ReplicaSettings settings, int instanceId, List<String> jvmOptions) {
+    ProcessBuilder processFor(ReplicaSettings settings, int instanceId, List<String> classData) {
         List<String> command = new ArrayList<>(settings.launcher());
-        command.addAll(1, jvmOptions);
+        command.addAll(endOfJvmOptions(command), jvmOptions);
+        command.addAll(1, classData);
         command.addAll(Option.FUNCTION_FILE.with(functionFile.toString()));
         command.addAll(Option.PULSAR_URL.with(settings.pulsarUrl()));
         command.addAll(Option.INSTANCE_ID.with(Integer.toString(instanceId)));
@@ -53,5 +60,14 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
         env.keySet().removeIf(key -> key.startsWith(RuntimeLaunch.ENVIRONMENT_PREFIX) && !key.equals(Installation.HOME_ENV));
         env.putAll(environment);
         return builder;
+    }
+
+    private static int endOfJvmOptions(List<String> launcher) {
+        for (int i = 1; i < launcher.size(); i++) {
+            if (MAIN_OPTIONS.contains(launcher.get(i))) {
+                return i;
+            }
+        }
+        return launcher.size() - 1;
     }
 }

@@ -5,6 +5,7 @@ import dev.magnetar.api.replicas.FunctionReplicas;
 import dev.magnetar.api.replicas.InstanceAction;
 import dev.magnetar.api.replicas.InstanceControl;
 import dev.magnetar.api.replicas.InstanceStatus;
+import dev.magnetar.api.replicas.RolloutListener;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.bridge.provision.TopicProvisioner;
@@ -56,6 +57,11 @@ public final class LocalFunctionReplicas implements FunctionReplicas, InstanceCo
             topics.removeSubscription(function);
             LOG.info("function {}: subscription '{}' removed", function.fqfn(), function.subscriptionName());
         }
+    }
+
+    @Override
+    public void listen(RolloutListener listener) {
+        processes.listen(listener);
     }
 
     @Override

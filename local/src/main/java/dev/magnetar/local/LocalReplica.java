@@ -2,6 +2,7 @@ package dev.magnetar.local;
 
 import dev.magnetar.api.replicas.InstanceStatus;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,8 +26,12 @@ final class LocalReplica {
     private Process process;
     private ReplicaOutput output;
     private long startedAtNanos;
+    /** When the first process was launched; restarts after a crash keep it. 0 until then. */
+    private long firstStartNanos;
     private int consecutiveFailures;
     private boolean stopped;
+    /** Stopped for good (scaled away, removed, replaced): nothing starts it again. */
+    private boolean retired;
     private volatile String state = "STARTING";
     private volatile boolean ready;
     private volatile int httpPort = -1;
@@ -47,10 +52,16 @@ final class LocalReplica {
         return instanceId;
     }
 
-    /** Starts a process unless one runs already (a scheduled restart and an update may race here). */
-    synchronized void start() {
-        if (stopped || process != null) {
-            return;
+    /**
+     * Starts a process unless one runs already (a scheduled restart and an update may race here) or the replica
+     * is stopped; true when a process was launched.
+     */
+    synchronized boolean start() {
+        if (stopped || retired || process != null) {
+            return false;
+        }
+        if (firstStartNanos == 0) {
+            firstStartNanos = System.nanoTime();
         }
         ready = false;
         httpPort = -1;
@@ -68,6 +79,7 @@ final class LocalReplica {
             launched.onExit().thenAccept(this::exited);
             LOG.info("function {}: replica {} started (pid {}), log {}", plan.fqfn(), instanceId, launched.pid(),
                     plan.logFile(settings, instanceId));
+            return true;
         } catch (IOException e) {
             if (started != null) {
                 started.destroyForcibly(); // its output has nowhere to go: do not leave it running unwatched
@@ -75,6 +87,7 @@ final class LocalReplica {
             settings.classData().started(options, null);
             process = null;
             failed("could not be started: " + e.getMessage(), "cannot start: " + e.getMessage(), Duration.ZERO);
+            return false;
         }
     }
 
@@ -95,6 +108,9 @@ final class LocalReplica {
     boolean restart() {
         LaunchPlan current;
         synchronized (this) {
+            if (retired) {
+                return false;
+            }
             stopped = false;
             current = plan;
         }
@@ -112,6 +128,12 @@ final class LocalReplica {
     /** Stops the process for good: SIGTERM, then a kill after the grace period. */
     void stop() {
         awaitStopped(requestStop());
+    }
+
+    /** Stops the replica for good, as {@link #requestStop} does; no restart or resume starts it again. */
+    synchronized Process retire() {
+        retired = true;
+        return requestStop();
     }
 
     /** Marks the replica stopped and sends SIGTERM; returns the process to wait for, or null. */
@@ -132,6 +154,29 @@ final class LocalReplica {
         terminate(old);
     }
 
+    /**
+     * Waits until this replica is ready or stopped, or {@code timeout} has passed since its first process was
+     * launched: a start waiting in the start queue does not count, restarts after a crash do not reset the clock.
+     * True when it is ready.
+     */
+    boolean awaitReadySinceFirstStart(Duration timeout) {
+        try {
+            synchronized (this) {
+                while (!ready && !stopped) {
+                    long waited = firstStartNanos == 0 ? 0 : System.nanoTime() - firstStartNanos;
+                    if (waited >= timeout.toNanos()) {
+                        return false;
+                    }
+                    wait(Math.max(1, Math.min(100, (timeout.toNanos() - waited) / 1_000_000)));
+                }
+                return ready;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     boolean awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -147,6 +192,27 @@ final class LocalReplica {
             Thread.currentThread().interrupt();
         }
         return ready;
+    }
+
+    synchronized LaunchPlan plan() {
+        return plan;
+    }
+
+    /** The definition this replica's next process starts from; the one running now is left alone. */
+    synchronized void retarget(LaunchPlan newPlan) {
+        plan = newPlan;
+    }
+
+    synchronized boolean isRetired() {
+        return retired;
+    }
+
+    synchronized boolean isStopped() {
+        return stopped;
+    }
+
+    Path logFile() {
+        return plan().logFile(settings, instanceId);
     }
 
     InstanceStatus status() {
@@ -220,20 +286,6 @@ final class LocalReplica {
     }
 
     private void terminate(Process old) {
-        if (old == null) {
-            return;
-        }
-        old.destroy();
-        try {
-            if (!old.waitFor(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("function {}: replica {} (pid {}) did not stop within {} s of SIGTERM; killing it",
-                        plan.fqfn(), instanceId, old.pid(), settings.stopGrace().toSeconds());
-                old.destroyForcibly();
-                old.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            old.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        GracefulStop.of(old, settings.stopGrace(), "function " + plan().fqfn() + ": replica " + instanceId);
     }
 }

@@ -4,35 +4,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.api.function.ResolvedFunction;
-import dev.magnetar.api.launch.RuntimeLaunch.Option;
 import dev.magnetar.api.replicas.InstanceAction;
 import dev.magnetar.api.replicas.InstanceStatus;
-import dev.magnetar.api.replicas.StoppedInstances;
+import dev.magnetar.api.replicas.RolloutListener;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.FunctionDocuments;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.stream.Stream;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The replica processes of every function: each replica is a child JVM of the runtime, started
- * with the same command line a Kubernetes pod runs, reading the definition from
- * {@code <dataDir>/run/<t.ns.name>/function.yaml}.
+ * with the same command line a Kubernetes pod runs, reading its definition from a file under
+ * {@code <dataDir>/run/<t.ns.name>/} ({@link RunFiles}). How many run is bounded ({@link ReplicaLimits});
+ * they start in the background, and an update rolls out in the background ({@link DeployedFunction}).
  */
 public final class LocalReplicas implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalReplicas.class);
@@ -40,26 +35,42 @@ public final class LocalReplicas implements AutoCloseable {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final ReplicaSettings settings;
+    private final ReplicaLimits limits;
+    private final ReplicaBudget budget;
     private final LocalSecrets secrets;
     private final ScheduledExecutorService scheduler;
-    private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
+    private final StartQueue starts;
+    private final ExecutorService rollouts;
+    private final FunctionVersions versions;
+    private final Map<String, DeployedFunction> deployed = new ConcurrentHashMap<>();
+    private volatile RolloutListener listener = (failed, running, reason) -> { };
     private final Thread shutdownHook = new Thread(this::close, "magnetar-replicas-shutdown");
     private volatile boolean closed;
 
-    /** One function as currently run: its group and the definition its replicas were started from. */
-    private record Deployed(ReplicaGroup group, String signature) {
+    /** With the default limits, on this machine's memory. */
+    public LocalReplicas(ReplicaSettings settings) {
+        this(settings, ReplicaLimits.defaults());
     }
 
-    public LocalReplicas(ReplicaSettings settings) {
+    public LocalReplicas(ReplicaSettings settings, ReplicaLimits limits) {
         this.settings = settings;
+        this.limits = limits;
+        this.budget = new ReplicaBudget(limits);
+        this.starts = new StartQueue(limits.startInterval());
         this.secrets = new LocalSecrets(settings.secretsDir());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "magnetar-replica-supervisor");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.versions = new FunctionVersions(settings, secrets, limits.machineMemory());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("magnetar-replica-supervisor"));
+        this.rollouts = Executors.newCachedThreadPool(daemon("magnetar-rollout"));
         // Replicas are our children: they must not outlive this JVM, whatever way it ends.
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     public List<Violation> preflight(Function definition, ResolvedFunction function) {
@@ -75,55 +86,68 @@ public final class LocalReplicas implements AutoCloseable {
                     + " jar or fix the path"));
         }
         out.addAll(secrets.check(definition.getSpec().getSecrets()));
+        out.addAll(ReplicaResources.check(definition.getSpec().getResources()));
+        out.addAll(budget.check(versions.demand(definition, function), othersThan(function.fqfn())));
         return out;
     }
 
+    private List<ReplicaBudget.Demand> othersThan(String fqfn) {
+        return deployed.entrySet().stream().filter(entry -> !entry.getKey().equals(fqfn))
+                .map(entry -> entry.getValue().demand()).toList();
+    }
+
+    /** Puts the definition into effect; its replicas start, or an update rolls out, in the background. */
     public synchronized void apply(Function definition, ResolvedFunction function) {
         if (closed) {
             throw new IllegalStateException("the local replicas are closed; cannot run " + function.fqfn());
         }
-        String signature = signature(definition);
-        Deployed current = deployed.get(function.fqfn());
-        LaunchPlan plan = writePlan(definition, function);
-        if (current == null) {
-            ReplicaGroup group = new ReplicaGroup(plan, settings, scheduler);
-            deployed.put(function.fqfn(), new Deployed(group, signature));
-            group.scaleTo(function.replicas(), StoppedInstances.of(definition));
-            LOG.info("function {}: {} replicas starting", function.fqfn(), function.replicas());
+        List<Violation> over = budget.check(versions.demand(definition, function), othersThan(function.fqfn()));
+        if (!over.isEmpty()) {
+            throw new IllegalStateException(over.get(0).toString());
+        }
+        DeployedFunction.Version version = versions.write(definition, function);
+        DeployedFunction current = deployed.get(function.fqfn());
+        if (current != null) {
+            current.apply(version);
             return;
         }
-        ReplicaGroup group = current.group();
-        if (!current.signature().equals(signature)) {
-            // Shrink first and grow last, so only replicas that stay are rolled.
-            int keep = Math.min(function.replicas(), group.status().size());
-            group.scaleTo(keep, Set.of());
-            group.rollTo(plan);
-            deployed.put(function.fqfn(), new Deployed(group, signature));
-        }
-        group.scaleTo(function.replicas(), StoppedInstances.of(definition));
+        ReplicaGroup group = new ReplicaGroup(version.plan(), settings, scheduler, starts);
+        deployed.put(function.fqfn(), new DeployedFunction(version, group, versions.files(function.fqfn()),
+                settings.readyTimeout(), rollouts, this::rolledBack));
+        LOG.info("function {}: {} replicas starting, one every {} ms", function.fqfn(), function.replicas(),
+                limits.startInterval().toMillis());
+    }
+
+    /** {@code listener} hears of every update rolled back because its replicas were not ready in time. */
+    public void listen(RolloutListener listener) {
+        this.listener = listener;
+    }
+
+    private void rolledBack(Function failed, Function running, String reason) {
+        listener.rolledBack(failed, running, reason);
     }
 
     public void remove(String fqfn) {
-        Deployed removed;
+        DeployedFunction removed;
         synchronized (this) {
             removed = deployed.remove(fqfn);
         }
         if (removed != null) {
-            removed.group().stopAll();
-            deleteRunDir(fqfn);
+            removed.retire();
+            versions.files(fqfn).delete();
             LOG.info("function {}: all replicas stopped", fqfn);
         }
     }
 
     public void restart(String fqfn) {
-        Deployed current = deployed.get(fqfn);
+        DeployedFunction current = deployed.get(fqfn);
         if (current != null) {
             current.group().restartAll();
         }
     }
 
     public void control(String fqfn, int instanceId, InstanceAction action) {
-        Deployed current = deployed.get(fqfn);
+        DeployedFunction current = deployed.get(fqfn);
         if (current == null) {
             throw new IllegalArgumentException("function " + fqfn + " runs no replica here: it has no instance " + instanceId);
         }
@@ -131,7 +155,7 @@ public final class LocalReplicas implements AutoCloseable {
     }
 
     public List<InstanceStatus> status(String fqfn) {
-        Deployed current = deployed.get(fqfn);
+        DeployedFunction current = deployed.get(fqfn);
         return current == null ? List.of() : current.group().status();
     }
 
@@ -143,8 +167,10 @@ public final class LocalReplicas implements AutoCloseable {
             }
             closed = true;
         }
+        starts.close();
         List<String> names = new ArrayList<>(deployed.keySet());
-        names.parallelStream().forEach(fqfn -> deployed.remove(fqfn).group().stopAll());
+        names.parallelStream().forEach(fqfn -> deployed.remove(fqfn).retire());
+        rollouts.shutdownNow();
         settings.classData().settle();
         scheduler.shutdownNow();
         try {
@@ -162,35 +188,5 @@ public final class LocalReplicas implements AutoCloseable {
         ObjectNode spec = SIGNATURE.valueToTree(definition.getSpec());
         spec.remove("replicas");
         return definition.getMetadata().getName() + "\n" + spec;
-    }
-
-    private LaunchPlan writePlan(Function definition, ResolvedFunction function) {
-        String fileSafe = function.tenant() + "." + function.namespace() + "." + function.name();
-        Path dir = settings.runDir().resolve(fileSafe);
-        Path file = dir.resolve("function.yaml");
-        try {
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".function", ".tmp");
-            Files.writeString(temp, FunctionDocuments.toYaml(definition));
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + " for the replicas of " + function.fqfn()
-                    + ": " + e.getMessage(), e);
-        }
-        Map<String, String> environment = new HashMap<>(function.env());
-        environment.putAll(secrets.read(definition.getSpec().getSecrets()));
-        if (settings.authToken() != null && !settings.authToken().isBlank()) {
-            environment.put(Option.PULSAR_AUTH_TOKEN.variable(), settings.authToken());
-        }
-        return new LaunchPlan(function.fqfn(), fileSafe, file, environment);
-    }
-
-    private void deleteRunDir(String fqfn) {
-        Path dir = settings.runDir().resolve(fqfn.replace('/', '.'));
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.debug("could not clean {}: {}", dir, e.getMessage());
-        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param dataDir     holds {@code run/} (function files), {@code logs/} and {@code secrets/}
  * @param restarts    back-off of the supervisor
  * @param stopGrace   how long a replica may drain after SIGTERM before it is killed
- * @param readyTimeout how long a rolling restart waits for a new replica before going on
+ * @param readyTimeout how long a new replica of an update may take to become ready before the update is rolled
+ *                     back; how long a rolling restart waits for each replica before going on
  * @param classData   the class data archive replicas write and map, or {@link ClassDataArchive#off()}
  */
 public record ReplicaSettings(List<String> launcher, String pulsarUrl, String authToken, Path dataDir,

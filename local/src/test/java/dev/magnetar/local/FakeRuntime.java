@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Stands in for the runtime in the local replicas' own ITs: takes the runtime's options, prints its
- * ready line and waits for SIGTERM. With {@code FAKE_EXIT_CODE} set it writes a last error line to
- * stderr and exits with that code instead, like a runtime refusing its configuration.
+ * Stands in for the runtime in the local replicas' own ITs: takes the runtime's options, prints the heap and
+ * processor count its JVM got and its ready line, and waits for SIGTERM. With {@code FAKE_EXIT_CODE} set it writes
+ * a last error line to stderr and exits with that code instead, like a runtime refusing its configuration; with
+ * {@code FAKE_NEVER_READY} set it runs without ever printing its ready line, like a runtime that cannot subscribe.
  */
 public final class FakeRuntime {
     private FakeRuntime() {
@@ -18,12 +19,17 @@ public final class FakeRuntime {
 
     /** Settings that launch this stand-in, small and quick, as every replica of the given data directory. */
     static ReplicaSettings settings(Path dataDir) throws Exception {
+        return settings(dataDir, Duration.ofSeconds(20));
+    }
+
+    /** The same, with {@code readyTimeout} for each new replica of an update. */
+    static ReplicaSettings settings(Path dataDir, Duration readyTimeout) throws Exception {
         String classes = Path.of(FakeRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         List<String> launcher = List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp", classes, FakeRuntime.class.getName());
         return new ReplicaSettings(launcher, "pulsar://127.0.0.1:1", null, dataDir,
                 new RestartPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(60)),
-                Duration.ofSeconds(5), Duration.ofSeconds(20), ClassDataArchive.off());
+                Duration.ofSeconds(5), readyTimeout, ClassDataArchive.off());
     }
 
     /** A definition of {@code public/default/echo} whose replicas this stand-in runs. */
@@ -53,6 +59,12 @@ public final class FakeRuntime {
             System.exit(Integer.parseInt(exitCode));
         }
         System.out.println("starting with GREETING=" + System.getenv("GREETING"));
+        System.out.println("heap=" + Runtime.getRuntime().maxMemory() + " processors="
+                + Runtime.getRuntime().availableProcessors());
+        if (System.getenv("FAKE_NEVER_READY") != null) {
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
         System.out.println("MAGNETAR_RUNTIME_READY instanceId=" + instanceId + " httpPort=" + (40000 + Integer.parseInt(instanceId)));
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

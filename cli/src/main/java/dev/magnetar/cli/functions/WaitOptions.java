@@ -11,11 +11,15 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
-/** {@code --wait [--wait-timeout 60s]}: after create or update, poll status until every replica runs. */
+/**
+ * {@code --wait [--wait-timeout 60s]}: after create or update, poll status until every replica runs and no update
+ * still replaces one; an update rolled back ends the wait with its reason.
+ */
 public final class WaitOptions {
     static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
-    @Option(names = "--wait", description = "Wait until all replicas are running (numRunning == parallelism)")
+    @Option(names = "--wait", description = "Wait until all replicas are running (numRunning == parallelism) and an"
+            + " update has replaced every one; fail if it was rolled back")
     boolean wait;
 
     @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
@@ -38,12 +42,17 @@ public final class WaitOptions {
                         + lastRunning + "/" + wanted);
                 progress.flush();
             }
-            if (wanted > 0 && status.numRunning() == wanted) {
+            if (status.error() != null) {
+                throw new CliException(ref + ": " + status.error());
+            }
+            int replacing = status.instances().size() - wanted;
+            if (wanted > 0 && status.numRunning() == wanted && replacing <= 0) {
                 return;
             }
             if (System.nanoTime() >= deadline) {
                 throw new CliException("timed out after " + describe(timeout) + " waiting for " + ref + ": "
-                        + status.numRunning() + "/" + wanted + " replicas running (see magnetar functions status --name "
+                        + status.numRunning() + "/" + wanted + " replicas running" + (replacing > 0 ? ", " + replacing
+                        + " new replica of an update still starting" : "") + " (see magnetar functions status --name "
                         + ref.name() + ")");
             }
             sleep();

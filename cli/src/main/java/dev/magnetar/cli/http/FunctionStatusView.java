@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The status answer of the admin API: {@code {numInstances, numRunning, instances: [...]}}. */
-public record FunctionStatusView(int numInstances, int numRunning, List<Instance> instances) {
+/**
+ * The status answer of the admin API: {@code {numInstances, numRunning, instances: [...], error}}. During an update
+ * the replica being replaced and its successor are both listed; {@code error} says why the function is not wholly
+ * in effect (it failed at start-up, or its last update was rolled back), or is null.
+ */
+public record FunctionStatusView(int numInstances, int numRunning, List<Instance> instances, String error) {
 
     /** One replica as the control plane sees it; pid -1 when it has no process. */
     public record Instance(int instanceId, String state, long pid, int restarts, boolean ready, String lastError) {
@@ -23,7 +27,9 @@ public record FunctionStatusView(int numInstances, int numRunning, List<Instance
                     node.path("ready").asBoolean(),
                     error.isNull() || error.isMissingNode() ? null : error.asText()));
         }
+        JsonNode error = tree.path("error");
         return new FunctionStatusView(tree.path("numInstances").asInt(instances.size()),
-                tree.path("numRunning").asInt(), List.copyOf(instances));
+                tree.path("numRunning").asInt(), List.copyOf(instances),
+                error.isNull() || error.isMissingNode() ? null : error.asText());
     }
 }

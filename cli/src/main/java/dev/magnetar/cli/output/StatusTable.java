@@ -28,6 +28,9 @@ public final class StatusTable {
         StringBuilder text = new StringBuilder()
                 .append(ref).append(": ").append(status.numRunning()).append('/').append(status.numInstances())
                 .append(" running").append(System.lineSeparator());
+        if (status.error() != null) {
+            text.append("error: ").append(status.error()).append(System.lineSeparator());
+        }
         int[] widths = widths(rows);
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();

@@ -157,6 +157,17 @@ class FunctionsCommandsTest {
     }
 
     @Test
+    void statusSaysWhyTheFunctionIsNotWhollyInEffect() {
+        server.answer(200, "{\"numInstances\":1,\"numRunning\":1,\"error\":\"the update was rolled back\","
+                + "\"instances\":[{\"instanceId\":0,\"state\":\"RUNNING\",\"pid\":4242,\"ready\":true}]}");
+
+        CliRun run = CliRun.of("functions", "status", "--admin-url", server.url(), "--name", "echo");
+
+        assertThat(run.out().lines()).startsWith("public/default/echo: 1/1 running", "error: the update was rolled back",
+                "INSTANCE  STATE    READY  PID   RESTARTS  LAST ERROR");
+    }
+
+    @Test
     void deleteSendsDelete() {
         CliRun run = CliRun.of("functions", "delete", "--admin-url", server.url(), "--name", "echo");
 

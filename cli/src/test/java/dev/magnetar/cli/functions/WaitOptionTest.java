@@ -59,6 +59,35 @@ class WaitOptionTest {
     }
 
     @Test
+    void waitingGoesOnWhileAnUpdateStillReplacesAReplica() {
+        server.answer("GET", 200, "{\"numInstances\":2,\"numRunning\":2,\"instances\":["
+                + "{\"instanceId\":0,\"state\":\"RUNNING\",\"pid\":1},"
+                + "{\"instanceId\":0,\"state\":\"STARTING\",\"pid\":2},"
+                + "{\"instanceId\":1,\"state\":\"RUNNING\",\"pid\":3}]}");
+
+        CliRun run = create("--wait", "--wait-timeout", "300ms");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines().get(run.errLines().size() - 1)).contains("timed out after 300ms",
+                "2/2 replicas running", "1 new replica of an update still starting");
+    }
+
+    @Test
+    void anUpdateRolledBackEndsTheWaitWithItsReason() {
+        server.answer("GET", 200, "{\"numInstances\":2,\"numRunning\":2,\"error\":\"the update was rolled back:"
+                + " replica 0 of the new definition was not ready within 60 s\",\"instances\":["
+                + "{\"instanceId\":0,\"state\":\"RUNNING\",\"pid\":1},"
+                + "{\"instanceId\":1,\"state\":\"RUNNING\",\"pid\":3}]}");
+
+        CliRun run = create("--wait");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines().get(run.errLines().size() - 1)).contains("public/default/echo",
+                "the update was rolled back: replica 0 of the new definition was not ready within 60 s");
+        assertThat(run.err()).doesNotContain("Exception");
+    }
+
+    @Test
     void withoutWaitNoStatusIsAsked() {
         CliRun run = create();
 

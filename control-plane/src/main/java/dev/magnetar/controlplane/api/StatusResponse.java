@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * {@code GET .../status}: shaped like Pulsar's function status (numInstances, numRunning,
- * instances), plus the subscription backlog and why the function is not deployed, if so.
+ * instances), plus the subscription backlog and why the function is not (wholly) in effect, if so: it failed at
+ * start-up, or its last update was rolled back.
  */
 @Serdeable
 public record StatusResponse(int numInstances, int numRunning, List<Instance> instances, long backlog,

@@ -1,5 +1,6 @@
 package dev.magnetar.controlplane.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.replicas.FunctionReplicas;
 import dev.magnetar.api.replicas.InstanceAction;
@@ -10,6 +11,7 @@ import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.FunctionValidator;
 import dev.magnetar.api.validation.InvalidFunctionException;
 import dev.magnetar.api.validation.Violation;
+import dev.magnetar.api.yaml.FunctionDocuments;
 import dev.magnetar.bridge.provision.SubscriptionBacklog;
 import dev.magnetar.controlplane.packages.FunctionClassCheck;
 import dev.magnetar.controlplane.packages.FunctionPackages;
@@ -41,7 +43,7 @@ public class FunctionService {
     private final FunctionReplicas replicas;
     private final FunctionPackages packages;
     private final FunctionClassCheck classes;
-    /** Why a stored function is not running; set when the start-up deployment failed. */
+    /** Why a stored function is not (wholly) in effect: it failed at start-up, or its last update was rolled back. */
     private final Map<FunctionRef, String> deployErrors = new ConcurrentHashMap<>();
 
     /** Without package storage: jars are wherever the definitions point, and their classes are checked there. */
@@ -61,6 +63,7 @@ public class FunctionService {
         this.replicas = replicas;
         this.packages = packages;
         this.classes = classes;
+        replicas.listen(this::rolledBack);
     }
 
     /** Creates a function; its tenant, namespace and name must be filled in. */
@@ -178,6 +181,28 @@ public class FunctionService {
             }
             throw e;
         }
+    }
+
+    /**
+     * The mode rolled an update back after it was stored: the store goes back to the definition that runs, and the
+     * status says why. An update changed or deleted since is left alone; the newer change decides.
+     */
+    synchronized void rolledBack(Function failed, Function running, String reason) {
+        FunctionRef ref = FunctionRef.of(running);
+        Optional<Function> stored = store.get(ref);
+        if (stored.isEmpty() || !sameSpec(stored.get(), failed)) {
+            return;
+        }
+        Function restored = FunctionDocuments.parse(FunctionDocuments.toJson(running));
+        StoppedInstances.carryOver(stored.get(), restored);
+        store.put(restored);
+        deployErrors.put(ref, reason);
+        LOG.info("function {}: the stored definition is the one that runs again", ref);
+    }
+
+    private static boolean sameSpec(Function one, Function other) {
+        ObjectMapper json = FunctionDocuments.json();
+        return json.valueToTree(one.getSpec()).equals(json.valueToTree(other.getSpec()));
     }
 
     private Function require(FunctionRef ref) {

@@ -9,7 +9,8 @@ import java.util.List;
  * @param desiredReplicas replicas the definition asks for
  * @param instances       one entry per replica, as the mode its replicas run in reports them
  * @param backlog         messages waiting in the subscription, or -1 when unknown
- * @param error           why the function is not deployed (it failed at start-up), or null
+ * @param error           why the function is not (wholly) in effect: it failed at start-up, or its last update
+ *                        was rolled back; null otherwise
  */
 public record FunctionState(int desiredReplicas, List<InstanceStatus> instances, long backlog, String error) {
     public long running() {

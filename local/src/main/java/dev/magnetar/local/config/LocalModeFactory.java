@@ -7,6 +7,7 @@ import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.local.ClassDataArchive;
 import dev.magnetar.local.LocalFunctionReplicas;
 import dev.magnetar.local.LocalReplicas;
+import dev.magnetar.local.ReplicaLimits;
 import dev.magnetar.local.ReplicaSettings;
 import dev.magnetar.local.RestartPolicy;
 import io.micronaut.context.annotation.Bean;
@@ -28,10 +29,11 @@ public class LocalModeFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public FunctionReplicas functionReplicas(TopicProvisioner topics, ReplicaConfig replicas, PulsarConnection pulsar,
-                                             @Property(name = DATA_DIR_PROPERTY) Path dataDir) {
-        return new LocalFunctionReplicas(topics,
-                new LocalReplicas(replicaSettings(dataDir.toAbsolutePath().normalize(), replicas, pulsar)));
+    public FunctionReplicas functionReplicas(TopicProvisioner topics, ReplicaConfig replicas, ReplicaLimitsConfig limits,
+                                             PulsarConnection pulsar, @Property(name = DATA_DIR_PROPERTY) Path dataDir) {
+        return new LocalFunctionReplicas(topics, new LocalReplicas(
+                replicaSettings(dataDir.toAbsolutePath().normalize(), replicas, pulsar),
+                limits.on(ReplicaLimits.physicalMemory())));
     }
 
     static ReplicaSettings replicaSettings(Path dataDir, ReplicaConfig replicas, PulsarConnection pulsar) {

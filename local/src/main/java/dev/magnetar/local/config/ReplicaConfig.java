@@ -19,7 +19,8 @@ import java.util.List;
  * @param restartMax     cap of the doubling restart delay
  * @param stableAfter    a replica that ran this long before dying restarts after the initial delay again
  * @param stopGrace      time a replica may drain after SIGTERM before it is killed
- * @param readyTimeout   how long a rolling update waits for each new replica
+ * @param readyTimeout   how long each new replica of an update may take to become ready (from its start); one that
+ *                       is not ready by then rolls the update back. A rolling restart waits as long for each replica
  * @param classDataSharing whether replicas write and map a class data archive of the runtime (in
  *                       {@code <dataDir>/cds/}; the first replica writes it when it exits, every later one starts
  *                       faster); off as well when {@code jvmOptions} set any class data sharing option themselves

@@ -3,6 +3,7 @@ package dev.magnetar.local.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.magnetar.local.ClassDataArchive;
+import dev.magnetar.local.ReplicaLimits;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,26 @@ class LocalModeConfigTest {
             assertThat(replicas.runtimeJar()).isEqualTo(Path.of("/opt/magnetar/runtime.jar"));
             assertThat(replicas.stopGrace()).isEqualTo(Duration.ofSeconds(3));
             assertThat(replicas.classDataSharing()).isFalse();
+        }
+    }
+
+    @Test
+    void replicaLimitsSuitALaptopAndCanBeChanged() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of())) {
+            ReplicaLimits limits = context.getBean(ReplicaLimitsConfig.class).on(16L << 30);
+            assertThat(limits.maxPerFunction()).isEqualTo(16);
+            assertThat(limits.maxTotal()).isEqualTo(32);
+            assertThat(limits.memoryReserve()).isEqualTo(2L << 30);
+            assertThat(limits.memoryForReplicas()).isEqualTo(14L << 30);
+            assertThat(limits.startInterval()).isEqualTo(Duration.ofMillis(500));
+        }
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "magnetar.replicas.limits.max-per-function", "4",
+                "magnetar.replicas.limits.max-total", "8",
+                "magnetar.replicas.limits.memory-reserve", "512MB",
+                "magnetar.replicas.limits.start-interval", "2s"))) {
+            ReplicaLimits limits = context.getBean(ReplicaLimitsConfig.class).on(16L << 30);
+            assertThat(limits).isEqualTo(new ReplicaLimits(4, 8, 16L << 30, 512L << 20, Duration.ofSeconds(2)));
         }
     }
 

@@ -29,6 +29,15 @@ public interface FunctionReplicas extends AutoCloseable {
      */
     void remove(Function definition);
 
+    /**
+     * Tells {@code listener} of every update this mode rolls back by itself after {@link #apply} returned. Standalone
+     * rolls an update out in the background and rolls it back when its replicas do not become ready in time; on
+     * Kubernetes the Deployment keeps the old pods until new ones are ready and rolls nothing back, so the default
+     * ignores the listener.
+     */
+    default void listen(RolloutListener listener) {
+    }
+
     /** Replaces every replica with a fresh one, one at a time (a rolling restart); unknown functions are ignored. */
     void restart(String fqfn);
 

@@ -1,0 +1,52 @@
+package dev.magnetar.local;
+
+import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.launch.RuntimeLaunch.Option;
+import dev.magnetar.api.v1alpha1.Function;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns a definition into the version its replicas run ({@link DeployedFunction.Version}): its files under
+ * {@code run/}, the replica's environment (env, secrets, the Pulsar token), its JVM options and the memory it takes.
+ */
+final class FunctionVersions {
+    private final ReplicaSettings settings;
+    private final LocalSecrets secrets;
+    private final long launcherHeap;
+
+    FunctionVersions(ReplicaSettings settings, LocalSecrets secrets, long machineMemory) {
+        this.settings = settings;
+        this.secrets = secrets;
+        this.launcherHeap = JvmMemory.heapOf(settings.launcher(), machineMemory);
+    }
+
+    /** Writes the definition's files and reads its secrets. */
+    DeployedFunction.Version write(Function definition, ResolvedFunction function) {
+        String signature = LocalReplicas.signature(definition);
+        Path file = files(function.fqfn()).write(definition, signature);
+        Map<String, String> environment = new HashMap<>(function.env());
+        environment.putAll(secrets.read(definition.getSpec().getSecrets()));
+        if (settings.authToken() != null && !settings.authToken().isBlank()) {
+            environment.put(Option.PULSAR_AUTH_TOKEN.variable(), settings.authToken());
+        }
+        LaunchPlan plan = new LaunchPlan(function.fqfn(), fileSafe(function.fqfn()), file, environment,
+                ReplicaResources.of(definition.getSpec().getResources()).jvmOptions());
+        return new DeployedFunction.Version(definition, plan, signature, demand(definition, function));
+    }
+
+    /** What the function's replicas take: each one the memory its spec asks for, or the launcher's heap. */
+    ReplicaBudget.Demand demand(Function definition, ResolvedFunction function) {
+        return new ReplicaBudget.Demand(function.replicas(),
+                ReplicaResources.of(definition.getSpec().getResources()).memoryEach(launcherHeap));
+    }
+
+    RunFiles files(String fqfn) {
+        return new RunFiles(settings.runDir().resolve(fileSafe(fqfn)));
+    }
+
+    private static String fileSafe(String fqfn) {
+        return fqfn.replace('/', '.');
+    }
+}

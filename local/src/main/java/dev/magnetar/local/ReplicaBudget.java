@@ -1,0 +1,60 @@
+package dev.magnetar.local;
+
+import dev.magnetar.api.validation.Violation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Whether a function's replicas fit beside those of the other functions: per function, in total, and in this
+ * machine's memory (every replica's memory added up: its heap, or the memory its spec asks for). What does not fit is a violation of {@code spec.replicas}
+ * naming the limit, the numbers, and what to do.
+ */
+final class ReplicaBudget {
+    private static final String FIELD = "spec.replicas";
+
+    /** What one function asks for: {@code replicas} of {@code memoryEach} bytes. */
+    record Demand(int replicas, long memoryEach) {
+        long memory() {
+            return replicas * memoryEach;
+        }
+    }
+
+    private final ReplicaLimits limits;
+
+    ReplicaBudget(ReplicaLimits limits) {
+        this.limits = limits;
+    }
+
+    List<Violation> check(Demand wanted, Collection<Demand> others) {
+        List<Violation> out = new ArrayList<>();
+        int replicas = wanted.replicas();
+        if (replicas > limits.maxPerFunction()) {
+            out.add(new Violation(FIELD, "is " + replicas + ": at most " + limits.maxPerFunction() + " replicas per"
+                    + " function run on this machine (" + ReplicaLimits.PREFIX + ".max-per-function)"));
+        }
+        long otherReplicas = others.stream().mapToLong(Demand::replicas).sum();
+        if (replicas > 0 && replicas + otherReplicas > limits.maxTotal()) {
+            String sum = otherReplicas == 0 ? "" : " with the " + otherReplicas + " replicas of other functions that"
+                    + " makes " + (replicas + otherReplicas) + ",";
+            out.add(new Violation(FIELD, "is " + replicas + ":" + sum + " above the " + limits.maxTotal() + " this"
+                    + " machine runs in all (" + ReplicaLimits.PREFIX + ".max-total): scale other functions down or"
+                    + " stop them, or raise the limit"));
+        }
+        long otherMemory = others.stream().mapToLong(Demand::memory).sum();
+        if (replicas > 0 && wanted.memory() + otherMemory > limits.memoryForReplicas()) {
+            out.add(new Violation(FIELD, memoryMessage(wanted, otherMemory)));
+        }
+        return out;
+    }
+
+    private String memoryMessage(Demand wanted, long otherMemory) {
+        return "is " + wanted.replicas() + ": " + wanted.replicas() + " replicas of " + JvmMemory.human(wanted.memoryEach())
+                + " each need " + JvmMemory.human(wanted.memory()) + (otherMemory == 0 ? "; that is" : "; with the "
+                + JvmMemory.human(otherMemory) + " of other functions' replicas that is") + " more than the "
+                + JvmMemory.human(limits.memoryForReplicas())
+                + " this machine has for replicas (" + JvmMemory.human(limits.machineMemory()) + " of memory less a"
+                + " reserve of " + JvmMemory.human(limits.memoryReserve()) + ", " + ReplicaLimits.PREFIX
+                + ".memory-reserve): ask for fewer replicas or less memory each";
+    }
+}
