@@ -123,7 +123,7 @@ final class LocalReplica {
         ready = false;
         notifyAll();
         if (old != null) {
-            old.destroy();
+            sigterm(old);
         }
         return old;
     }
@@ -219,11 +219,16 @@ final class LocalReplica {
         return delay.toMillis() % 1000 == 0 ? delay.toSeconds() + " s" : delay.toMillis() + " ms";
     }
 
+    /** Through the handle: {@code Process.destroy()} would also close our end of its output, losing its drain log. */
+    private static void sigterm(Process process) {
+        process.toHandle().destroy();
+    }
+
     private void terminate(Process old) {
         if (old == null) {
             return;
         }
-        old.destroy();
+        sigterm(old);
         try {
             if (!old.waitFor(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("function {}: replica {} (pid {}) did not stop within {} s of SIGTERM; killing it",

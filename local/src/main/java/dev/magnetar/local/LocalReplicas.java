@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
@@ -45,6 +46,7 @@ public final class LocalReplicas implements AutoCloseable {
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "magnetar-replicas-shutdown");
     private volatile boolean closed;
+    private final CountDownLatch stoppedAll = new CountDownLatch(1);
 
     /** One function as currently run: its group and the definition its replicas were started from. */
     private record Deployed(ReplicaGroup group, String signature) {
@@ -135,22 +137,40 @@ public final class LocalReplicas implements AutoCloseable {
         return current == null ? List.of() : current.group().status();
     }
 
+    /**
+     * Stops every replica and returns when all have exited. A second caller (the shutdown hook and the
+     * owner race on SIGTERM) waits for the first: whoever stops the broker next must not do it under
+     * replicas still draining.
+     */
     @Override
     public void close() {
         synchronized (this) {
             if (closed) {
+                awaitStoppedAll();
                 return;
             }
             closed = true;
         }
-        List<String> names = new ArrayList<>(deployed.keySet());
-        names.parallelStream().forEach(fqfn -> deployed.remove(fqfn).group().stopAll());
-        settings.classData().settle();
-        scheduler.shutdownNow();
+        try {
+            List<String> names = new ArrayList<>(deployed.keySet());
+            names.parallelStream().forEach(fqfn -> deployed.remove(fqfn).group().stopAll());
+            settings.classData().settle();
+            scheduler.shutdownNow();
+        } finally {
+            stoppedAll.countDown();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // Already shutting down: this is the hook running.
+        }
+    }
+
+    private void awaitStoppedAll() {
+        try {
+            stoppedAll.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
