@@ -64,7 +64,8 @@ final class LocalReplica {
             startedAtNanos = System.nanoTime();
             output = ReplicaOutput.attach(launched, plan.logFile(settings, instanceId),
                     "replica " + instanceId + " of " + plan.fqfn(), port -> markReady(launched, port));
-            state = "STARTING";
+            // After a failure it stays RESTARTING until ready, as a crash-looping pod does: nothing can take calls.
+            state = "RESTARTING".equals(state) ? state : "STARTING";
             launched.onExit().thenAccept(this::exited);
             LOG.info("function {}: replica {} started (pid {}), log {}", plan.fqfn(), instanceId, launched.pid(),
                     plan.logFile(settings, instanceId));
