@@ -38,22 +38,24 @@ public class FunctionService {
     private final SubscriptionBacklog backlog;
     private final FunctionReplicas replicas;
     private final FunctionPackages packages;
+    private final ReplicaTotals totals;
     /** Why a stored function is not running; set when the start-up deployment failed. */
     private final Map<FunctionRef, String> deployErrors = new ConcurrentHashMap<>();
 
     /** Without package storage: jars are wherever the definitions point. */
     public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas) {
-        this(store, backlog, replicas, null);
+        this(store, backlog, replicas, null, new ReplicaTotals());
     }
 
-    /** {@code packages}: jars uploaded for a function are removed with it. */
+    /** {@code packages}: jars uploaded for a function are removed with it, as are its {@code totals}. */
     @Inject
     public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas,
-                           @Nullable FunctionPackages packages) {
+                           @Nullable FunctionPackages packages, ReplicaTotals totals) {
         this.store = store;
         this.backlog = backlog;
         this.replicas = replicas;
         this.packages = packages;
+        this.totals = totals;
     }
 
     /** Creates a function; its tenant, namespace and name must be filled in. */
@@ -100,6 +102,7 @@ public class FunctionService {
             packages.removeAll(ref);
         }
         deployErrors.remove(ref);
+        totals.forget(ref.fqfn());
         LOG.info("function {}: deleted", ref);
     }
 
@@ -131,13 +134,14 @@ public class FunctionService {
         }
     }
 
-    /** Replaces every replica, one at a time. */
+    /** Replaces every replica, one at a time; their counts start over, as in Pulsar. */
     public synchronized void restart(FunctionRef ref) {
         Function definition = require(ref);
         if (StoppedInstances.clear(definition)) {
             store.put(definition); // a restart starts the replicas stopped alone too
         }
         replicas.restart(ref.fqfn());
+        totals.forget(ref.fqfn());
     }
 
     /**
@@ -166,6 +170,9 @@ public class FunctionService {
                 store.put(previous);
             }
             throw e;
+        }
+        if (action == InstanceAction.RESTART) {
+            totals.forget(ref.fqfn(), instanceId);
         }
     }
 
