@@ -12,12 +12,17 @@ final class GracefulStop {
     private GracefulStop() {
     }
 
+    /** Through the handle: {@code Process.destroy()} would also close our end of its output, losing its drain log. */
+    static void sigterm(Process process) {
+        process.toHandle().destroy();
+    }
+
     /** Returns when {@code process} (null: nothing to do) has ended; {@code who} names it in the log. */
     static void of(Process process, Duration grace, String who) {
         if (process == null) {
             return;
         }
-        process.destroy();
+        sigterm(process);
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("{} (pid {}) did not stop within {} s of SIGTERM; killing it", who, process.pid(),

@@ -75,7 +75,8 @@ final class LocalReplica {
             startedAtNanos = System.nanoTime();
             output = ReplicaOutput.attach(launched, plan.logFile(settings, instanceId),
                     "replica " + instanceId + " of " + plan.fqfn(), port -> markReady(launched, port));
-            state = "STARTING";
+            // After a failure it stays RESTARTING until ready, as a crash-looping pod does: nothing can take calls.
+            state = "RESTARTING".equals(state) ? state : "STARTING";
             launched.onExit().thenAccept(this::exited);
             LOG.info("function {}: replica {} started (pid {}), log {}", plan.fqfn(), instanceId, launched.pid(),
                     plan.logFile(settings, instanceId));
@@ -145,7 +146,7 @@ final class LocalReplica {
         ready = false;
         notifyAll();
         if (old != null) {
-            old.destroy();
+            sigterm(old);
         }
         return old;
     }
@@ -283,6 +284,10 @@ final class LocalReplica {
 
     private static String human(Duration delay) {
         return delay.toMillis() % 1000 == 0 ? delay.toSeconds() + " s" : delay.toMillis() + " ms";
+    }
+
+    private static void sigterm(Process process) {
+        GracefulStop.sigterm(process);
     }
 
     private void terminate(Process old) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +47,7 @@ public final class LocalReplicas implements AutoCloseable {
     private volatile RolloutListener listener = (failed, running, reason) -> { };
     private final Thread shutdownHook = new Thread(this::close, "magnetar-replicas-shutdown");
     private volatile boolean closed;
+    private final CountDownLatch stoppedAll = new CountDownLatch(1);
 
     /** With the default limits, on this machine's memory. */
     public LocalReplicas(ReplicaSettings settings) {
@@ -159,24 +161,42 @@ public final class LocalReplicas implements AutoCloseable {
         return current == null ? List.of() : current.group().status();
     }
 
+    /**
+     * Stops every replica and returns when all have exited. A second caller (the shutdown hook and the
+     * owner race on SIGTERM) waits for the first: whoever stops the broker next must not do it under
+     * replicas still draining.
+     */
     @Override
     public void close() {
         synchronized (this) {
             if (closed) {
+                awaitStoppedAll();
                 return;
             }
             closed = true;
         }
-        starts.close();
-        List<String> names = new ArrayList<>(deployed.keySet());
-        names.parallelStream().forEach(fqfn -> deployed.remove(fqfn).retire());
-        rollouts.shutdownNow();
-        settings.classData().settle();
-        scheduler.shutdownNow();
+        try {
+            starts.close();
+            List<String> names = new ArrayList<>(deployed.keySet());
+            names.parallelStream().forEach(fqfn -> deployed.remove(fqfn).retire());
+            rollouts.shutdownNow();
+            settings.classData().settle();
+            scheduler.shutdownNow();
+        } finally {
+            stoppedAll.countDown();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // Already shutting down: this is the hook running.
+        }
+    }
+
+    private void awaitStoppedAll() {
+        try {
+            stoppedAll.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -28,9 +28,17 @@ final class StandaloneProcess implements AutoCloseable {
     }
 
     static StandaloneProcess start(CliProcess cli, Path log, List<String> args, int port) throws IOException {
+        return start(cli, log, args, port, List.of());
+    }
+
+    /** {@code prefix} goes before the command, e.g. {@code setsid} to run it in a process group of its own. */
+    static StandaloneProcess start(CliProcess cli, Path log, List<String> args, int port, List<String> prefix)
+            throws IOException {
         List<String> all = new ArrayList<>(List.of("standalone", "--port", String.valueOf(port)));
         all.addAll(args);
-        Process process = new ProcessBuilder(cli.command(List.of(), all.toArray(String[]::new)))
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(cli.command(List.of(), all.toArray(String[]::new)));
+        Process process = new ProcessBuilder(command)
                 .directory(cli.home().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -43,26 +43,28 @@ public class FunctionService {
     private final FunctionReplicas replicas;
     private final FunctionPackages packages;
     private final FunctionClassCheck classes;
+    private final ReplicaTotals totals;
     /** Why a stored function is not (wholly) in effect: it failed at start-up, or its last update was rolled back. */
     private final Map<FunctionRef, String> deployErrors = new ConcurrentHashMap<>();
 
     /** Without package storage: jars are wherever the definitions point, and their classes are checked there. */
     public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas) {
-        this(store, backlog, replicas, null, new FunctionClassCheck(null));
+        this(store, backlog, replicas, null, new FunctionClassCheck(null), new ReplicaTotals());
     }
 
     /**
-     * {@code packages}: jars uploaded for a function are removed with it; {@code classes}: a new or changed
-     * class is checked in its jar before it is accepted.
+     * {@code packages}: jars uploaded for a function are removed with it, as are its {@code totals};
+     * {@code classes}: a new or changed class is checked in its jar before it is accepted.
      */
     @Inject
     public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas,
-                           @Nullable FunctionPackages packages, FunctionClassCheck classes) {
+                           @Nullable FunctionPackages packages, FunctionClassCheck classes, ReplicaTotals totals) {
         this.store = store;
         this.backlog = backlog;
         this.replicas = replicas;
         this.packages = packages;
         this.classes = classes;
+        this.totals = totals;
         replicas.listen(this::rolledBack);
     }
 
@@ -114,6 +116,7 @@ public class FunctionService {
             packages.removeAll(ref);
         }
         deployErrors.remove(ref);
+        totals.forget(ref.fqfn());
         LOG.info("function {}: deleted", ref);
     }
 
@@ -145,13 +148,14 @@ public class FunctionService {
         }
     }
 
-    /** Replaces every replica, one at a time. */
+    /** Replaces every replica, one at a time; their counts start over, as in Pulsar. */
     public synchronized void restart(FunctionRef ref) {
         Function definition = require(ref);
         if (StoppedInstances.clear(definition)) {
             store.put(definition); // a restart starts the replicas stopped alone too
         }
         replicas.restart(ref.fqfn());
+        totals.forget(ref.fqfn());
     }
 
     /**
@@ -180,6 +184,9 @@ public class FunctionService {
                 store.put(previous);
             }
             throw e;
+        }
+        if (action == InstanceAction.RESTART) {
+            totals.forget(ref.fqfn(), instanceId);
         }
     }
 

@@ -25,12 +25,21 @@ public final class Samples {
         return function;
     }
 
+    /** {@link CrashingFunction}, packed into {@code dir}: every replica fails as it starts. */
+    public static Function crashing(Path dir, String input, int replicas) {
+        return definition(CrashingFunction.class.getName(), CrashingJar.write(dir), input, null, replicas);
+    }
+
     public static String json(Function function) {
         return FunctionDocuments.toJson(function);
     }
 
     private static Function sample(String sample, String className, String input, String output, int replicas) {
         Path jar = Installation.current().samplesDir().resolve(sample).resolve("target").resolve(sample + ".jar");
+        return definition(className, jar, input, output, replicas);
+    }
+
+    private static Function definition(String className, Path jar, String input, String output, int replicas) {
         Function function = FunctionDocuments.parse("""
                 apiVersion: magnetar.dev/v1alpha1
                 kind: Function

@@ -63,6 +63,10 @@ public class GatewayController {
         } catch (IllegalArgumentException e) {
             return answer(GatewayResponses.badRequest(e.getMessage()));
         }
+        FunctionHealth health = directory.health(function.get());
+        if (health.failing()) {
+            return answer(GatewayResponses.failing(fqfn, health.reason()));
+        }
         return client.call(topic.get(), payload, contentType(request), traceContext(request), timeout)
                 .handleAsync((reply, error) -> GatewayResponses.of(fqfn, timeout, reply, error), CallingEventLoop.current());
     }

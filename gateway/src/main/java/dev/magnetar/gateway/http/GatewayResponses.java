@@ -36,6 +36,11 @@ final class GatewayResponses {
         return error(HttpStatus.NOT_FOUND, "function " + fqfn + " not found");
     }
 
+    /** Every replica of the function is failing: waiting for a reply would only end in a timeout. */
+    static MutableHttpResponse<?> failing(String fqfn, String reason) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "function " + fqfn + " cannot take calls: " + reason);
+    }
+
     static MutableHttpResponse<?> tooLarge(long size, long limit) {
         return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request body of " + size + " bytes is over the limit of "
                 + limit + " bytes: send less, or raise " + GatewayConfig.PREFIX + ".max-body-bytes");

@@ -5,6 +5,7 @@ import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.FunctionValidator;
 import dev.magnetar.controlplane.service.StoreFunctionDirectory;
 import dev.magnetar.gateway.http.FunctionDirectory;
+import dev.magnetar.gateway.http.FunctionHealth;
 import dev.magnetar.operator.config.KubernetesModeConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -21,6 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The gateway's view of functions in Kubernetes mode: an informer on the Function resources the
  * admin API writes, so a request is routed from memory, not by a call to the API server. A
  * resource whose spec is invalid is not routable.
+ *
+ * <p>Health stays {@link FunctionHealth#UNKNOWN} (never 503): the Function's {@code readyReplicas} of 0
+ * also describes a first start or a rollout, and whether pods crash-loop is on the pods, which this
+ * gateway does not watch. A call to a function whose pods all fail waits for its timeout ({@code 504}).
  */
 @Singleton
 @Requires(property = KubernetesModeConfig.MODE_PROPERTY, value = KubernetesModeConfig.KUBERNETES)

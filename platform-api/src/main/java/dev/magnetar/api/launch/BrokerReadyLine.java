@@ -7,11 +7,14 @@ import java.util.Optional;
  * The embedded broker's announcement on standard output, printed by the broker JVM and read by its
  * launcher: {@code MAGNETAR_BROKER_READY serviceUrl=U adminUrl=U dataDir=PATH} once clients can
  * connect, or {@code MAGNETAR_BROKER_FAILED <reason>}. The data directory comes last and runs to the
- * end of the line, so it may contain spaces.
+ * end of the line, so it may contain spaces. The launcher stops the broker by writing {@link #STOP} on
+ * its standard input.
  */
 public record BrokerReadyLine(String serviceUrl, String adminUrl, Path dataDir) {
     public static final String READY = "MAGNETAR_BROKER_READY";
     public static final String FAILED = "MAGNETAR_BROKER_FAILED";
+    /** The line a broker's launcher writes on the broker's standard input to stop it. */
+    public static final String STOP = "MAGNETAR_BROKER_STOP";
 
     /** The line that announces this broker. */
     public String format() {

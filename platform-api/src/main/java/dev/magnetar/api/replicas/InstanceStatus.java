@@ -4,7 +4,7 @@ package dev.magnetar.api.replicas;
  * What is known of one replica.
  *
  * @param instanceId  0-based replica index
- * @param state       RUNNING, STARTING, RESTARTING or STOPPED
+ * @param state       RUNNING, STARTING, RESTARTING (it died and has not been ready since) or STOPPED
  * @param pid         OS process id, or -1
  * @param restarts    how often it was restarted after dying
  * @param ready       subscribed and taking messages

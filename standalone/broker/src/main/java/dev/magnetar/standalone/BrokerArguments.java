@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * @param bindAddress address the broker, web service and bookie listen on
  * @param brokerPort  Pulsar binary protocol port
  * @param webPort     Pulsar admin HTTP port
- * @param parentPid   when set, the broker stops once this process is gone (no orphaned brokers)
+ * @param parentPid   when set, this process owns the broker: it stops it (signals are left to it while it
+ *                    runs), and the broker stops once it is gone (no orphaned brokers)
  */
 record BrokerArguments(Path dataDir, String bindAddress, int brokerPort, int webPort, OptionalLong parentPid) {
     static final String USAGE = "usage: --data-dir DIR [--bind-address ADDR] [--broker-port P] [--web-port P]"

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Start, announce, and stop: locks the data directory, starts the broker, prints the READY line,
- * then waits until SIGTERM/SIGINT (or the end of the parent process) and stops the broker.
+ * then waits until SIGTERM/SIGINT, or with a parent process until it asks or is gone, and stops the broker.
  */
 final class BrokerLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerLifecycle.class);
@@ -27,31 +27,15 @@ final class BrokerLifecycle {
         PortGuard.checkFree(address, "--broker-port", args.brokerPort());
         PortGuard.checkFree(address, "--web-port", args.webPort());
         PortGuard.checkRecordedBookiePort(dataDir.resolve("bookkeeper"));
-        Optional<ProcessHandle> parent = parent(args);
+        Optional<ParentProcess> parent = ParentProcess.of(args);
         EmbeddedBroker broker = EmbeddedBroker.start(args, dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Stopper stopper = new Stopper(broker, dataDir, stopped);
-        stopper.install();
+        stopper.install(parent);
         protocol.println(new BrokerReadyLine(broker.serviceUrl(), broker.adminUrl(), root).format());
         protocol.flush();
-        parent.ifPresent(p -> p.onExit().thenRun(() -> {
-            LOG.warn("Parent process {} is gone: stopping the broker", p.pid());
-            stopper.stopAndExit();
-        }));
+        parent.ifPresent(p -> p.onStopRequest(System.in, stopper::stopAndExit));
         stopped.await();
-    }
-
-    private static Optional<ProcessHandle> parent(BrokerArguments args) throws StartupFailure {
-        if (args.parentPid().isEmpty()) {
-            return Optional.empty();
-        }
-        long pid = args.parentPid().getAsLong();
-        Optional<ProcessHandle> parent = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        if (parent.isEmpty()) {
-            throw new StartupFailure("--parent-pid " + pid + " is not a running process; omit the option"
-                    + " or pass the pid of the process that owns this broker");
-        }
-        return parent;
     }
 
     /** log4j2's own shutdown hook is disabled (log4j2.xml) so the broker's last words are written. */

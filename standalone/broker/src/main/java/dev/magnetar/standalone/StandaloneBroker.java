@@ -8,7 +8,9 @@ import java.nio.file.Path;
  * Entry point of the embedded broker JVM. Its stdout protocol is one line: either
  * {@code MAGNETAR_BROKER_READY serviceUrl=... adminUrl=... dataDir=...} once clients can connect,
  * or {@code MAGNETAR_BROKER_FAILED <reason>} followed by exit code 2. Everything else the broker
- * says goes to {@code <dataDir>/logs/broker.log}. SIGTERM and SIGINT stop it cleanly with exit 0.
+ * says goes to {@code <dataDir>/logs/broker.log}. SIGTERM and SIGINT stop it cleanly with exit 0; with
+ * {@code --parent-pid}, that process stops it with {@code MAGNETAR_BROKER_STOP} on standard input instead
+ * (see {@link Stopper#install}), and it stops by itself once that process is gone.
  */
 public final class StandaloneBroker {
     /** Read by log4j2.xml: where broker.log goes. Set before the first logger is created. */

@@ -1,5 +1,6 @@
 package dev.magnetar.standalone;
 
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,9 +29,22 @@ final class Stopper {
         this.stopped = stopped;
     }
 
-    void install() {
+    /**
+     * While a parent owns the broker, SIGTERM and SIGINT leave it running: such signals often reach every
+     * process at once (a terminal's Ctrl-C goes to the whole foreground process group, {@code kill -TERM
+     * -PGID} to a group, systemd's default KillMode=control-group to the whole unit), and the parent, which
+     * got the same signal, stops its replicas and control plane first and then this broker. Stopping here
+     * at once would pull the broker from under replicas that are still draining. A session of its own
+     * ({@code setsid}) would shield the broker from the first two only, and is not on every platform.
+     */
+    void install(Optional<ParentProcess> parent) {
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> {
+                if (parent.isPresent() && parent.get().alive()) {
+                    LOG.info("Received SIG{}: parent process {} stops the broker after its replicas and control"
+                            + " plane (to stop everything, signal that process)", signal.getName(), parent.get().pid());
+                    return;
+                }
                 LOG.info("Received SIG{}: stopping the broker", signal.getName());
                 new Thread(this::stopAndExit, "magnetar-broker-stop").start();
             });

@@ -2,6 +2,7 @@ package dev.magnetar.controlplane.api.pulsar;
 
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.naming.TopicNames;
+import dev.magnetar.api.protocol.ReplicaStatusReport;
 import dev.magnetar.api.protocol.ReplyStatus;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.Violation;
@@ -13,6 +14,7 @@ import dev.magnetar.controlplane.service.FunctionExistsException;
 import dev.magnetar.controlplane.service.FunctionNotFoundException;
 import dev.magnetar.controlplane.service.FunctionService;
 import dev.magnetar.controlplane.service.InstanceNotFoundException;
+import dev.magnetar.controlplane.service.ReplicaTotals;
 import dev.magnetar.controlplane.store.FunctionRef;
 import dev.magnetar.gateway.reply.Reply;
 import dev.magnetar.gateway.reply.RequestReplyClient;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.apache.pulsar.common.functions.FunctionConfig;
@@ -43,14 +46,16 @@ public class PulsarFunctionRequests {
     private final PackageDistribution distribution;
     private final RequestReplyClient requests;
     private final AdminConfig config;
+    private final ReplicaTotals totals;
 
     public PulsarFunctionRequests(FunctionService service, FunctionPackages packages, PackageDistribution distribution,
-                                  RequestReplyClient requests, AdminConfig config) {
+                                  RequestReplyClient requests, AdminConfig config, ReplicaTotals totals) {
         this.service = service;
         this.packages = packages;
         this.distribution = distribution;
         this.requests = requests;
         this.config = config;
+        this.totals = totals;
     }
 
     /** A package: the uploaded jar, or the URL to fetch it from; both absent means none was sent. */
@@ -146,10 +151,19 @@ public class PulsarFunctionRequests {
         return qualified;
     }
 
+    /** Each instance with what all its processes counted: the one running now and those before it. */
     private List<Instance> instances(FunctionRef ref) {
         Function definition = service.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
-        return PulsarStatusViews.instances(definition, service.status(ref),
-                instance -> ReplicaReports.fetch(instance.instanceId(), instance.host(), instance.httpPort()));
+        String fqfn = ref.fqfn();
+        List<Instance> current = PulsarStatusViews.instances(definition, service.status(ref), instance -> {
+            Optional<ReplicaStatusReport> report = ReplicaReports.read(instance.instanceId(), instance.host(),
+                    instance.httpPort());
+            report.ifPresent(read -> totals.observe(fqfn, instance.instanceId(), instance.pid(), read));
+            return report.orElseGet(() -> ReplicaReports.none(instance.instanceId()));
+        });
+        return current.stream().map(instance -> new Instance(instance.instanceId(), instance.running(),
+                instance.error(), instance.restarts(), totals.total(fqfn, instance.instanceId(), instance.report())))
+                .toList();
     }
 
     private Instance instance(FunctionRef ref, int instanceId) {

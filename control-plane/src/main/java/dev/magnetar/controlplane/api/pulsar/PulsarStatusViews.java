@@ -18,8 +18,7 @@ import org.apache.pulsar.common.policies.data.FunctionStatus;
 
 /**
  * Pulsar's {@code FunctionStatus} and {@code FunctionStats} from what the replicas' mode knows of each
- * replica and the report the replica gives on its {@code /status}. Counts restart at zero with each
- * replica process.
+ * replica and the report the replica gives on its {@code /status}.
  */
 final class PulsarStatusViews {
     static final String WORKER_ID = "magnetar-control-plane";

@@ -8,12 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads a replica's {@link ReplicaStatusReport} from {@code GET /status} on its HTTP port. A replica
- * that does not answer reports nothing: its status shows zeros rather than failing the whole request.
+ * that does not answer reports nothing: its status shows zeros (or what earlier reports counted) rather
+ * than failing the whole request.
  */
 final class ReplicaReports {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaReports.class);
@@ -31,8 +33,13 @@ final class ReplicaReports {
 
     /** @param host loopback for a local replica, the pod's IP on Kubernetes; null when it has none yet */
     static ReplicaStatusReport fetch(int instanceId, String host, int httpPort) {
+        return read(instanceId, host, httpPort).orElseGet(() -> none(instanceId));
+    }
+
+    /** The replica's report; empty when it has no port yet or did not answer. */
+    static Optional<ReplicaStatusReport> read(int instanceId, String host, int httpPort) {
         if (httpPort <= 0 || host == null || host.isBlank()) {
-            return none(instanceId);
+            return Optional.empty();
         }
         URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort
                 + ReplicaStatusReport.PATH);
@@ -40,7 +47,7 @@ final class ReplicaReports {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
-                return ReplicaStatusJson.read(response.body());
+                return Optional.of(ReplicaStatusJson.read(response.body()));
             }
             LOG.debug("replica {} answered {} on {}", instanceId, response.statusCode(), uri);
         } catch (java.io.IOException | IllegalArgumentException e) {
@@ -48,6 +55,6 @@ final class ReplicaReports {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return none(instanceId);
+        return Optional.empty();
     }
 }

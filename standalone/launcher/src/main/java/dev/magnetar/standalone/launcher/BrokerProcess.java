@@ -3,6 +3,9 @@ package dev.magnetar.standalone.launcher;
 import dev.magnetar.api.launch.BrokerReadyLine;
 import dev.magnetar.api.layout.Installation;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The embedded Pulsar broker running in its own JVM (its class path must stay out of ours).
- * {@link #start} returns once the broker accepts clients; {@link #close} stops it with SIGTERM.
+ * {@link #start} returns once the broker accepts clients; {@link #close} asks it to stop.
  * Broker output other than its READY/FAILED line goes to {@code <dataDir>/logs/broker-console.log};
  * the broker's own log is {@code <dataDir>/logs/broker.log}.
  */
@@ -139,14 +142,31 @@ public final class BrokerProcess implements AutoCloseable {
         return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
-    /** Stops the broker: SIGTERM, up to {@link #STOP_TIMEOUT} for a clean stop, then a kill. Idempotent. */
+    /**
+     * Stops the broker: the stop line on its standard input (it leaves signals to us while we run), up to
+     * {@link #STOP_TIMEOUT} for a clean stop, then a kill. Idempotent.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            stop(process);
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try (Writer stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+            stdin.write(BrokerReadyLine.STOP + System.lineSeparator());
+        } catch (IOException e) {
+            // It has ended already: the wait below returns at once.
+        }
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
+    /** Stops a broker that is not ready: SIGTERM ends it before it handles signals itself. */
     private static void stop(Process process) {
         process.destroy();
         try {
