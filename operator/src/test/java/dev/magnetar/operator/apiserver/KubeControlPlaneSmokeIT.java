@@ -2,29 +2,24 @@ package dev.magnetar.operator.apiserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.operator.pulsar.PulsarTopics;
 import dev.magnetar.operator.reconciler.FunctionReconciler;
 import dev.magnetar.operator.testing.FakeTopicProvisioner;
 import dev.magnetar.operator.testing.TestFunctions;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@link KubeControlPlane} is a real one: the controller-manager turns Deployments into ReplicaSets and pods,
@@ -34,39 +29,13 @@ class KubeControlPlaneSmokeIT {
     private static final String NAMESPACE = TestFunctions.NAMESPACE;
     private static final Duration SETTLED = Duration.ofSeconds(30);
 
-    private static String missingBinaries;
-    private static KubeControlPlane controlPlane;
-    private static KubernetesClient client;
-
-    @BeforeAll
-    static void start() {
-        missingBinaries = KubeControlPlane.missingBinaries().orElse(null);
-        if (missingBinaries == null) {
-            controlPlane = KubeControlPlane.start(KubeControlPlaneSmokeIT.class.getSimpleName());
-            client = controlPlane.newClient();
-            client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
-        }
-    }
-
-    @BeforeEach
-    void requireBinaries() {
-        assumeTrue(missingBinaries == null, missingBinaries); // here, so that the tests are reported as skipped
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (controlPlane != null) {
-            controlPlane.close();
-        }
-    }
+    @RegisterExtension
+    static final KubeControlPlaneFixture KUBE = new KubeControlPlaneFixture(NAMESPACE);
 
     @Test
     void aDeploymentScaledThroughItsScaleSubresourceGetsThatManyReadyPods() {
         Map<String, String> labels = Map.of("app", "scaled");
-        client.resource(new DeploymentBuilder()
+        KUBE.client().resource(new DeploymentBuilder()
                 .withNewMetadata().withName("scaled").withNamespace(NAMESPACE).endMetadata()
                 .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels).endSelector()
                 .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
@@ -76,7 +45,7 @@ class KubeControlPlaneSmokeIT {
                 .build()).create();
         await().atMost(SETTLED).until(() -> readyPods(labels).size() == 1);
 
-        RollableScalableResource<Deployment> deployment = client.apps().deployments().inNamespace(NAMESPACE).withName("scaled");
+        RollableScalableResource<Deployment> deployment = KUBE.client().apps().deployments().inNamespace(NAMESPACE).withName("scaled");
         assertThat(deployment.scale().getSpec().getReplicas()).isEqualTo(1); // GET .../scale
         deployment.scale(scale(3)); // PUT .../scale
 
@@ -95,23 +64,23 @@ class KubeControlPlaneSmokeIT {
 
     @Test
     void deletingAFunctionGarbageCollectsItsDeploymentAndPods() {
-        FunctionReconciler reconciler = new FunctionReconciler(client, TestFunctions.SETTINGS,
+        FunctionReconciler reconciler = new FunctionReconciler(KUBE.client(), TestFunctions.SETTINGS,
                 new PulsarTopics(new FakeTopicProvisioner()), Clock.systemUTC());
         Function function = TestFunctions.function("collected");
         function.getMetadata().setUid(null);
         function.getMetadata().setGeneration(null);
         function.getSpec().setReplicas(2);
         function.getSpec().setPod(KubeControlPlane.onFakeNode(Map.of()));
-        client.resource(function).create();
-        reconciler.reconcile(client.resource(function).get());
-        Map<String, String> selector = client.apps().deployments().inNamespace(NAMESPACE).withName("fn-collected").get()
+        KUBE.client().resource(function).create();
+        reconciler.reconcile(KUBE.client().resource(function).get());
+        Map<String, String> selector = KUBE.client().apps().deployments().inNamespace(NAMESPACE).withName("fn-collected").get()
                 .getSpec().getSelector().getMatchLabels();
         await().atMost(SETTLED).until(() -> readyPods(selector).size() == 2);
 
-        client.resource(function).delete();
+        KUBE.client().resource(function).delete();
 
-        await().atMost(SETTLED).until(() -> client.apps().deployments().inNamespace(NAMESPACE).withName("fn-collected").get() == null
-                && client.apps().replicaSets().inNamespace(NAMESPACE).withLabels(selector).list().getItems().isEmpty()
+        await().atMost(SETTLED).until(() -> KUBE.client().apps().deployments().inNamespace(NAMESPACE).withName("fn-collected").get() == null
+                && KUBE.client().apps().replicaSets().inNamespace(NAMESPACE).withLabels(selector).list().getItems().isEmpty()
                 && pods(selector).isEmpty());
     }
 
@@ -122,7 +91,7 @@ class KubeControlPlaneSmokeIT {
     }
 
     private static List<Pod> pods(Map<String, String> labels) {
-        return client.pods().inNamespace(NAMESPACE).withLabels(labels).list().getItems();
+        return KUBE.client().pods().inNamespace(NAMESPACE).withLabels(labels).list().getItems();
     }
 
     private static List<Pod> readyPods(Map<String, String> labels) {

@@ -3,30 +3,27 @@ package dev.magnetar.operator.reconciler;
 import static dev.magnetar.operator.testing.TestFunctions.SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.operator.apiserver.KubeControlPlane;
+import dev.magnetar.operator.apiserver.KubeControlPlaneFixture;
 import dev.magnetar.operator.pulsar.PulsarTopics;
 import dev.magnetar.operator.resources.RuntimeSettings;
 import dev.magnetar.operator.testing.FakeTopicProvisioner;
 import dev.magnetar.operator.testing.TestFunctions;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 
 /**
  * The rollout guard against a real control plane ({@link KubeControlPlane}): kube-controller-manager rolls the
@@ -44,49 +41,23 @@ class RolloutRollbackApiServerIT {
     private static final Duration ROLLOUT_DEADLINE = Duration.ofSeconds(10);
     private static final Duration SETTLED = Duration.ofSeconds(30);
 
-    private static String missingBinaries;
-    private static KubeControlPlane controlPlane;
-    private static KubernetesClient client;
-
-    @BeforeAll
-    static void start() {
-        missingBinaries = KubeControlPlane.missingBinaries().orElse(null);
-        if (missingBinaries == null) {
-            controlPlane = KubeControlPlane.start(RolloutRollbackApiServerIT.class.getSimpleName());
-            client = controlPlane.newClient();
-            client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
-        }
-    }
-
-    @BeforeEach
-    void requireBinaries() {
-        assumeTrue(missingBinaries == null, missingBinaries); // here, so that the tests are reported as skipped
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (controlPlane != null) {
-            controlPlane.close();
-        }
-    }
+    @RegisterExtension
+    static final KubeControlPlaneFixture KUBE = new KubeControlPlaneFixture(NAMESPACE);
 
     @Test
     void aVersionWhosePodsNeverBecomeReadyIsRolledBackWhileThePreviousOneKeepsServing() {
         RuntimeSettings settings = new RuntimeSettings(SETTINGS.defaultImage(), SETTINGS.pulsarServiceUrl(), null, null,
                 SETTINGS.httpPort(), ROLLOUT_DEADLINE);
-        FunctionReconciler reconciler = new FunctionReconciler(client, settings,
+        FunctionReconciler reconciler = new FunctionReconciler(KUBE.client(), settings,
                 new PulsarTopics(new FakeTopicProvisioner()), Clock.systemUTC());
-        try (ReconcileLoop loop = new ReconcileLoop(client, reconciler, List.of(NAMESPACE), Duration.ofMinutes(10))) {
+        try (ReconcileLoop loop = new ReconcileLoop(KUBE.client(), reconciler, List.of(NAMESPACE), Duration.ofMinutes(10))) {
             loop.start();
-            client.resource(function()).create();
+            KUBE.client().resource(function()).create();
             await().atMost(SETTLED).until(() -> rolledOut(deployment()));
             Set<String> serving = readyPods();
             assertThat(serving).hasSize(REPLICAS);
 
-            RolloutObserver observed = RolloutObserver.start(client, NAMESPACE,
+            RolloutObserver observed = RolloutObserver.start(KUBE.client(), NAMESPACE,
                     deployment().getSpec().getSelector().getMatchLabels(), serving);
             try (observed) {
                 rollOutAVersionThatNeverBecomesReady();
@@ -100,7 +71,7 @@ class RolloutRollbackApiServerIT {
     private static void rollOutAVersionThatNeverBecomesReady() {
         Function broken = get();
         broken.getSpec().setPod(KubeControlPlane.onFakeNode(Map.of(KubeControlPlane.NEVER_READY_LABEL, "true")));
-        client.resource(broken).update();
+        KUBE.client().resource(broken).update();
         long updated = System.nanoTime();
         await().atMost(ROLLOUT_DEADLINE.plus(SETTLED))
                 .until(() -> RolloutGuard.FAILED.equals(condition(get(), "Deployment").getReason()));
@@ -132,7 +103,7 @@ class RolloutRollbackApiServerIT {
         Condition condition = condition(get(), "Deployment");
         assertThat(condition.getStatus()).isEqualTo("False");
         assertThat(condition.getReason()).isEqualTo(RolloutGuard.FAILED);
-        assertThat(client.v1().events().inNamespace(NAMESPACE).list().getItems())
+        assertThat(KUBE.client().v1().events().inNamespace(NAMESPACE).list().getItems())
                 .anyMatch(event -> RolloutGuard.FAILED.equals(event.getReason())
                         && event.getMessage().contains("rolled back to revision 1"));
     }
@@ -161,16 +132,16 @@ class RolloutRollbackApiServerIT {
     }
 
     private static List<Pod> pods() {
-        return client.pods().inNamespace(NAMESPACE)
+        return KUBE.client().pods().inNamespace(NAMESPACE)
                 .withLabels(deployment().getSpec().getSelector().getMatchLabels()).list().getItems();
     }
 
     private static Deployment deployment() {
-        return client.apps().deployments().inNamespace(NAMESPACE).withName(FunctionNames.workloadName(NAME)).get();
+        return KUBE.client().apps().deployments().inNamespace(NAMESPACE).withName(FunctionNames.workloadName(NAME)).get();
     }
 
     private static Function get() {
-        return client.resources(Function.class).inNamespace(NAMESPACE).withName(NAME).get();
+        return KUBE.client().resources(Function.class).inNamespace(NAMESPACE).withName(NAME).get();
     }
 
     private static Condition condition(Function function, String type) {
