@@ -200,7 +200,7 @@ public class FunctionService {
         if (stored.isEmpty() || !sameSpec(stored.get(), failed)) {
             return;
         }
-        Function restored = FunctionDocuments.parse(FunctionDocuments.toJson(running));
+        Function restored = FunctionDocuments.copy(running);
         StoppedInstances.carryOver(stored.get(), restored);
         store.put(restored);
         deployErrors.put(ref, reason);
