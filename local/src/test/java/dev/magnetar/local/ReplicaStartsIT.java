@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplicaStartsIT {
     private static final String ECHO = "public/default/echo";
-    private static final Duration INTERVAL = Duration.ofMillis(800);
+    private static final Duration INTERVAL = Duration.ofSeconds(2);
 
     @TempDir
     Path dataDir;
@@ -44,11 +44,9 @@ class ReplicaStartsIT {
 
     @Test
     void replicasStartOneAfterAnotherAtTheConfiguredRate() {
-        long before = System.nanoTime();
         replicas.apply(four, ResolvedFunction.of(four));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(INTERVAL);
-        assertThat(replicas.status(ECHO)).hasSize(4).filteredOn(instance -> instance.pid() > 0).hasSizeLessThan(2);
+        assertThat(replicas.status(ECHO)).as("apply returns before the queue has started them all").hasSize(4).filteredOn(instance -> instance.pid() > 0).hasSizeLessThan(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> replicas.status(ECHO).stream().allMatch(InstanceStatus::ready));
         List<Instant> started = replicas.status(ECHO).stream()
                 .map(instance -> ProcessHandle.of(instance.pid()).orElseThrow().info().startInstant().orElseThrow())
