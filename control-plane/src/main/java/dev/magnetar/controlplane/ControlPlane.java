@@ -2,6 +2,8 @@ package dev.magnetar.controlplane;
 
 import dev.magnetar.api.replicas.FunctionReplicas;
 import dev.magnetar.controlplane.config.ControlPlaneConfig;
+import dev.magnetar.controlplane.security.AuthConfig;
+import dev.magnetar.controlplane.security.ListenPolicy;
 import dev.magnetar.controlplane.service.FunctionService;
 import dev.magnetar.gateway.http.GatewayConfig;
 import io.micronaut.context.ApplicationContext;
@@ -76,6 +78,8 @@ public final class ControlPlane implements AutoCloseable {
                 .properties(properties)
                 .start();
         try {
+            ListenPolicy.check(context.getProperty("micronaut.server.host", String.class).orElse(null),
+                    context.getBean(AuthConfig.class));
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             if (!server.isRunning()) {
                 server.start();

@@ -11,6 +11,8 @@ import dev.magnetar.controlplane.service.FunctionExistsException;
 import dev.magnetar.controlplane.service.FunctionNotFoundException;
 import dev.magnetar.controlplane.service.FunctionService;
 import dev.magnetar.controlplane.store.FunctionRef;
+import dev.magnetar.security.access.Access;
+import dev.magnetar.security.access.AccessRule;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -48,6 +50,7 @@ public class FunctionsAdminController {
         this.service = service;
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Post(uri = FUNCTION, consumes = {MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml"},
             produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> create(String tenant, String namespace, String name, @Nullable @Body String body) {
@@ -55,6 +58,7 @@ public class FunctionsAdminController {
         return HttpResponse.ok(FunctionDocuments.toJson(created));
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Put(uri = FUNCTION, consumes = {MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml"},
             produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> update(String tenant, String namespace, String name, @Nullable @Body String body) {
@@ -62,12 +66,14 @@ public class FunctionsAdminController {
         return HttpResponse.ok(FunctionDocuments.toJson(updated));
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Delete(FUNCTION)
     public HttpResponse<Void> delete(String tenant, String namespace, String name) {
         service.delete(new FunctionRef(tenant, namespace, name));
         return HttpResponse.noContent();
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Get(uri = FUNCTION, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> get(String tenant, String namespace, String name) {
         FunctionRef ref = new FunctionRef(tenant, namespace, name);
@@ -75,11 +81,13 @@ public class FunctionsAdminController {
         return HttpResponse.ok(FunctionDocuments.toJson(function));
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Get(uri = "/{tenant}/{namespace}", produces = MediaType.APPLICATION_JSON)
     public List<String> list(String tenant, String namespace) {
         return service.list(tenant, namespace);
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Get(uri = FUNCTION + "/status", produces = MediaType.APPLICATION_JSON)
     public StatusResponse status(String tenant, String namespace, String name) {
         return StatusResponse.of(service.status(new FunctionRef(tenant, namespace, name)));

@@ -12,7 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
  * Running the rest on the connection's own event loop spreads it over the server's event loops and writes without
  * a hand-off.
  */
-final class CallingEventLoop {
+public final class CallingEventLoop {
     private CallingEventLoop() {
     }
 
@@ -20,7 +20,7 @@ final class CallingEventLoop {
      * The event loop of the calling thread; off an event loop (a blocking executor, a test), the thread that
      * completes the reply runs the rest itself, as before.
      */
-    static Executor current() {
+    public static Executor current() {
         EventExecutor loop = ThreadExecutorMap.currentExecutor();
         if (loop == null) {
             return Runnable::run;

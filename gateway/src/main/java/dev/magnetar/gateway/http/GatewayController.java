@@ -4,6 +4,8 @@ import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.protocol.MessageProperties;
 import dev.magnetar.gateway.reply.RequestReplyClient;
+import dev.magnetar.security.access.Access;
+import dev.magnetar.security.access.AccessRule;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -39,6 +41,7 @@ public class GatewayController {
         this.config = config;
     }
 
+    @Access(AccessRule.FUNCTION_INPUT_PRODUCE)
     @Post(uri = "/{tenant}/{namespace}/{name}", consumes = MediaType.ALL, produces = MediaType.ALL)
     public CompletableFuture<HttpResponse<?>> invoke(String tenant, String namespace, String name,
                                                      HttpRequest<?> request, @Nullable @Body byte[] body) {

@@ -6,6 +6,8 @@ import dev.magnetar.controlplane.api.pulsar.PulsarFunctionRequests.Package;
 import dev.magnetar.controlplane.config.ControlPlaneConfig;
 import dev.magnetar.controlplane.service.FunctionService;
 import dev.magnetar.controlplane.store.FunctionRef;
+import dev.magnetar.security.access.Access;
+import dev.magnetar.security.access.AccessRule;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -46,6 +48,7 @@ public class PulsarFunctionsController {
         this.service = service;
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Post(uri = FUNCTION, consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Void> create(String tenant, String namespace, String name,
                                      @Nullable @Part("functionConfig") String functionConfig,
@@ -54,6 +57,7 @@ public class PulsarFunctionsController {
         return HttpResponse.noContent();
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Put(uri = FUNCTION, consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Void> update(String tenant, String namespace, String name,
                                      @Nullable @Part("functionConfig") String functionConfig,
@@ -62,43 +66,51 @@ public class PulsarFunctionsController {
         return HttpResponse.noContent();
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Delete(FUNCTION)
     public HttpResponse<Void> delete(String tenant, String namespace, String name) {
         service.delete(new FunctionRef(tenant, namespace, name));
         return HttpResponse.noContent();
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Get(uri = FUNCTION, produces = MediaType.APPLICATION_JSON)
     public String get(String tenant, String namespace, String name) {
         return PulsarJson.write(requests.get(new FunctionRef(tenant, namespace, name)));
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Get(uri = "/{tenant}/{namespace}", produces = MediaType.APPLICATION_JSON)
     public String list(String tenant, String namespace) {
         return PulsarJson.write(service.list(tenant, namespace));
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Get(uri = FUNCTION + "/status", produces = MediaType.APPLICATION_JSON)
     public String status(String tenant, String namespace, String name) {
         return PulsarJson.write(requests.status(new FunctionRef(tenant, namespace, name)));
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Get(uri = INSTANCE + "/status", produces = MediaType.APPLICATION_JSON)
     public String instanceStatus(String tenant, String namespace, String name, int instanceId) {
         return PulsarJson.write(requests.status(new FunctionRef(tenant, namespace, name), instanceId));
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Get(uri = FUNCTION + "/stats", produces = MediaType.APPLICATION_JSON)
     public String stats(String tenant, String namespace, String name) {
         return PulsarJson.write(requests.stats(new FunctionRef(tenant, namespace, name)));
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Get(uri = INSTANCE + "/stats", produces = MediaType.APPLICATION_JSON)
     public String instanceStats(String tenant, String namespace, String name, int instanceId) {
         return PulsarJson.write(requests.stats(new FunctionRef(tenant, namespace, name), instanceId));
     }
 
     /** Pulsar answers with the output as it is, not as a JSON string. */
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Post(uri = FUNCTION + "/trigger", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     public String trigger(String tenant, String namespace, String name, @Nullable @Part("data") String data,
                           @Nullable @Part("dataStream") CompletedFileUpload dataStream,
@@ -107,6 +119,7 @@ public class PulsarFunctionsController {
         return requests.trigger(new FunctionRef(tenant, namespace, name), value, topic);
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Post(uri = FUNCTION + "/{action:start|stop|restart}", consumes = MediaType.ALL)
     public HttpResponse<Void> control(String tenant, String namespace, String name, String action) {
         FunctionRef ref = new FunctionRef(tenant, namespace, name);
@@ -118,6 +131,7 @@ public class PulsarFunctionsController {
         return HttpResponse.noContent();
     }
 
+    @Access(AccessRule.NAMESPACE_FUNCTIONS)
     @Post(uri = INSTANCE + "/{action:start|stop|restart}", consumes = MediaType.ALL)
     public HttpResponse<Void> controlInstance(String tenant, String namespace, String name, int instanceId,
                                               String action) {

@@ -1,0 +1,133 @@
+package dev.magnetar.controlplane.security;
+
+import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.naming.FunctionNames;
+import dev.magnetar.gateway.http.CallingEventLoop;
+import dev.magnetar.gateway.http.FunctionDirectory;
+import dev.magnetar.security.access.Access;
+import dev.magnetar.security.access.AccessRule;
+import dev.magnetar.security.token.InvalidTokenException;
+import dev.magnetar.security.token.TokenVerifier;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteMatch;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * With authentication on, every request but the health probes needs a bearer token that verifies; then the
+ * matched route's {@link Access} rule decides, before the route runs, so a refused request publishes,
+ * creates and changes nothing. A route without a rule is refused.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Requires(property = AuthConfig.ENABLED_PROPERTY, value = "true")
+public class AccessFilter implements Ordered {
+    private static final String BEARER = "Bearer ";
+
+    private final AuthConfig config;
+    private final TokenVerifier verifier;
+    private final FunctionAccess access;
+    private final BeanProvider<FunctionDirectory> directory;
+
+    AccessFilter(AuthConfig config, TokenVerifier verifier, FunctionAccess access,
+                 BeanProvider<FunctionDirectory> directory) {
+        this.config = config;
+        this.verifier = verifier;
+        this.access = access;
+        this.directory = directory;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.order();
+    }
+
+    @RequestFilter
+    public CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+        if (PublicRoutes.isPublic(request.getPath())) {
+            return proceed();
+        }
+        Caller caller;
+        try {
+            caller = authenticate(request.getHeaders().getAuthorization().orElse(null));
+        } catch (InvalidTokenException e) {
+            return answer(AccessResponses.unauthorized(e.getMessage()));
+        }
+        request.setAttribute(Caller.ATTRIBUTE, caller);
+        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
+        if (route.isEmpty()) {
+            return proceed(); // nothing runs: the server answers 404 or 405
+        }
+        AccessRule rule = route.get().getAnnotationMetadata().enumValue(Access.class, AccessRule.class).orElse(null);
+        CompletableFuture<AccessDecision> decision = decide(rule, caller, route.get().getVariableValues(), request);
+        if (decision.isDone()) {
+            return decision.thenApply(AccessFilter::responseTo);
+        }
+        // Pulsar answered on its own thread: the request goes on where it was read, on its event loop.
+        return decision.thenApplyAsync(AccessFilter::responseTo, CallingEventLoop.current());
+    }
+
+    private static @Nullable HttpResponse<?> responseTo(AccessDecision decision) {
+        return decision.allowed() ? null : AccessResponses.refused(decision);
+    }
+
+    private Caller authenticate(String authorization) throws InvalidTokenException {
+        if (authorization == null || authorization.isBlank()) {
+            throw new InvalidTokenException(AccessResponses.NO_TOKEN);
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new InvalidTokenException("the Authorization header is not a bearer token: send 'Authorization:"
+                    + " Bearer <token>'");
+        }
+        String role = verifier.verify(authorization.substring(BEARER.length()).strip()).role();
+        return new Caller(role, config.isSuperuser(role));
+    }
+
+    private CompletableFuture<AccessDecision> decide(AccessRule rule, Caller caller, Map<String, Object> variables,
+                                                     HttpRequest<?> request) {
+        if (rule == null) {
+            return CompletableFuture.completedFuture(AccessDecision.forbidden("role '" + caller.role() + "' may not "
+                    + request.getMethodName() + " " + request.getPath() + ": the route declares no access rule, so"
+                    + " nobody may call it"));
+        }
+        String tenant = String.valueOf(variables.get("tenant"));
+        String namespace = String.valueOf(variables.get("namespace"));
+        return switch (rule) {
+            case SUPERUSER -> CompletableFuture.completedFuture(caller.superuser() ? AccessDecision.ALLOWED
+                    : AccessDecision.forbidden("role '" + caller.role() + "' may not " + request.getMethodName() + " "
+                    + request.getPath() + ": only superuser roles may"));
+            case NAMESPACE_FUNCTIONS -> access.manage(caller, tenant, namespace);
+            case FUNCTION_INPUT_PRODUCE -> {
+                String name = String.valueOf(variables.get("name"));
+                yield access.produce(caller, tenant, namespace, FunctionNames.fqfn(tenant, namespace, name),
+                        inputTopic(tenant, namespace, name));
+            }
+        };
+    }
+
+    private String inputTopic(String tenant, String namespace, String name) {
+        if (!directory.isPresent()) {
+            return null;
+        }
+        return directory.get().find(tenant, namespace, name)
+                .flatMap(ResolvedFunction::requestTopic)
+                .orElse(null);
+    }
+
+    private static CompletableFuture<@Nullable HttpResponse<?>> proceed() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static CompletableFuture<@Nullable HttpResponse<?>> answer(HttpResponse<?> response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.magnetar.security.access;
+
+/** The rules a route can declare with {@link Access}, after Pulsar's function worker. */
+public enum AccessRule {
+    /**
+     * Managing or reading functions of the route's {@code {tenant}/{namespace}}: a superuser, an admin role
+     * of the tenant, or a role granted the {@code functions} action on the namespace.
+     */
+    NAMESPACE_FUNCTIONS,
+    /**
+     * Calling the function {@code {tenant}/{namespace}/{name}}: the right to produce to its input topic,
+     * which the caller would need to publish there directly.
+     */
+    FUNCTION_INPUT_PRODUCE,
+    /** Superuser roles only. */
+    SUPERUSER
+}
