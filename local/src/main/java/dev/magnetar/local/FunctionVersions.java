@@ -28,6 +28,7 @@ final class FunctionVersions {
         Path file = files(function.fqfn()).write(definition, signature);
         Map<String, String> environment = new HashMap<>(function.env());
         environment.putAll(secrets.read(definition.getSpec().getSecrets()));
+        environment.put(Option.HTTP_ACCESS_TOKEN.variable(), settings.access().tokenFor(function.fqfn()));
         if (settings.authToken() != null && !settings.authToken().isBlank()) {
             environment.put(Option.PULSAR_AUTH_TOKEN.variable(), settings.authToken());
         }

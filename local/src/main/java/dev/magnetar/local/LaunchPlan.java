@@ -3,6 +3,7 @@ package dev.magnetar.local;
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
 import dev.magnetar.api.launch.RuntimeLaunch;
 import dev.magnetar.api.layout.Installation;
+import dev.magnetar.api.replicas.InstanceStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
         command.addAll(Option.PULSAR_URL.with(settings.pulsarUrl()));
         command.addAll(Option.INSTANCE_ID.with(Integer.toString(instanceId)));
         command.addAll(Option.HTTP_PORT.with("0"));
+        // Only the control plane on this machine reads a replica's port; nothing beyond loopback needs it.
+        command.addAll(Option.HTTP_HOST.with(InstanceStatus.LOOPBACK));
         command.addAll(Option.DRAIN_TIMEOUT_MS.with(Long.toString(drainTimeout(settings).toMillis())));
         command.addAll(Option.PARENT_PID.with(Long.toString(ProcessHandle.current().pid())));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -1,5 +1,6 @@
 package dev.magnetar.local;
 
+import dev.magnetar.security.replica.ReplicaAccess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +18,11 @@ import java.util.List;
  * @param readyTimeout how long a new replica of an update may take to become ready before the update is rolled
  *                     back; how long a rolling restart waits for each replica before going on
  * @param classData   the class data archive replicas write and map, or {@link ClassDataArchive#off()}
+ * @param access      derives each function's replica access token
  */
 public record ReplicaSettings(List<String> launcher, String pulsarUrl, String authToken, Path dataDir,
                               RestartPolicy restarts, Duration stopGrace, Duration readyTimeout,
-                              ClassDataArchive classData) {
+                              ClassDataArchive classData, ReplicaAccess access) {
     public ReplicaSettings {
         launcher = List.copyOf(launcher);
     }

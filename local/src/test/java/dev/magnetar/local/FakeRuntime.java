@@ -3,6 +3,7 @@ package dev.magnetar.local;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import java.nio.file.Files;
+import dev.magnetar.security.replica.ReplicaAccess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class FakeRuntime {
                 "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp", classes, FakeRuntime.class.getName());
         return new ReplicaSettings(launcher, "pulsar://127.0.0.1:1", null, dataDir,
                 new RestartPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(60)),
-                Duration.ofSeconds(5), readyTimeout, ClassDataArchive.off());
+                Duration.ofSeconds(5), readyTimeout, ClassDataArchive.off(), ReplicaAccess.random());
     }
 
     /** A definition of {@code public/default/echo} whose replicas this stand-in runs. */

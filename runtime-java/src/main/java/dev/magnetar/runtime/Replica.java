@@ -90,7 +90,7 @@ final class Replica implements AutoCloseable {
                 metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash);
         loaded.initialize(FunctionContext.forLifecycle(resources));
         FunctionInvoker invoker = new FunctionInvoker(loaded, resources, workers, function.timeoutMs());
-        http = RuntimeHttpServer.start(config.httpPort(), () -> ready, metrics, invoker, httpThreads);
+        http = RuntimeHttpServer.start(config.httpPort(), config.http(), () -> ready, metrics, invoker, httpThreads);
         LOG.info("Replica {} of {} ({} {}) serves HTTP on port {}", config.instanceName(), function.fqfn(),
                 loaded.kind(), loaded.className(), http.port());
         consumer = new Subscriber(client, function, config.consumerName(), publisher).subscribe(signal::await);

@@ -23,6 +23,8 @@ import java.util.List;
  * @param tokenClockSkew     how far past its expiry a token is still accepted
  * @param permissionCacheTtl how long tenant admins and namespace/topic permissions read from Pulsar are reused
  * @param insecureNoAuth     allow listening beyond loopback with authentication off (warned about at every start)
+ * @param replicaAccessKey   the key each function's replica access token is derived from, in the token key forms;
+ *                           unset: a random key for this process (standalone, whose replicas end with it)
  */
 @ConfigurationProperties(AuthConfig.PREFIX)
 public record AuthConfig(@Bindable(defaultValue = "false") boolean enabled,
@@ -35,7 +37,8 @@ public record AuthConfig(@Bindable(defaultValue = "false") boolean enabled,
                          @Nullable String tokenAudience,
                          @Bindable(defaultValue = "0s") Duration tokenClockSkew,
                          @Bindable(defaultValue = "10s") Duration permissionCacheTtl,
-                         @Bindable(defaultValue = "false") boolean insecureNoAuth) {
+                         @Bindable(defaultValue = "false") boolean insecureNoAuth,
+                         @Nullable String replicaAccessKey) {
     public static final String PREFIX = "magnetar.auth";
     public static final String ENABLED_PROPERTY = PREFIX + ".enabled";
 

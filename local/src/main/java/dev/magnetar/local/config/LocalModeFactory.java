@@ -10,6 +10,7 @@ import dev.magnetar.local.LocalReplicas;
 import dev.magnetar.local.ReplicaLimits;
 import dev.magnetar.local.ReplicaSettings;
 import dev.magnetar.local.RestartPolicy;
+import dev.magnetar.security.replica.ReplicaAccess;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -30,13 +31,15 @@ public class LocalModeFactory {
     @Singleton
     @Bean(preDestroy = "close")
     public FunctionReplicas functionReplicas(TopicProvisioner topics, ReplicaConfig replicas, ReplicaLimitsConfig limits,
-                                             PulsarConnection pulsar, @Property(name = DATA_DIR_PROPERTY) Path dataDir) {
+                                             PulsarConnection pulsar, ReplicaAccess access,
+                                             @Property(name = DATA_DIR_PROPERTY) Path dataDir) {
         return new LocalFunctionReplicas(topics, new LocalReplicas(
-                replicaSettings(dataDir.toAbsolutePath().normalize(), replicas, pulsar),
+                replicaSettings(dataDir.toAbsolutePath().normalize(), replicas, pulsar, access),
                 limits.on(ReplicaLimits.physicalMemory())));
     }
 
-    static ReplicaSettings replicaSettings(Path dataDir, ReplicaConfig replicas, PulsarConnection pulsar) {
+    static ReplicaSettings replicaSettings(Path dataDir, ReplicaConfig replicas, PulsarConnection pulsar,
+                                           ReplicaAccess access) {
         Path jar = replicas.runtimeJar() != null ? replicas.runtimeJar() : Installation.current().runtimeJar();
         List<String> launcher = new ArrayList<>();
         launcher.add(Installation.javaExecutable().toString());
@@ -45,7 +48,7 @@ public class LocalModeFactory {
         launcher.add(jar.toString());
         return new ReplicaSettings(launcher, pulsar.serviceUrl(), pulsar.authToken(), dataDir,
                 new RestartPolicy(replicas.restartInitial(), replicas.restartMax(), replicas.stableAfter()),
-                replicas.stopGrace(), replicas.readyTimeout(), classData(dataDir, replicas, launcher, jar));
+                replicas.stopGrace(), replicas.readyTimeout(), classData(dataDir, replicas, launcher, jar), access);
     }
 
     /** The replicas' class data archive, unless turned off or the JVM options already choose one. */

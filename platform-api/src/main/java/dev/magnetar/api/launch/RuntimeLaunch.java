@@ -27,6 +27,13 @@ public final class RuntimeLaunch {
         INSTANCE_ID("--instance-id", "MAGNETAR_INSTANCE_ID"),
         INSTANCE_NAME("--instance-name", "MAGNETAR_INSTANCE_NAME"),
         HTTP_PORT("--http-port", "MAGNETAR_HTTP_PORT"),
+        /** The address the HTTP port listens on; every interface when unset (a pod's). */
+        HTTP_HOST("--http-host", "MAGNETAR_HTTP_HOST"),
+        /**
+         * Bearer token the replica's status and invoke routes require; its probes and metrics stay open. Passed in
+         * the environment only: a command line is visible to every local user.
+         */
+        HTTP_ACCESS_TOKEN("--http-access-token", "MAGNETAR_HTTP_ACCESS_TOKEN"),
         DRAIN_TIMEOUT_MS("--drain-timeout-ms", "MAGNETAR_DRAIN_TIMEOUT_MS"),
         /** The replica stops when this process dies, even by SIGKILL: no orphan keeps consuming. */
         PARENT_PID("--parent-pid", "MAGNETAR_PARENT_PID");

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param instanceName names this replica in its Pulsar consumer name and logs: the pod name on
  *                     Kubernetes (whose pods have no stable index), else the instance id
  * @param httpPort     the health/metrics/invoke port; 0 picks a free one
+ * @param http         where that port listens and what opens its status and invoke routes
  * @param drainTimeout how long SIGTERM waits for in-flight messages
  * @param parentPid    a process whose exit stops this replica like SIGTERM (the local control
  *                     plane, so no replica outlives it); 0 for none
@@ -33,8 +34,16 @@ public record RuntimeConfig(
         int instanceId,
         String instanceName,
         int httpPort,
+        HttpAccess http,
         Duration drainTimeout,
         long parentPid) {
+
+    /**
+     * @param host  the address to listen on, or null for every interface
+     * @param token the bearer token the status and invoke routes require, or null for none
+     */
+    public record HttpAccess(String host, String token) {
+    }
 
     /** Pulsar's consumer name for this replica: shows in topic stats which replica holds what. */
     public String consumerName() {

@@ -1,11 +1,13 @@
 package dev.magnetar.runtime.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.magnetar.api.protocol.MessageProperties;
 import dev.magnetar.api.protocol.ReplicaStatusJson;
 import dev.magnetar.api.protocol.ReplicaStatusReport;
 import dev.magnetar.runtime.codec.Payload;
+import dev.magnetar.runtime.config.RuntimeConfig;
 import dev.magnetar.runtime.context.InvocationRecord;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
@@ -14,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -27,34 +30,42 @@ import org.slf4j.LoggerFactory;
  * process is alive. {@code /readyz}: 200 once subscribed, 503 before and while shutting down.
  * {@code /metrics}: Prometheus text. {@code /status}: JSON {@link ReplicaStatusReport} (counts, last
  * minute, latest exceptions) for the control plane's Pulsar-style status. {@code POST /invoke}:
- * calls the function directly with the request body, without Pulsar.
+ * calls the function directly with the request body, without Pulsar. With an access token set, {@code /status} and
+ * {@code /invoke} need it as a bearer token; the probes and metrics stay open to kubelet and Prometheus.
  */
 public final class RuntimeHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeHttpServer.class);
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
     private static final String JSON = "application/json";
+    private static final String BEARER = "Bearer ";
 
     private final HttpServer server;
     private final BooleanSupplier ready;
     private final RuntimeMetrics metrics;
     private final FunctionInvoker invoker;
+    private final byte[] accessToken;
 
-    private RuntimeHttpServer(HttpServer server, BooleanSupplier ready, RuntimeMetrics metrics, FunctionInvoker invoker) {
+    private RuntimeHttpServer(HttpServer server, BooleanSupplier ready, RuntimeMetrics metrics, FunctionInvoker invoker,
+                              String accessToken) {
         this.server = server;
         this.ready = ready;
         this.metrics = metrics;
         this.invoker = invoker;
+        this.accessToken = accessToken == null || accessToken.isBlank() ? null : accessToken.getBytes(StandardCharsets.UTF_8);
     }
 
-    public static RuntimeHttpServer start(int port, BooleanSupplier ready, RuntimeMetrics metrics,
-                                          FunctionInvoker invoker, ExecutorService executor) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
-        RuntimeHttpServer http = new RuntimeHttpServer(server, ready, metrics, invoker);
+    public static RuntimeHttpServer start(int port, RuntimeConfig.HttpAccess access, BooleanSupplier ready,
+                                          RuntimeMetrics metrics, FunctionInvoker invoker, ExecutorService executor)
+            throws IOException {
+        InetSocketAddress address = access.host() == null || access.host().isBlank()
+                ? new InetSocketAddress(port) : new InetSocketAddress(access.host(), port);
+        HttpServer server = HttpServer.create(address, 64);
+        RuntimeHttpServer http = new RuntimeHttpServer(server, ready, metrics, invoker, access.token());
         server.createContext("/healthz", exchange -> http.respond(exchange, 200, Payload.TEXT, "ok"));
         server.createContext("/readyz", http::readiness);
         server.createContext("/metrics", exchange -> http.respond(exchange, 200, PROMETHEUS, metrics.scrape()));
-        server.createContext(ReplicaStatusReport.PATH, http::status);
-        server.createContext("/invoke", http::invoke);
+        server.createContext(ReplicaStatusReport.PATH, http.guarded(http::status));
+        server.createContext("/invoke", http.guarded(http::invoke));
         server.setExecutor(executor);
         server.start();
         return http;
@@ -62,6 +73,27 @@ public final class RuntimeHttpServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    private HttpHandler guarded(HttpHandler handler) {
+        return exchange -> {
+            if (accessToken == null || presented(exchange)) {
+                handler.handle(exchange);
+                return;
+            }
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"magnetar-replica\"");
+            respond(exchange, 401, Payload.TEXT, "this route needs the replica's access token as a bearer token");
+        };
+    }
+
+    /** Compared in constant time: the answer's timing tells nothing about a guess. */
+    private boolean presented(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return false;
+        }
+        byte[] token = authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(accessToken, token);
     }
 
     private void readiness(HttpExchange exchange) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.protocol.ReplicaStatusJson;
 import dev.magnetar.api.protocol.ReplicaStatusReport;
+import dev.magnetar.runtime.config.RuntimeConfig;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.fixtures.PoisonFunction;
@@ -41,7 +42,8 @@ class RuntimeHttpServerTest {
                 metrics, LoggerFactory.getLogger("web"), Map.of(), e -> { });
         FunctionInvoker invoker = new FunctionInvoker(LoadedFunction.wrap(new PoisonFunction(), getClass().getClassLoader()),
                 resources, threads, 5_000);
-        server = RuntimeHttpServer.start(0, ready::get, metrics, invoker, threads);
+        server = RuntimeHttpServer.start(0, new RuntimeConfig.HttpAccess("127.0.0.1", null), ready::get, metrics, invoker,
+                threads);
     }
 
     @AfterEach

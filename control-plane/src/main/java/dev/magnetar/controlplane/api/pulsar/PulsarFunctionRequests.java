@@ -18,6 +18,7 @@ import dev.magnetar.controlplane.service.ReplicaTotals;
 import dev.magnetar.controlplane.store.FunctionRef;
 import dev.magnetar.gateway.reply.Reply;
 import dev.magnetar.gateway.reply.RequestReplyClient;
+import dev.magnetar.security.replica.ReplicaAccess;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,15 +48,18 @@ public class PulsarFunctionRequests {
     private final RequestReplyClient requests;
     private final AdminConfig config;
     private final ReplicaTotals totals;
+    private final ReplicaAccess access;
 
     public PulsarFunctionRequests(FunctionService service, FunctionPackages packages, PackageDistribution distribution,
-                                  RequestReplyClient requests, AdminConfig config, ReplicaTotals totals) {
+                                  RequestReplyClient requests, AdminConfig config, ReplicaTotals totals,
+                                  ReplicaAccess access) {
         this.service = service;
         this.packages = packages;
         this.distribution = distribution;
         this.requests = requests;
         this.config = config;
         this.totals = totals;
+        this.access = access;
     }
 
     /** A package: the uploaded jar, or the URL to fetch it from; both absent means none was sent. */
@@ -155,9 +159,10 @@ public class PulsarFunctionRequests {
     private List<Instance> instances(FunctionRef ref) {
         Function definition = service.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
         String fqfn = ref.fqfn();
+        String token = access.tokenFor(fqfn);
         List<Instance> current = PulsarStatusViews.instances(definition, service.status(ref), instance -> {
             Optional<ReplicaStatusReport> report = ReplicaReports.read(instance.instanceId(), instance.host(),
-                    instance.httpPort());
+                    instance.httpPort(), token);
             report.ifPresent(read -> totals.observe(fqfn, instance.instanceId(), instance.pid(), read));
             return report.orElseGet(() -> ReplicaReports.none(instance.instanceId()));
         });

@@ -31,20 +31,21 @@ final class ReplicaReports {
                 new ReplicaStatusReport.Window(0, 0, 0, 0, null));
     }
 
-    /** @param host loopback for a local replica, the pod's IP on Kubernetes; null when it has none yet */
-    static ReplicaStatusReport fetch(int instanceId, String host, int httpPort) {
-        return read(instanceId, host, httpPort).orElseGet(() -> none(instanceId));
-    }
-
-    /** The replica's report; empty when it has no port yet or did not answer. */
-    static Optional<ReplicaStatusReport> read(int instanceId, String host, int httpPort) {
+    /**
+     * The replica's report; empty when it has no port yet or did not answer.
+     *
+     * @param host  loopback for a local replica, the pod's IP on Kubernetes; null when it has none yet
+     * @param token the function's replica access token
+     */
+    static Optional<ReplicaStatusReport> read(int instanceId, String host, int httpPort, String token) {
         if (httpPort <= 0 || host == null || host.isBlank()) {
             return Optional.empty();
         }
         URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort
                 + ReplicaStatusReport.PATH);
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                            .header("Authorization", "Bearer " + token).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 return Optional.of(ReplicaStatusJson.read(response.body()));

@@ -69,8 +69,8 @@ class PulsarStatusViewsTest {
 
     @Test
     void aReplicaThatDoesNotAnswerReportsNothing() {
-        assertThat(ReplicaReports.fetch(4, "127.0.0.1", -1)).isEqualTo(ReplicaReports.none(4));
-        assertThat(ReplicaReports.fetch(4, "127.0.0.1", 1)).isEqualTo(ReplicaReports.none(4));
+        assertThat(ReplicaReports.read(4, "127.0.0.1", -1, "t")).isEmpty();
+        assertThat(ReplicaReports.read(4, "127.0.0.1", 1, "t")).isEmpty();
     }
 
     @Test

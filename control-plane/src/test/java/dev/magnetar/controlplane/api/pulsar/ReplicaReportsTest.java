@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Reading a replica's {@code /status} where it runs: loopback locally, the pod's IP on Kubernetes. */
 class ReplicaReportsTest {
+    private static final String TOKEN = "replica-token";
     private HttpServer replica;
 
     @BeforeEach
@@ -28,8 +29,9 @@ class ReplicaReportsTest {
                 new ReplicaStatusReport.Window(10, 8, 2, 0, 1.5));
         replica = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         replica.createContext(ReplicaStatusReport.PATH, exchange -> {
-            byte[] body = ReplicaStatusJson.write(report).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
+            boolean opened = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = opened ? ReplicaStatusJson.write(report).getBytes(StandardCharsets.UTF_8) : new byte[1];
+            exchange.sendResponseHeaders(opened ? 200 : 401, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -46,7 +48,8 @@ class ReplicaReportsTest {
     void readsTheReportFromTheReplicasHostAndPort() {
         // Awaited: the first call of a cold HTTP client on a loaded machine can overrun the 2 s timeout.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            ReplicaStatusReport read = ReplicaReports.fetch(3, "127.0.0.1", replica.getAddress().getPort());
+            ReplicaStatusReport read = ReplicaReports.read(3, "127.0.0.1", replica.getAddress().getPort(), TOKEN)
+                    .orElseThrow();
             assertThat(read.processed()).isEqualTo(8);
             assertThat(read.latestUserExceptions()).extracting(ReplicaStatusReport.ExceptionEntry::message)
                     .containsExactly("boom");
@@ -54,8 +57,13 @@ class ReplicaReportsTest {
     }
 
     @Test
-    void aReplicaWithoutAddressOrPortReportsZeros() {
-        assertThat(ReplicaReports.fetch(3, null, replica.getAddress().getPort()).processed()).as("pod without IP yet").isZero();
-        assertThat(ReplicaReports.fetch(3, "127.0.0.1", -1).processed()).isZero();
+    void aReplicaWithoutAddressOrPortReportsNothing() {
+        assertThat(ReplicaReports.read(3, null, replica.getAddress().getPort(), TOKEN)).as("pod without IP yet").isEmpty();
+        assertThat(ReplicaReports.read(3, "127.0.0.1", -1, TOKEN)).isEmpty();
+    }
+
+    @Test
+    void aReplicaRefusingTheTokenReportsNothing() {
+        assertThat(ReplicaReports.read(3, "127.0.0.1", replica.getAddress().getPort(), "another function's")).isEmpty();
     }
 }
