@@ -21,6 +21,18 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
+{{/*
+Every function replica pod, by the labels the controller puts on it (FunctionNames, through ChildMetadata):
+managed by Magnetar and naming its function. A test renders this against a replica pod the controller makes.
+*/}}
+{{- define "magnetar.replicaSelector" -}}
+matchLabels:
+  app.kubernetes.io/managed-by: magnetar
+matchExpressions:
+  - key: magnetar.dev/function
+    operator: Exists
+{{- end -}}
+
 {{- define "magnetar.image" -}}
 {{- printf "%s/%s:%s" .root.Values.image.registry .image.repository (default .root.Chart.AppVersion .image.tag) -}}
 {{- end -}}

@@ -128,7 +128,8 @@ public final class RuntimeDeployment implements Dependent<Deployment> {
                 .withNewMetadata().withLabels(labels).withAnnotations(annotations.isEmpty() ? null : annotations)
                 .endMetadata()
                 .withNewSpec()
-                .withAutomountServiceAccountToken(Boolean.TRUE.equals(function.getSpec().getAutomountServiceAccountToken()))
+                // Whatever the Function says: a replica runs user code and has no business with the Kubernetes API.
+                .withAutomountServiceAccountToken(false)
                 .withSecurityContext(PodSecurity.pod())
                 .withNodeSelector(overlay == null || overlay.nodeSelector() == null ? null : new TreeMap<>(overlay.nodeSelector()))
                 .withTolerations(overlay == null ? null : overlay.tolerations())

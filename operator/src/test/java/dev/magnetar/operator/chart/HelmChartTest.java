@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-import com.marcnuri.helm.TemplateCommand;
 import dev.magnetar.controlplane.config.ControlPlaneConfig;
 import dev.magnetar.gateway.http.GatewayConfig;
 import dev.magnetar.operator.config.KubernetesModeConfig;
@@ -31,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,8 +210,10 @@ class HelmChartTest {
 
     @Test
     void noRbacRuleUsesAWildcard() {
-        List<PolicyRule> rules = render(Map.of()).stream().flatMap(o -> o instanceof ClusterRole role ? role.getRules().stream()
-                : o instanceof Role role ? role.getRules().stream() : Stream.empty()).toList();
+        List<PolicyRule> rules = Stream.of(Map.<String, Object>of(), Map.<String, Object>of("controller.watchNamespaces[0]", "team-a"))
+                .flatMap(values -> render(values).stream())
+                .flatMap(o -> o instanceof ClusterRole role ? role.getRules().stream()
+                        : o instanceof Role role ? role.getRules().stream() : Stream.empty()).toList();
 
         assertThat(rules).isNotEmpty().allSatisfy(rule -> {
             assertThat(rule.getApiGroups()).doesNotContain("*");
@@ -224,14 +224,7 @@ class HelmChartTest {
     }
 
     private static List<HasMetadata> render(Map<String, Object> values) {
-        TemplateCommand template = new Helm(CHART).template().withName("magnetar").withNamespace("magnetar-system")
-                .withKubeVersion("1.30.0");
-        values.forEach(template::set);
-        String rendered = template.call();
-        return Arrays.stream(rendered.split("(?m)^---\\s*$"))
-                .filter(doc -> doc.lines().anyMatch(line -> line.startsWith("kind:")))
-                .map(doc -> (HasMetadata) Serialization.unmarshal(doc, HasMetadata.class))
-                .toList();
+        return ChartTemplates.render(values);
     }
 
     /** The value {@code env}, read as environment variables, gives {@code property}; null when unset. */

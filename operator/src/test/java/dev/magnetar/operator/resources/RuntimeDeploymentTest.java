@@ -118,15 +118,6 @@ class RuntimeDeploymentTest {
     }
 
     @Test
-    void mountsTheServiceAccountTokenOnlyWhenAsked() {
-        Function function = function("exclaim");
-        function.getSpec().setAutomountServiceAccountToken(true);
-
-        assertThat(RuntimeDeployment.desired(function, SETTINGS).getSpec().getTemplate().getSpec()
-                .getAutomountServiceAccountToken()).isTrue();
-    }
-
-    @Test
     void probesTheRuntimeHttpPort() {
         Container container = container(RuntimeDeployment.desired(function("exclaim"), SETTINGS));
 

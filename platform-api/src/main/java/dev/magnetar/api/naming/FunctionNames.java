@@ -11,6 +11,13 @@ public final class FunctionNames {
     public static final String LABEL_TENANT = "magnetar.dev/tenant";
     public static final String LABEL_NAMESPACE = "magnetar.dev/namespace";
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
+    /** Prefix of the labels and annotations Magnetar sets; a function's pod overlay may not use it. */
+    public static final String RESERVED_PREFIX = "magnetar.dev/";
+    /**
+     * Tells the platform's own pods apart (gateway, controller): the chart selects them, and lets them reach
+     * the replicas, by it, so a function's pod may not wear it.
+     */
+    public static final String LABEL_COMPONENT = "app.kubernetes.io/component";
     /** Value of {@link #LABEL_MANAGED_BY} and the field manager of everything Magnetar writes. */
     public static final String MANAGER = "magnetar";
     /** Finalizer that removes the subscription once a Function's replicas are gone. */

@@ -1,11 +1,13 @@
 package dev.magnetar.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.magnetar.api.validation.ReplicaPodRules;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,8 @@ public class FunctionSpec {
     private ResourcesSpec resources;
     private PodOverlay pod;
     private Boolean cleanupSubscription;
+    /** Only false is accepted (documents that write it still read): replicas get no service account token. */
+    @ValidationRule(value = ReplicaPodRules.AUTOMOUNT_RULE, message = ReplicaPodRules.AUTOMOUNT_MESSAGE)
     private Boolean automountServiceAccountToken;
 
     public String getTenant() { return tenant; }

@@ -52,6 +52,7 @@ public final class FunctionValidator {
         checkDelivery(out, spec);
         checkScaling(out, spec);
         checkEnvironment(out, spec);
+        ReplicaPodRules.check(out, spec);
         return out;
     }
 

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.validation.ReplicaPodRules;
+import dev.magnetar.api.validation.Violation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +49,7 @@ public final class FunctionDocuments {
                         + Function.API_VERSION);
             }
             requireFunctionType(document);
+            requireOverlayFields(document);
             return YAML.treeToValue(document, Function.class);
         } catch (JsonMappingException e) {
             throw new DocumentException(describe(e), e);
@@ -114,6 +117,14 @@ public final class FunctionDocuments {
         }
         if (!problems.isEmpty()) {
             throw new DocumentException(String.join("; ", problems));
+        }
+    }
+
+    /** Every field of spec.pod the overlay lacks, named at once, rather than the first as "unrecognized". */
+    private static void requireOverlayFields(JsonNode document) {
+        List<Violation> refused = ReplicaPodRules.unknownOverlayFields(document.path("spec").path("pod"));
+        if (!refused.isEmpty()) {
+            throw new DocumentException(refused.stream().map(Violation::toString).collect(Collectors.joining("; ")));
         }
     }
 

@@ -2,11 +2,17 @@ package dev.magnetar.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.magnetar.api.validation.ReplicaPodRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The chart ships a copy of the CRD the build generates; they must not drift apart. */
@@ -30,15 +36,52 @@ class CustomResourceDefinitionTest {
 
     @Test
     void definesTheScaleSubresourceAndPrinterColumns() throws IOException {
-        String generated;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + CRD)) {
-            generated = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(generated)
+        assertThat(generated())
                 .contains("specReplicasPath: \".spec.replicas\"")
                 .contains("statusReplicasPath: \".status.replicas\"")
                 .contains("labelSelectorPath: \".status.selector\"")
                 .contains("name: \"READY\"", "name: \"REPLICAS\"", "name: \"INPUT\"", "name: \"BACKLOG\"", "name: \"AGE\"")
                 .contains("- \"mfn\"");
+    }
+
+    /** The API server keeps unknown fields only where this says so: a pod field must have nowhere to hide. */
+    @Test
+    void onlyUserConfigKeepsUnknownFields() throws IOException {
+        JsonNode schema = new ObjectMapper(new YAMLFactory()).readTree(generated())
+                .at("/spec/versions/0/schema/openAPIV3Schema");
+        List<String> preserving = new ArrayList<>();
+        collectPreserving(schema, "", preserving);
+
+        assertThat(preserving).containsExactly(".properties.spec.properties.userConfig");
+    }
+
+    @Test
+    void carriesTheReplicaPodRulesAsCelRules() throws IOException {
+        JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(generated())
+                .at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties");
+
+        assertThat(spec.at("/automountServiceAccountToken/x-kubernetes-validations/0/rule").asText())
+                .isEqualTo(ReplicaPodRules.AUTOMOUNT_RULE);
+        assertThat(spec.at("/pod/x-kubernetes-validations").findValuesAsText("rule"))
+                .containsExactlyInAnyOrder(ReplicaPodRules.LABELS_RULE, ReplicaPodRules.ANNOTATIONS_RULE);
+        assertThat(spec.at("/pod/x-kubernetes-validations").findValuesAsText("fieldPath"))
+                .containsExactlyInAnyOrder(".labels", ".annotations");
+    }
+
+    private static void collectPreserving(JsonNode node, String path, List<String> out) {
+        if (node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+            out.add(path);
+        }
+        node.fields().forEachRemaining(field -> {
+            if (field.getValue().isObject()) {
+                collectPreserving(field.getValue(), path + "." + field.getKey(), out);
+            }
+        });
+    }
+
+    private String generated() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + CRD)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
