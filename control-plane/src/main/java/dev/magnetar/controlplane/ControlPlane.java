@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ControlPlane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
+    /** Serve HTTPS with Micronaut's {@code micronaut.server.ssl.*} key store settings. */
+    public static final String TLS_ENABLED_PROPERTY = "micronaut.server.ssl.enabled";
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
@@ -43,8 +45,12 @@ public final class ControlPlane implements AutoCloseable {
      */
     public static ControlPlane start(ControlPlaneOptions options, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
-        // Micronaut reads -1 as "any free port".
-        properties.put("micronaut.server.port", options.port() == 0 ? -1 : options.port());
+        // Micronaut reads -1 as "any free port". With TLS on, the port serves HTTPS.
+        int port = options.port() == 0 ? -1 : options.port();
+        properties.put("micronaut.server.port", port);
+        if (Boolean.parseBoolean(String.valueOf(extra.get(TLS_ENABLED_PROPERTY)))) {
+            properties.put("micronaut.server.ssl.port", port);
+        }
         properties.put("magnetar.data-dir", options.dataDir().toAbsolutePath().toString());
         properties.put("magnetar.pulsar.service-url", options.pulsar().serviceUrl());
         properties.put("magnetar.pulsar.admin-url", options.pulsar().adminUrl());
@@ -137,8 +143,12 @@ public final class ControlPlane implements AutoCloseable {
         return server.getPort();
     }
 
+    /** Where a client on this machine reaches the server: its bound address, or loopback when it listens everywhere. */
     public String url() {
-        return "http://127.0.0.1:" + port();
+        String host = context.getProperty("micronaut.server.host", String.class).orElse("");
+        boolean everywhere = host.isBlank() || host.equals("0.0.0.0") || host.equals("::");
+        String reachable = everywhere ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return server.getScheme() + "://" + reachable + ":" + port();
     }
 
     public ApplicationContext context() {

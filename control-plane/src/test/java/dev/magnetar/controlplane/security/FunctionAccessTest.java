@@ -27,9 +27,9 @@ class FunctionAccessTest {
         AccessDecision produce = access.produce(developer, "acme", "fns", "acme/fns/f", "persistent://acme/fns/in")
                 .get(30, TimeUnit.SECONDS);
 
-        assertThat(manage.refusal()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat((Object) manage.refusal()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(manage.reason()).contains("manage functions in acme/fns", "try again");
-        assertThat(produce.refusal()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat((Object) produce.refusal()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(produce.reason()).contains("call function acme/fns/f");
     }
 
