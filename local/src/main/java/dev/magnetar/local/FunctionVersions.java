@@ -1,7 +1,6 @@
 package dev.magnetar.local;
 
 import dev.magnetar.api.function.ResolvedFunction;
-import dev.magnetar.api.launch.RuntimeLaunch.Option;
 import dev.magnetar.api.v1alpha1.Function;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,7 +8,8 @@ import java.util.Map;
 
 /**
  * Turns a definition into the version its replicas run ({@link DeployedFunction.Version}): its files under
- * {@code run/}, the replica's environment (env, secrets, the Pulsar token), its JVM options and the memory it takes.
+ * {@code run/}, the replica's environment (env, secrets, the function's Pulsar token), its JVM options and the memory
+ * it takes.
  */
 final class FunctionVersions {
     private final ReplicaSettings settings;
@@ -27,10 +27,8 @@ final class FunctionVersions {
         String signature = LocalReplicas.signature(definition);
         Path file = files(function.fqfn()).write(definition, signature);
         Map<String, String> environment = new HashMap<>(function.env());
-        environment.putAll(secrets.read(definition.getSpec().getSecrets()));
-        if (settings.authToken() != null && !settings.authToken().isBlank()) {
-            environment.put(Option.PULSAR_AUTH_TOKEN.variable(), settings.authToken());
-        }
+        // The function's own secrets and Pulsar token only: the control plane's credentials never reach it.
+        environment.putAll(secrets.environment(definition.getSpec()));
         LaunchPlan plan = new LaunchPlan(function.fqfn(), fileSafe(function.fqfn()), file, environment,
                 ReplicaResources.of(definition.getSpec().getResources()).jvmOptions());
         return new DeployedFunction.Version(definition, plan, signature, demand(definition, function));

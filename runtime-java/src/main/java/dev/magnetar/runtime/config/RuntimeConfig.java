@@ -36,6 +36,13 @@ public record RuntimeConfig(
         Duration drainTimeout,
         long parentPid) {
 
+    /** Without the token, which a record's own toString would print. */
+    @Override
+    public String toString() {
+        return "RuntimeConfig[function=" + resolved.fqfn() + ", instance=" + instanceName + ", pulsarUrl=" + pulsarUrl
+                + ", authToken=" + (authToken == null ? "none" : "(hidden)") + ", httpPort=" + httpPort + "]";
+    }
+
     /** Pulsar's consumer name for this replica: shows in topic stats which replica holds what. */
     public String consumerName() {
         return resolved.fqfn() + "-" + instanceName;
