@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Turns a definition into the version its replicas run ({@link DeployedFunction.Version}): its files under
- * {@code run/}, the replica's environment (env, secrets, the Pulsar token), its JVM options and the memory it takes.
+ * {@code run/}, the replica's environment (env, secrets, the function's Pulsar token), its JVM options and the memory
+ * it takes.
  */
 final class FunctionVersions {
     private final ReplicaSettings settings;
@@ -27,11 +28,9 @@ final class FunctionVersions {
         String signature = LocalReplicas.signature(definition);
         Path file = files(function.fqfn()).write(definition, signature);
         Map<String, String> environment = new HashMap<>(function.env());
-        environment.putAll(secrets.read(definition.getSpec().getSecrets()));
+        // The function's own secrets and Pulsar token only: the control plane's credentials never reach it.
+        environment.putAll(secrets.environment(definition.getSpec()));
         environment.put(Option.HTTP_ACCESS_TOKEN.variable(), settings.access().tokenFor(function.fqfn()));
-        if (settings.authToken() != null && !settings.authToken().isBlank()) {
-            environment.put(Option.PULSAR_AUTH_TOKEN.variable(), settings.authToken());
-        }
         LaunchPlan plan = new LaunchPlan(function.fqfn(), fileSafe(function.fqfn()), file, environment,
                 ReplicaResources.of(definition.getSpec().getResources()).jvmOptions());
         return new DeployedFunction.Version(definition, plan, signature, demand(definition, function));

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param fqfn         tenant/namespace/name, for logs
  * @param fileSafeName tenant.namespace.name, for log file names
  * @param functionFile the definition the replicas read
- * @param environment  variables added to the replica's environment (env, secrets, token)
+ * @param environment  variables added to the replica's environment (env, secrets, the function's token)
  * @param jvmOptions   the function's own JVM options (its resources), after the launcher's so they win
  */
 record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<String, String> environment,
@@ -58,11 +58,18 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
         command.addAll(Option.DRAIN_TIMEOUT_MS.with(Long.toString(drainTimeout(settings).toMillis())));
         command.addAll(Option.PARENT_PID.with(Long.toString(ProcessHandle.current().pid())));
         ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        // Our own MAGNETAR_ settings must not leak into a replica and override its command line.
-        env.keySet().removeIf(key -> key.startsWith(RuntimeLaunch.ENVIRONMENT_PREFIX) && !key.equals(Installation.HOME_ENV));
-        env.putAll(environment);
+        replicaEnvironment(builder.environment(), environment);
         return builder;
+    }
+
+    /**
+     * {@code inherited} (this process's environment) becomes the replica's: our own MAGNETAR_ settings, such as the
+     * control plane's Pulsar token, must not reach a function or override its command line; {@code own} is added.
+     */
+    static void replicaEnvironment(Map<String, String> inherited, Map<String, String> own) {
+        inherited.keySet().removeIf(key -> key.startsWith(RuntimeLaunch.ENVIRONMENT_PREFIX)
+                && !key.equals(Installation.HOME_ENV));
+        inherited.putAll(own);
     }
 
     private static int endOfJvmOptions(List<String> launcher) {

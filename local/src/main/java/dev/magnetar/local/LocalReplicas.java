@@ -87,7 +87,7 @@ public final class LocalReplicas implements AutoCloseable {
             out.add(new Violation("spec.runtime.jar", jar + " does not exist or is not a file: build the function"
                     + " jar or fix the path"));
         }
-        out.addAll(secrets.check(definition.getSpec().getSecrets()));
+        out.addAll(secrets.check(definition.getSpec()));
         out.addAll(ReplicaResources.check(definition.getSpec().getResources()));
         out.addAll(budget.check(versions.demand(definition, function), othersThan(function.fqfn())));
         return out;

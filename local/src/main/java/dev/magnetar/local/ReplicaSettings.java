@@ -10,8 +10,8 @@ import java.util.List;
  *
  * @param launcher    the command that starts the runtime, before its options: usually
  *                    {@code java <jvm options> -jar magnetar-runtime.jar}
- * @param pulsarUrl   service URL passed to every replica
- * @param authToken   Pulsar token passed in the replica's environment, or null
+ * @param pulsarUrl   service URL passed to every replica; no credentials: each function has its own
+ *                    ({@code spec.pulsarAuth}), never the control plane's
  * @param dataDir     holds {@code run/} (function files), {@code logs/} and {@code secrets/}
  * @param restarts    back-off of the supervisor
  * @param stopGrace   how long a replica may drain after SIGTERM before it is killed
@@ -20,7 +20,7 @@ import java.util.List;
  * @param classData   the class data archive replicas write and map, or {@link ClassDataArchive#off()}
  * @param access      derives each function's replica access token
  */
-public record ReplicaSettings(List<String> launcher, String pulsarUrl, String authToken, Path dataDir,
+public record ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir,
                               RestartPolicy restarts, Duration stopGrace, Duration readyTimeout,
                               ClassDataArchive classData, ReplicaAccess access) {
     public ReplicaSettings {

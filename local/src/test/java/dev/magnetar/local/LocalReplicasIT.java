@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.replicas.InstanceStatus;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
+import dev.magnetar.api.v1alpha1.SecretRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,17 +118,26 @@ class LocalReplicasIT {
     }
 
     @Test
-    void secretsReachTheReplicaAsEnvironmentVariables() throws Exception {
-        Files.createDirectories(dataDir.resolve("secrets/greetings"));
-        Files.writeString(dataDir.resolve("secrets/greetings/morning"), "guten Morgen\n");
+    void secretsAndTheFunctionsPulsarTokenReachTheReplicaWithoutBeingPrinted() throws Exception {
+        writeSecret("greetings", "morning", "guten Morgen\n");
+        writeSecret("echo-fn", "token", "echo-jwt\n");
         Function function = function(1, Map.of());
-        function.getSpec().setSecrets(Map.of("GREETING", new dev.magnetar.api.v1alpha1.SecretRef("greetings", "morning")));
+        function.getSpec().setSecrets(Map.of("FAKE_SECRET", new SecretRef("greetings", "morning")));
+        function.getSpec().setPulsarAuth(new PulsarAuthSpec(new SecretRef("echo-fn", "token")));
 
         assertThat(replicas.preflight(function, ResolvedFunction.of(function))).isEmpty();
         apply(function);
 
         awaitReady(1);
-        assertThat(dataDir.resolve("logs/public.default.echo-0.log")).content().contains("GREETING=guten Morgen");
+        assertThat(dataDir.resolve("logs/public.default.echo-0.log")).content()
+                .contains("FAKE_SECRET " + FakeRuntime.digest("guten Morgen"),
+                        "MAGNETAR_PULSAR_AUTH_TOKEN " + FakeRuntime.digest("echo-jwt"))
+                .doesNotContain("guten Morgen", "echo-jwt");
+    }
+
+    void writeSecret(String name, String key, String value) throws Exception {
+        Files.createDirectories(dataDir.resolve("secrets").resolve(name));
+        Files.writeString(dataDir.resolve("secrets").resolve(name).resolve(key), value);
     }
 
     @Test
@@ -144,12 +155,13 @@ class LocalReplicasIT {
     }
 
     @Test
-    void preflightRefusesRelativeAndMissingJarsAndMissingSecrets() {
+    void preflightRefusesRelativeAndMissingJarsAndMissingSecretsAndTokens() {
         Function relative = function(1, Map.of());
         relative.getSpec().setRuntime(new dev.magnetar.api.v1alpha1.RuntimeSpec(null, "target/x.jar", "a.B"));
         Function missing = function(1, Map.of());
         missing.getSpec().setRuntime(new dev.magnetar.api.v1alpha1.RuntimeSpec(null, "/nowhere/x.jar", "a.B"));
-        missing.getSpec().setSecrets(Map.of("DB_PASSWORD", new dev.magnetar.api.v1alpha1.SecretRef("db", "password")));
+        missing.getSpec().setSecrets(Map.of("DB_PASSWORD", new SecretRef("db", "password")));
+        missing.getSpec().setPulsarAuth(new PulsarAuthSpec(new SecretRef("echo-fn", "token")));
 
         assertThat(replicas.preflight(relative, ResolvedFunction.of(relative)))
                 .singleElement().hasToString("spec.runtime.jar: 'target/x.jar' is a relative path: give an absolute path"
@@ -157,6 +169,8 @@ class LocalReplicasIT {
         assertThat(replicas.preflight(missing, ResolvedFunction.of(missing))).extracting(Object::toString)
                 .containsExactly("spec.runtime.jar: /nowhere/x.jar does not exist or is not a file: build the function jar or fix the path",
                         "spec.secrets.DB_PASSWORD: secret db/password not found: in standalone mode write its value to "
-                                + dataDir.resolve("secrets/db/password"));
+                                + dataDir.resolve("secrets/db/password"),
+                        "spec.pulsarAuth.token: secret echo-fn/token not found: in standalone mode write its value to "
+                                + dataDir.resolve("secrets/echo-fn/token"));
     }
 }

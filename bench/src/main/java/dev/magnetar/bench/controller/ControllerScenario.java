@@ -58,7 +58,7 @@ public final class ControllerScenario implements Scenario {
         server.init();
         try (KubernetesClient client = server.createClient()) {
             RecordingTopicProvisioner pulsar = new RecordingTopicProvisioner();
-            RuntimeSettings settings = new RuntimeSettings("magnetar/runtime-java:bench", "pulsar://pulsar:6650", null, null,
+            RuntimeSettings settings = new RuntimeSettings("magnetar/runtime-java:bench", "pulsar://pulsar:6650",
                     RuntimeSettings.DEFAULT_HTTP_PORT, RuntimeSettings.DEFAULT_ROLLOUT_DEADLINE);
             long heapBefore = heapAfterFullGc();
             ReconcileLoop loop = new ReconcileLoop(client, new FunctionReconciler(client, settings, new PulsarTopics(pulsar),

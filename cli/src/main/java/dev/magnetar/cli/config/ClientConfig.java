@@ -60,8 +60,15 @@ public record ClientConfig(String webServiceUrl, String token) {
                         + ", which cannot be read (" + e.getClass().getSimpleName() + ")", e);
             }
         }
-        throw new CliException("client config " + file + ": " + AUTH_KEY + " must be token:<jwt> or file:/path, not '"
-                + authParams + "'");
+        // Not echoed: a bare JWT without its "token:" prefix is the likeliest mistake.
+        throw new CliException("client config " + file + ": " + AUTH_KEY + " must be token:<jwt> or file:/path;"
+                + " its value (not shown, as it may be a credential) is neither");
+    }
+
+    /** Without the token, which a record's own toString would print. */
+    @Override
+    public String toString() {
+        return "ClientConfig[webServiceUrl=" + webServiceUrl + ", token=" + (token == null ? "none" : "(hidden)") + "]";
     }
 
     private static String blankToNull(String value) {

@@ -57,11 +57,13 @@ public final class ResourceFlags {
         try {
             parsed = FunctionDocuments.json().readValue(json, new TypeReference<>() { });
         } catch (JsonProcessingException e) {
-            throw new CliException("invalid --secrets '" + json + "': " + e.getOriginalMessage() + "; " + EXAMPLE,
-                    CliException.USAGE, e);
+            // Neither the text nor Jackson's message is echoed: a value given in place of a reference is the secret.
+            String where = e.getLocation() == null ? "" : " at character " + e.getLocation().getCharOffset();
+            throw new CliException("invalid --secrets" + where + ": give a JSON object of references, each"
+                    + " {\"path\": ..., \"key\": ...}, never a secret's value; " + EXAMPLE, CliException.USAGE, e);
         }
         if (parsed == null || parsed.isEmpty()) {
-            throw usage("invalid --secrets '" + json + "': no secret given; " + EXAMPLE);
+            throw usage("invalid --secrets: no secret given; " + EXAMPLE);
         }
         Map<String, SecretRef> out = new LinkedHashMap<>();
         parsed.forEach((name, ref) -> {

@@ -88,6 +88,12 @@ class FunctionsCommandsTest {
                 jar.toString(), "--classname", "a.B", "--inputs", "in", "--secrets", "{\"DB\": {\"path\": \"db\"}}");
         assertThat(secret.exitCode()).isEqualTo(2);
         assertThat(secret.errLines()).singleElement().asString().contains("'DB' needs both \"path\" and \"key\"");
+
+        CliRun value = CliRun.of("functions", "create", "--admin-url", server.url(), "--name", "x", "--jar",
+                jar.toString(), "--classname", "a.B", "--inputs", "in", "--secrets", "{\"DB\": \"hunter2-value\"}");
+        assertThat(value.exitCode()).isEqualTo(2);
+        assertThat(value.errLines()).singleElement().asString().contains("invalid --secrets", "\"path\"")
+                .doesNotContain("hunter2");
         assertThat(server.requests()).isEmpty();
     }
 

@@ -46,7 +46,8 @@ public class LocalModeFactory {
         launcher.addAll(replicas.jvmOptions());
         launcher.add("-jar");
         launcher.add(jar.toString());
-        return new ReplicaSettings(launcher, pulsar.serviceUrl(), pulsar.authToken(), dataDir,
+        // The URL only: the control plane's credentials never reach a function, which brings its own (spec.pulsarAuth).
+        return new ReplicaSettings(launcher, pulsar.serviceUrl(), dataDir,
                 new RestartPolicy(replicas.restartInitial(), replicas.restartMax(), replicas.stableAfter()),
                 replicas.stopGrace(), replicas.readyTimeout(), classData(dataDir, replicas, launcher, jar), access);
     }

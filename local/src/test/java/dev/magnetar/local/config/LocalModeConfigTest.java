@@ -2,9 +2,12 @@ package dev.magnetar.local.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.local.ClassDataArchive;
+import dev.magnetar.local.ReplicaSettings;
 import dev.magnetar.local.ReplicaLimits;
 import io.micronaut.context.ApplicationContext;
+import dev.magnetar.security.replica.ReplicaAccess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +76,19 @@ class LocalModeConfigTest {
             assertThat(LocalModeFactory.classData(dataDir, replicas(List.of(own), true), launcher, jar)).as(own)
                     .isSameAs(ClassDataArchive.off());
         }
+    }
+
+    @Test
+    void replicasGetTheControlPlanesPulsarUrlButNotItsCredentials(@TempDir Path dataDir) {
+        ReplicaConfig replicas = new ReplicaConfig(List.of("-Xmx256m"), dataDir.resolve("runtime.jar"),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), false);
+
+        ReplicaSettings settings = LocalModeFactory.replicaSettings(dataDir, replicas,
+                new PulsarConnection("pulsar://broker:6650", "http://broker:8080", "control-plane-jwt"), ReplicaAccess.random());
+
+        assertThat(settings.pulsarUrl()).isEqualTo("pulsar://broker:6650");
+        assertThat(settings.toString()).doesNotContain("control-plane-jwt");
     }
 
     private static ReplicaConfig replicas(List<String> jvmOptions, boolean classDataSharing) {

@@ -12,8 +12,6 @@ import java.util.List;
  *
  * @param runtimeImage          runtime image of functions that name none in {@code spec.runtime.image}
  * @param runtimeHttpPort       port of the runtime's HTTP server in each replica
- * @param pulsarTokenSecretName Secret, in each function's namespace, holding the replicas' Pulsar JWT; unset for none
- * @param pulsarTokenSecretKey  key of the JWT in that Secret
  * @param watchNamespaces       namespaces whose Functions are reconciled; empty for all
  * @param resyncPeriod          how often every Function is reconciled again without an event
  * @param masterUrl             API server URL; unset to use the in-cluster service account or kubeconfig
@@ -24,8 +22,6 @@ import java.util.List;
 public record KubernetesModeConfig(
         @Bindable(defaultValue = KubernetesModeConfig.DEFAULT_RUNTIME_IMAGE) String runtimeImage,
         @Bindable(defaultValue = "9090") int runtimeHttpPort,
-        @Nullable String pulsarTokenSecretName,
-        @Bindable(defaultValue = "token") String pulsarTokenSecretKey,
         @Nullable List<String> watchNamespaces,
         @Bindable(defaultValue = "10m") Duration resyncPeriod,
         @Nullable String masterUrl,

@@ -41,8 +41,9 @@ public class KubernetesModeFactory {
 
     @Singleton
     public RuntimeSettings runtimeSettings(KubernetesModeConfig config, PulsarConfig pulsar) {
-        return new RuntimeSettings(config.runtimeImage(), pulsar.serviceUrl(), config.pulsarTokenSecretName(),
-                config.pulsarTokenSecretKey(), config.runtimeHttpPort(), config.rolloutDeadline());
+        // The URL only: the operator's own Pulsar credentials never reach a function, which brings its own.
+        return new RuntimeSettings(config.runtimeImage(), pulsar.serviceUrl(), config.runtimeHttpPort(),
+                config.rolloutDeadline());
     }
 
     @Singleton

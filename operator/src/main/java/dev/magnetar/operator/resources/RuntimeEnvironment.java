@@ -2,6 +2,7 @@ package dev.magnetar.operator.resources;
 
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -13,9 +14,10 @@ import java.util.TreeMap;
 /**
  * The runtime container's environment, following the runtime's contract: {@code MAGNETAR_FUNCTION}
  * (the Function as JSON), {@code MAGNETAR_PULSAR_URL}, {@code MAGNETAR_HTTP_PORT},
- * {@code MAGNETAR_PULSAR_AUTH_TOKEN} from the configured Secret, then each {@code spec.secrets}
- * entry as a variable named by its key (what {@code Context.getSecret(key)} reads) and
- * {@code spec.env}. Entries are sorted by name so the list is stable.
+ * {@code MAGNETAR_PULSAR_AUTH_TOKEN} from the function's own Secret ({@code spec.pulsarAuth.token}; none without
+ * it), then each {@code spec.secrets} entry as a variable named by its key (what {@code Context.getSecret(key)}
+ * reads) and {@code spec.env}. Entries are sorted by name so the list is stable. A secret's value is never in the
+ * Deployment: the kubelet reads it from the Secret.
  *
  * <p>{@code MAGNETAR_INSTANCE_ID} is not set: the runtime takes an integer and a Deployment's pods
  * have no stable index, so every replica reports instance 0. {@code MAGNETAR_INSTANCE_NAME} is the
@@ -39,8 +41,9 @@ public final class RuntimeEnvironment {
         env.add(new EnvVarBuilder().withName(INSTANCE_NAME)
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
                 .build());
-        if (settings.hasAuthToken()) {
-            env.add(fromSecret(AUTH_TOKEN, settings.authTokenSecretName(), settings.authTokenSecretKey()));
+        PulsarAuthSpec auth = function.getSpec().getPulsarAuth();
+        if (auth != null && auth.token() != null) {
+            env.add(fromSecret(AUTH_TOKEN, auth.token().name(), auth.token().key()));
         }
         Map<String, SecretRef> secrets = function.getSpec().getSecrets();
         if (secrets != null) {

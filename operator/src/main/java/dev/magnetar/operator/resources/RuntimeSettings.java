@@ -3,12 +3,11 @@ package dev.magnetar.operator.resources;
 import java.time.Duration;
 
 /**
- * What every function's Deployment shares, set by the operator rather than the Function.
+ * What every function's Deployment shares, set by the operator rather than the Function. No Pulsar credentials: each
+ * function brings its own ({@code spec.pulsarAuth}), and the operator's own never reach a function.
  *
  * @param defaultImage        runtime image used when {@code spec.runtime.image} is not set
  * @param pulsarServiceUrl    binary protocol URL the replicas connect to
- * @param authTokenSecretName Secret (in the function's namespace) holding the Pulsar JWT; null for none
- * @param authTokenSecretKey  key of the JWT inside that Secret
  * @param httpPort            port of the runtime's HTTP server (health, readiness, metrics, invoke)
  * @param rolloutDeadline     how long a new version's pods may take to become ready before its rollout has
  *                            failed (the Deployment's progress deadline) and is rolled back
@@ -16,15 +15,9 @@ import java.time.Duration;
 public record RuntimeSettings(
         String defaultImage,
         String pulsarServiceUrl,
-        String authTokenSecretName,
-        String authTokenSecretKey,
         int httpPort,
         Duration rolloutDeadline) {
 
     public static final int DEFAULT_HTTP_PORT = 9090;
     public static final Duration DEFAULT_ROLLOUT_DEADLINE = Duration.ofMinutes(2);
-
-    public boolean hasAuthToken() {
-        return authTokenSecretName != null && !authTokenSecretName.isBlank();
-    }
 }

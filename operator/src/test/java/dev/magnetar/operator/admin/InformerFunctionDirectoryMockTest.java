@@ -20,7 +20,7 @@ class InformerFunctionDirectoryMockTest {
 
     @Test
     void findsValidFunctionsByPulsarNameAndForgetsDeletedOnes() {
-        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(), Duration.ofMinutes(10), null,
+        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, List.of(), Duration.ofMinutes(10), null,
                 Duration.ofMinutes(2));
         try (InformerFunctionDirectory directory = new InformerFunctionDirectory(client, config)) {
             client.resource(inClientNamespace(TestFunctions.function("exclaim"))).create();

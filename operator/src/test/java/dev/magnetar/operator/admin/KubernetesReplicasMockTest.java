@@ -31,7 +31,7 @@ class KubernetesReplicasMockTest {
 
     @Test
     void refusesAJarUploadedToTheControlPlaneWhichPodsCannotRead() {
-        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(),
+        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, List.of(),
                 Duration.ofMinutes(10), null, Duration.ofMinutes(2));
         KubernetesReplicas replicas = new KubernetesReplicas(client, config, CONTROL_PLANE);
         Function uploaded = TestFunctions.function("uploaded");
@@ -49,7 +49,7 @@ class KubernetesReplicasMockTest {
     void reportsEachPodOfTheFunction() {
         client.resource(pod("fn-exclaim-a", "2026-01-01T00:00:00Z", true, 0)).create();
         client.resource(pod("fn-exclaim-b", "2026-01-01T00:01:00Z", false, 2)).create();
-        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(),
+        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, List.of(),
                 Duration.ofMinutes(10), null, Duration.ofMinutes(2));
 
         List<InstanceStatus> instances = new KubernetesReplicas(client, config, CONTROL_PLANE).status("public/default/exclaim");
@@ -65,7 +65,7 @@ class KubernetesReplicasMockTest {
     void restartingOneReplicaDeletesItsPodAndStopIsAClearError() {
         client.resource(pod("fn-exclaim-a", "2026-01-01T00:00:00Z", true, 0)).create();
         client.resource(pod("fn-exclaim-b", "2026-01-01T00:01:00Z", true, 0)).create();
-        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, null, "token", List.of(),
+        KubernetesModeConfig config = new KubernetesModeConfig("img", 9090, List.of(),
                 Duration.ofMinutes(10), null, Duration.ofMinutes(2));
         KubernetesReplicas replicas = new KubernetesReplicas(client, config, CONTROL_PLANE);
 

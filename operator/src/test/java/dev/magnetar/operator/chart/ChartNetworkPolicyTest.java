@@ -103,7 +103,7 @@ class ChartNetworkPolicyTest {
                 .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                 .filter(e -> e.getName().equals("MAGNETAR_KUBERNETES_RUNTIME_HTTP_PORT")).findFirst().orElseThrow()
                 .getValue();
-        RuntimeSettings settings = new RuntimeSettings("runtime:1", "pulsar://pulsar:6650", null, null,
+        RuntimeSettings settings = new RuntimeSettings("runtime:1", "pulsar://pulsar:6650",
                 Integer.parseInt(httpPort), RuntimeSettings.DEFAULT_ROLLOUT_DEADLINE);
         return RuntimeDeployment.desired(function("exclaim"), settings);
     }

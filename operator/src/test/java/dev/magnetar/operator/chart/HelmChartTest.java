@@ -86,8 +86,10 @@ class HelmChartTest {
         assertThat(controller.getSpec().getReplicas()).isEqualTo(3);
         assertThat(container(controller).getImage()).startsWith("registry.example/magnetar/controller:");
         assertThat(plainEnv(controller)).containsEntry("MAGNETAR_KUBERNETES_WATCH_NAMESPACES", "team-a,team-b")
-                .containsEntry("MAGNETAR_KUBERNETES_PULSAR_TOKEN_SECRET_NAME", "pulsar-jwt")
-                .containsEntry("MAGNETAR_PULSAR_SERVICE_URL", "pulsar+ssl://pulsar.example:6651");
+                .containsEntry("MAGNETAR_PULSAR_SERVICE_URL", "pulsar+ssl://pulsar.example:6651")
+                .as("the controller's own token is not handed on to functions")
+                .doesNotContainKeys("MAGNETAR_KUBERNETES_PULSAR_TOKEN_SECRET_NAME",
+                        "MAGNETAR_KUBERNETES_PULSAR_TOKEN_SECRET_KEY");
         EnvVar token = container(controller).getEnv().stream()
                 .filter(e -> e.getName().equals("MAGNETAR_PULSAR_AUTH_TOKEN")).findFirst().orElseThrow();
         assertThat(token.getValueFrom().getSecretKeyRef().getName()).isEqualTo("pulsar-jwt");
@@ -111,8 +113,6 @@ class HelmChartTest {
             assertThat(config.runtimeImage()).isEqualTo("docker.io/magnetar/runtime-java:0.1.0");
             assertThat(config.runtimeHttpPort()).isEqualTo(9090);
             assertThat(config.watchNamespaces()).containsExactly("team-a", "team-b");
-            assertThat(config.pulsarTokenSecretName()).isEqualTo("pulsar-jwt");
-            assertThat(config.pulsarTokenSecretKey()).isEqualTo("token");
             assertThat(config.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
             LeaderElectionConfig leader = context.getBean(LeaderElectionConfig.class);
             assertThat(leader.leaseName()).isEqualTo("magnetar-controller");

@@ -30,8 +30,6 @@ class KubernetesModeConfigTest {
 
         assertThat(config.runtimeImage()).isEqualTo(KubernetesModeConfig.DEFAULT_RUNTIME_IMAGE);
         assertThat(config.runtimeHttpPort()).isEqualTo(9090);
-        assertThat(config.pulsarTokenSecretName()).isNull();
-        assertThat(config.pulsarTokenSecretKey()).isEqualTo("token");
         assertThat(config.watchNamespaces()).isEmpty();
         assertThat(config.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
         LeaderElectionConfig leader = context.getBean(LeaderElectionConfig.class);
@@ -47,16 +45,12 @@ class KubernetesModeConfigTest {
         try (ApplicationContext bound = ApplicationContext.run(Map.of(
                 "magnetar.kubernetes.runtime-image", "registry.example/runtime:1",
                 "magnetar.kubernetes.runtime-http-port", "9191",
-                "magnetar.kubernetes.pulsar-token-secret-name", "pulsar-jwt",
-                "magnetar.kubernetes.pulsar-token-secret-key", "jwt",
                 "magnetar.kubernetes.watch-namespaces", "team-a, team-b",
                 "magnetar.kubernetes.resync-period", "30s"))) {
             KubernetesModeConfig config = bound.getBean(KubernetesModeConfig.class);
 
             assertThat(config.runtimeImage()).isEqualTo("registry.example/runtime:1");
             assertThat(config.runtimeHttpPort()).isEqualTo(9191);
-            assertThat(config.pulsarTokenSecretName()).isEqualTo("pulsar-jwt");
-            assertThat(config.pulsarTokenSecretKey()).isEqualTo("jwt");
             assertThat(config.watchNamespaces()).isEqualTo(List.of("team-a", "team-b"));
             assertThat(config.resyncPeriod()).isEqualTo(Duration.ofSeconds(30));
         }

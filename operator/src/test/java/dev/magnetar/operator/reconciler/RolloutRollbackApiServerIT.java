@@ -46,7 +46,7 @@ class RolloutRollbackApiServerIT {
 
     @Test
     void aVersionWhosePodsNeverBecomeReadyIsRolledBackWhileThePreviousOneKeepsServing() {
-        RuntimeSettings settings = new RuntimeSettings(SETTINGS.defaultImage(), SETTINGS.pulsarServiceUrl(), null, null,
+        RuntimeSettings settings = new RuntimeSettings(SETTINGS.defaultImage(), SETTINGS.pulsarServiceUrl(),
                 SETTINGS.httpPort(), ROLLOUT_DEADLINE);
         FunctionReconciler reconciler = new FunctionReconciler(KUBE.client(), settings,
                 new PulsarTopics(new FakeTopicProvisioner()), Clock.systemUTC());

@@ -8,6 +8,7 @@ import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.PodOverlay;
+import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
 import dev.magnetar.api.v1alpha1.ResourcesSpec;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
@@ -75,15 +76,14 @@ class RuntimeDeploymentTest {
     }
 
     @Test
-    void specImageSecretsEnvAndAuthTokenBecomeEnvironment() {
+    void specImageSecretsEnvAndTheFunctionsPulsarTokenBecomeEnvironment() {
         Function function = function("exclaim");
         function.getSpec().setRuntime(new RuntimeSpec("registry.example/exclaim:2", "/app/f.jar", "com.example.Exclaim"));
         function.getSpec().setSecrets(Map.of("API_KEY", new SecretRef("exclaim-secrets", "api-key")));
         function.getSpec().setEnv(Map.of("B_VAR", "b", "A_VAR", "a"));
-        RuntimeSettings withToken = new RuntimeSettings("img", "pulsar+ssl://pulsar:6651", "pulsar-token", "jwt", 9090,
-                RuntimeSettings.DEFAULT_ROLLOUT_DEADLINE);
+        function.getSpec().setPulsarAuth(new PulsarAuthSpec(new SecretRef("pulsar-token", "jwt")));
 
-        Container container = container(RuntimeDeployment.desired(function, withToken));
+        Container container = container(RuntimeDeployment.desired(function, SETTINGS));
 
         assertThat(container.getImage()).isEqualTo("registry.example/exclaim:2");
         assertThat(container.getEnv()).extracting(EnvVar::getName).containsExactly("MAGNETAR_FUNCTION",
@@ -92,12 +92,20 @@ class RuntimeDeploymentTest {
         assertThat(env(container, "MAGNETAR_INSTANCE_NAME").getValueFrom().getFieldRef().getFieldPath())
                 .as("the pod's name names the replica").isEqualTo("metadata.name");
         EnvVar token = env(container, "MAGNETAR_PULSAR_AUTH_TOKEN");
+        assertThat(token.getValue()).as("read from the Secret by the kubelet, never copied").isNull();
         assertThat(token.getValueFrom().getSecretKeyRef().getName()).isEqualTo("pulsar-token");
         assertThat(token.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("jwt");
         EnvVar secret = env(container, "API_KEY");
         assertThat(secret.getValue()).isNull();
         assertThat(secret.getValueFrom().getSecretKeyRef().getName()).isEqualTo("exclaim-secrets");
         assertThat(secret.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("api-key");
+    }
+
+    @Test
+    void aFunctionWithoutItsOwnPulsarTokenGetsNone() {
+        Container container = container(RuntimeDeployment.desired(function("exclaim"), SETTINGS));
+
+        assertThat(container.getEnv()).extracting(EnvVar::getName).doesNotContain("MAGNETAR_PULSAR_AUTH_TOKEN");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.List;
 public final class TestFunctions {
     public static final String NAMESPACE = "team-a";
     public static final RuntimeSettings SETTINGS =
-            new RuntimeSettings("registry.example/magnetar/runtime-java:0.1.0", "pulsar://pulsar:6650", null, null, 9090,
+            new RuntimeSettings("registry.example/magnetar/runtime-java:0.1.0", "pulsar://pulsar:6650", 9090,
                     RuntimeSettings.DEFAULT_ROLLOUT_DEADLINE);
 
     private TestFunctions() {

@@ -1,6 +1,7 @@
 package dev.magnetar.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.magnetar.api.validation.ReplicaPodRules;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
@@ -47,6 +48,11 @@ public class FunctionSpec {
     @SchemaFrom(type = FreeForm.class)
     private Map<String, Object> userConfig;
     private Map<String, SecretRef> secrets;
+    /** Magnetar's own field: Pulsar's Functions API has none like it, so only Magnetar's API and documents set it. */
+    @JsonPropertyDescription("The function's own Pulsar credentials. Without them its replicas connect to Pulsar"
+            + " unauthenticated: they never get the platform's credentials. Set through Magnetar's API and documents"
+            + " only; Pulsar's Functions API has no such field, and an update through it keeps this one.")
+    private PulsarAuthSpec pulsarAuth;
     private Map<String, String> env;
     private ResourcesSpec resources;
     private PodOverlay pod;
@@ -89,6 +95,8 @@ public class FunctionSpec {
     public void setUserConfig(Map<String, Object> userConfig) { this.userConfig = userConfig; }
     public Map<String, SecretRef> getSecrets() { return secrets; }
     public void setSecrets(Map<String, SecretRef> secrets) { this.secrets = secrets; }
+    public PulsarAuthSpec getPulsarAuth() { return pulsarAuth; }
+    public void setPulsarAuth(PulsarAuthSpec pulsarAuth) { this.pulsarAuth = pulsarAuth; }
     public Map<String, String> getEnv() { return env; }
     public void setEnv(Map<String, String> env) { this.env = env; }
     public ResourcesSpec getResources() { return resources; }

@@ -5,6 +5,7 @@ import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.FunctionSpec;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
@@ -27,6 +28,7 @@ public final class FunctionValidator {
     /** Pulsar allows more ('=' and ':'), but tenant and namespace become Kubernetes label values. */
     private static final Pattern LABEL_SAFE = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final int MAX_CONCURRENCY = 1024;
+    private static final String RESERVED_PREFIX = "MAGNETAR_";
 
     private FunctionValidator() {
     }
@@ -53,6 +55,7 @@ public final class FunctionValidator {
         checkScaling(out, spec);
         checkEnvironment(out, spec);
         ReplicaPodRules.check(out, spec);
+        checkPulsarAuth(out, spec.getPulsarAuth());
         return out;
     }
 
@@ -194,21 +197,41 @@ public final class FunctionValidator {
             for (String key : spec.getEnv().keySet()) {
                 if (!ENV_NAME.matcher(key).matches()) {
                     out.add(new Violation("spec.env." + key, "is not an environment variable name"));
-                } else if (key.startsWith("MAGNETAR_")) {
+                } else if (key.startsWith(RESERVED_PREFIX)) {
                     out.add(new Violation("spec.env." + key, "the MAGNETAR_ prefix is reserved for the platform"));
                 }
             }
         }
         if (spec.getSecrets() != null) {
             for (Map.Entry<String, SecretRef> secret : spec.getSecrets().entrySet()) {
-                SecretRef ref = secret.getValue();
-                if (ref == null || isBlank(ref.name())) {
-                    out.add(new Violation("spec.secrets." + secret.getKey() + ".name", "is required: the Secret's name"));
+                String field = "spec.secrets." + secret.getKey();
+                if (secret.getKey().startsWith(RESERVED_PREFIX)) {
+                    out.add(new Violation(field, "the MAGNETAR_ prefix is reserved for the platform; the function's"
+                            + " Pulsar token goes in spec.pulsarAuth.token"));
                 }
-                if (ref == null || isBlank(ref.key())) {
-                    out.add(new Violation("spec.secrets." + secret.getKey() + ".key", "is required: the key inside the Secret"));
-                }
+                checkSecretRef(out, field, secret.getValue());
             }
+        }
+    }
+
+    private static void checkPulsarAuth(List<Violation> out, PulsarAuthSpec auth) {
+        if (auth == null) {
+            return;
+        }
+        if (auth.token() == null) {
+            out.add(new Violation("spec.pulsarAuth.token", "is required when spec.pulsarAuth is set: name the Secret"
+                    + " and key holding the function's Pulsar token, or leave spec.pulsarAuth out"));
+            return;
+        }
+        checkSecretRef(out, "spec.pulsarAuth.token", auth.token());
+    }
+
+    private static void checkSecretRef(List<Violation> out, String field, SecretRef ref) {
+        if (ref == null || isBlank(ref.name())) {
+            out.add(new Violation(field + ".name", "is required: the Secret's name"));
+        }
+        if (ref == null || isBlank(ref.key())) {
+            out.add(new Violation(field + ".key", "is required: the key inside the Secret"));
         }
     }
 

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.validation.ReplicaPodRules;
 import dev.magnetar.api.validation.Violation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -132,6 +134,11 @@ public final class FunctionDocuments {
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() == SecretRef.class) {
+            // Jackson's message quotes the value, and a value where a reference belongs is likely the secret itself.
+            return path + ": expected a reference to a Secret, {name: <secret>, key: <key in it>}; what was given is"
+                    + " not shown, as it may be the secret's value: put that in the Secret, never in the definition";
+        }
         String what = e.getOriginalMessage();
         int detail = what.indexOf(" (");
         if (what.startsWith("Unrecognized field") && detail > 0) {

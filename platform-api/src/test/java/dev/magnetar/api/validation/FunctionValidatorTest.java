@@ -7,6 +7,7 @@ import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.FunctionSpec;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
 import dev.magnetar.api.v1alpha1.ResourcesSpec;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
@@ -115,6 +116,38 @@ class FunctionValidatorTest {
                 "spec.replicas", "spec.autoscaling.maxReplicas", "spec.autoscaling.targetBacklogPerReplica",
                 "spec.autoscaling.targetCpuUtilizationPercent", "spec.resources.cpu", "spec.env.MAGNETAR_X",
                 "spec.env.1BAD", "spec.secrets.DB_PASSWORD.key");
+    }
+
+    @Test
+    void acceptsAPulsarTokenFromASecret() {
+        Function function = valid();
+        function.getSpec().setPulsarAuth(new PulsarAuthSpec(new SecretRef("orders-fn", "token")));
+
+        assertThat(FunctionValidator.validate(function)).isEmpty();
+    }
+
+    @Test
+    void aPulsarAuthWithoutACompleteTokenNamesTheMissingField() {
+        Function noToken = valid();
+        noToken.getSpec().setPulsarAuth(new PulsarAuthSpec(null));
+        Function noKey = valid();
+        noKey.getSpec().setPulsarAuth(new PulsarAuthSpec(new SecretRef("orders-fn", " ")));
+
+        assertThat(FunctionValidator.validate(noToken)).extracting(Object::toString).containsExactly(
+                "spec.pulsarAuth.token: is required when spec.pulsarAuth is set: name the Secret and key holding"
+                        + " the function's Pulsar token, or leave spec.pulsarAuth out");
+        assertThat(FunctionValidator.validate(noKey)).extracting(Object::toString)
+                .containsExactly("spec.pulsarAuth.token.key: is required: the key inside the Secret");
+    }
+
+    @Test
+    void aSecretCannotTakeAPlatformVariableSuchAsThePulsarToken() {
+        Function function = valid();
+        function.getSpec().setSecrets(Map.of("MAGNETAR_PULSAR_AUTH_TOKEN", new SecretRef("jwt", "token")));
+
+        assertThat(FunctionValidator.validate(function)).extracting(Object::toString).containsExactly(
+                "spec.secrets.MAGNETAR_PULSAR_AUTH_TOKEN: the MAGNETAR_ prefix is reserved for the platform;"
+                        + " the function's Pulsar token goes in spec.pulsarAuth.token");
     }
 
     @Test

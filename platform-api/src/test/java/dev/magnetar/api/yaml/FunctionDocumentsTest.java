@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,27 @@ class FunctionDocumentsTest {
                 .isInstanceOf(DocumentException.class)
                 .hasMessageStartingWith("spec.outptu: Unrecognized field \"outptu\"")
                 .hasMessageContaining("check its spelling");
+    }
+
+    @Test
+    void aValueWhereASecretReferenceBelongsIsRefusedWithoutEchoingIt() {
+        String withSecrets = YAML + "  secrets: {DB_PASSWORD: hunter2-db}\n";
+        String withToken = YAML + "  pulsarAuth: {token: eyJhbGciOiJIUzI1NiJ9.hunter2-jwt}\n";
+
+        assertThatThrownBy(() -> FunctionDocuments.parse(withSecrets)).isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("spec.secrets.DB_PASSWORD: expected a reference to a Secret")
+                .message().doesNotContain("hunter2");
+        assertThatThrownBy(() -> FunctionDocuments.parse(withToken)).isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("spec.pulsarAuth.token: expected a reference to a Secret")
+                .message().doesNotContain("hunter2");
+    }
+
+    @Test
+    void aFunctionsPulsarTokenIsASecretReference() {
+        Function function = FunctionDocuments.parse(YAML + "  pulsarAuth: {token: {name: orders-fn, key: jwt}}\n");
+
+        assertThat(function.getSpec().getPulsarAuth().token()).isEqualTo(new SecretRef("orders-fn", "jwt"));
+        assertThat(FunctionDocuments.toYaml(function)).contains("pulsarAuth:", "name: orders-fn", "key: jwt");
     }
 
     @Test

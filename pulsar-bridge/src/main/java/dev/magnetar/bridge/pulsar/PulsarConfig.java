@@ -24,4 +24,10 @@ public record PulsarConfig(
     public PulsarConnection connection() {
         return new PulsarConnection(serviceUrl, adminUrl, authToken);
     }
+
+    /** Without the token: Micronaut logs every bean it creates at DEBUG. */
+    @Override
+    public String toString() {
+        return "PulsarConfig[" + connection() + "]";
+    }
 }

@@ -11,4 +11,11 @@ public record PulsarConnection(String serviceUrl, String adminUrl, String authTo
     public PulsarConnection(String serviceUrl, String adminUrl) {
         this(serviceUrl, adminUrl, null);
     }
+
+    /** Without the token: a record's own toString would put it wherever the connection is logged. */
+    @Override
+    public String toString() {
+        return "PulsarConnection[serviceUrl=" + serviceUrl + ", adminUrl=" + adminUrl + ", authToken="
+                + (authToken == null ? "none" : "(hidden)") + "]";
+    }
 }

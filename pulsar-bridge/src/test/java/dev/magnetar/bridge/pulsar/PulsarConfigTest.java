@@ -33,6 +33,8 @@ class PulsarConfigTest {
         @Inject
         PulsarConnection connection;
         @Inject
+        PulsarConfig config;
+        @Inject
         PulsarClient client;
         @Inject
         PulsarAdmin admin;
@@ -40,6 +42,8 @@ class PulsarConfigTest {
         @Test
         void areBoundAndTheClientsAreBuiltWithoutConnecting() {
             assertThat(connection).isEqualTo(new PulsarConnection("pulsar://broker:6651", "http://broker:8081", "secret-jwt"));
+            assertThat(connection.toString()).contains("pulsar://broker:6651").doesNotContain("secret-jwt");
+            assertThat(config.toString()).contains("http://broker:8081").doesNotContain("secret-jwt");
             assertThat(client).isNotNull();
             assertThat(admin.getServiceUrl()).isEqualTo("http://broker:8081");
         }

@@ -43,6 +43,17 @@ public record RuntimeConfig(
      * @param token the bearer token the status and invoke routes require, or null for none
      */
     public record HttpAccess(String host, String token) {
+        @Override
+        public String toString() {
+            return "HttpAccess[host=" + host + ", token=" + (token == null ? "none" : "(hidden)") + "]";
+        }
+    }
+
+    /** Without the token, which a record's own toString would print. */
+    @Override
+    public String toString() {
+        return "RuntimeConfig[function=" + resolved.fqfn() + ", instance=" + instanceName + ", pulsarUrl=" + pulsarUrl
+                + ", authToken=" + (authToken == null ? "none" : "(hidden)") + ", httpPort=" + httpPort + "]";
     }
 
     /** Pulsar's consumer name for this replica: shows in topic stats which replica holds what. */

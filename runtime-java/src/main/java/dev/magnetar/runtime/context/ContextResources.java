@@ -35,4 +35,11 @@ public record ContextResources(
 
     /** Encodes what a function hands to Context.publish; the type is the value's own. */
     static final PayloadCodec VALUE_CODEC = new PayloadCodec(byte[].class);
+
+    /** Without the secrets (the whole environment, the Pulsar token among them), which a record's toString prints. */
+    @Override
+    public String toString() {
+        return "ContextResources[function=" + function.fqfn() + ", version=" + version + ", instanceId=" + instanceId
+                + "]";
+    }
 }

@@ -33,6 +33,7 @@ class RuntimeOptionsTest {
         assertThat(config.instanceId()).isEqualTo(3);
         assertThat(config.httpPort()).isZero();
         assertThat(config.authToken()).isEqualTo("t");
+        assertThat(config.toString()).contains("authToken=(hidden)").doesNotContain("=t,");
         assertThat(config.parentPid()).isEqualTo(42);
         assertThat(config.consumerName()).isEqualTo("public/default/echo-3");
         assertThat(config.resolved().inputs()).containsExactly("persistent://public/default/in");

@@ -53,6 +53,7 @@ class FunctionContextTest {
         assertThat(context.getUserConfigValueOrDefault("missing", "d")).isEqualTo("d");
         assertThat(context.getSecret("DB_PASSWORD")).isEqualTo("s3cret");
         assertThat(context.getSecret("NOPE")).isNull();
+        assertThat(resources().toString()).contains("public/default/ctx").doesNotContain("s3cret");
     }
 
     @Test

@@ -62,6 +62,16 @@ public final class FunctionConfigMapper {
         return function;
     }
 
+    /**
+     * The definition an update through Pulsar's API makes of {@code existing}: {@code config}'s, keeping the function's
+     * own Pulsar credentials, for which Pulsar's config has no field.
+     */
+    public static Function toUpdatedFunction(FunctionConfig config, String jar, Function existing) {
+        Function function = toFunction(config, jar);
+        function.getSpec().setPulsarAuth(existing.getSpec().getPulsarAuth());
+        return function;
+    }
+
     /** The definition as Pulsar's client expects it; a stopped function shows the parallelism it will return to. */
     public static FunctionConfig toConfig(Function function) {
         FunctionSpec spec = function.getSpec();

@@ -90,7 +90,7 @@ public class PulsarFunctionRequests {
                 named(ref, PulsarJson.readConfig(configJson)));
         Path stored = pkg.present() ? store(ref, pkg) : null;
         String jar = stored != null ? distribution.locate(ref, stored) : existing.getSpec().getRuntime().jar();
-        service.update(FunctionConfigMapper.toFunction(merged, jar));
+        service.update(FunctionConfigMapper.toUpdatedFunction(merged, jar, existing));
         if (stored != null) {
             packages.prune(ref, stored); // every replica runs the new jar now
             distribution.supersede(ref, jar, existing.getSpec().getRuntime() == null ? null

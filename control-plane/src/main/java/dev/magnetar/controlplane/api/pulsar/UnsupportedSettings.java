@@ -44,8 +44,9 @@ final class UnsupportedSettings {
             config.getSecrets().forEach((name, value) -> {
                 if (!(value instanceof Map<?, ?> ref) || !(ref.get("path") instanceof String)
                         || !(ref.get("key") instanceof String)) {
-                    out.add(new Violation("secrets." + name, "is " + value + ": give {\"path\": \"<secret name>\","
-                            + " \"key\": \"<key in the secret>\"}"));
+                    // The value is not echoed: with Pulsar's clear-text secrets provider it is the secret itself.
+                    out.add(new Violation("secrets." + name, "is not a reference to a Secret (its value is not shown):"
+                            + " give {\"path\": \"<secret name>\", \"key\": \"<key in the secret>\"}"));
                 }
             });
         }

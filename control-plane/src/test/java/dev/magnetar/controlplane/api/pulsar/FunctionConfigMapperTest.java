@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.InitialPosition;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
 import dev.magnetar.api.v1alpha1.ResourcesSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
@@ -179,7 +180,22 @@ class FunctionConfigMapperTest {
 
         config.setSecrets(Map.of("TOKEN", "plain-value"));
         assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
-                .hasMessageContaining("secrets.TOKEN: is plain-value").hasMessageContaining("\"path\"");
+                .hasMessageContaining("secrets.TOKEN: is not a reference to a Secret").hasMessageContaining("\"path\"")
+                .message().doesNotContain("plain-value");
+    }
+
+    @Test
+    void anUpdateThroughPulsarsApiKeepsTheFunctionsOwnPulsarToken() {
+        Function existing = map(minimal());
+        existing.getSpec().setPulsarAuth(new PulsarAuthSpec(new SecretRef("fn-jwt", "token")));
+        FunctionConfig config = FunctionConfigMapper.toConfig(existing);
+        config.setParallelism(3);
+
+        Function updated = FunctionConfigMapper.toUpdatedFunction(config, JAR, existing);
+
+        assertThat(updated.getSpec().getPulsarAuth()).isEqualTo(new PulsarAuthSpec(new SecretRef("fn-jwt", "token")));
+        assertThat(updated.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(map(config).getSpec().getPulsarAuth()).as("Pulsar's config has no such field").isNull();
     }
 
     @Test
