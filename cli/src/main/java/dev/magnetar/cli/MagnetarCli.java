@@ -5,6 +5,7 @@ import dev.magnetar.cli.functions.FunctionsCommand;
 import dev.magnetar.cli.invoke.InvokeCommand;
 import dev.magnetar.cli.output.ErrorReporter;
 import dev.magnetar.cli.standalone.StandaloneCommand;
+import dev.magnetar.cli.tokens.TokensCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -18,9 +19,10 @@ import picocli.CommandLine;
                 "  magnetar standalone --samples",
                 "  magnetar functions list",
                 "  magnetar invoke exclamation --data hello",
+                "  magnetar tokens create --subject admin --secret-key file:///path/to/secret.key",
                 "  magnetar help functions"},
-        subcommands = {StandaloneCommand.class, FunctionsCommand.class, InvokeCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {StandaloneCommand.class, FunctionsCommand.class, InvokeCommand.class, TokensCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class MagnetarCli {
     @Option(names = ErrorReporter.VERBOSE, scope = ScopeType.INHERIT,
             description = "Print stack traces of errors")

@@ -24,16 +24,52 @@ public record ClientConfig(String webServiceUrl, String token) {
         if (flag != null) {
             return read(flag);
         }
+        Path fallback = defaultPath(env);
+        boolean named = env.get(PATH_ENV) != null && !env.get(PATH_ENV).isBlank();
+        // A file the environment names must exist; the one in the home directory is optional.
+        return named || Files.isRegularFile(fallback) ? read(fallback) : EMPTY;
+    }
+
+    /** The config the CLI reads when {@code --config} is not given: the environment's, else ~/.magnetar/client.conf. */
+    public static Path defaultPath(Map<String, String> env) {
         String fromEnv = env.get(PATH_ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return read(Path.of(fromEnv));
+            return Path.of(fromEnv);
         }
-        Path home = Path.of(System.getProperty("user.home"), ".magnetar", "client.conf");
-        return Files.isRegularFile(home) ? read(home) : EMPTY;
+        return Path.of(System.getProperty("user.home"), ".magnetar", "client.conf");
     }
 
     /** Reads one file; every problem is one sentence naming the file and the key. */
     public static ClientConfig read(Path file) {
+        Properties properties = load(file);
+        String url = blankToNull(properties.getProperty(URL_KEY));
+        String auth = blankToNull(properties.getProperty(AUTH_KEY));
+        return new ClientConfig(url, auth == null ? null : token(file, auth));
+    }
+
+    /** The {@code authParams} of a config file as written, without reading the token it names; null when unset. */
+    public static String authParams(Path file) {
+        return blankToNull(load(file).getProperty(AUTH_KEY));
+    }
+
+    /** The {@code authParams} value that makes the CLI (and pulsar-admin) read the token from this file. */
+    public static String authParamsFor(Path tokenFile) {
+        return "file://" + tokenFile.toAbsolutePath();
+    }
+
+    /**
+     * Writes a config that points at a control plane and the file holding its token, owner-only.
+     *
+     * @param comment one line saying what wrote the file and for what
+     */
+    public static void write(Path file, String comment, String webServiceUrl, Path tokenFile) throws IOException {
+        String text = "# " + comment + System.lineSeparator()
+                + URL_KEY + "=" + escape(webServiceUrl) + System.lineSeparator()
+                + AUTH_KEY + "=" + escape(authParamsFor(tokenFile)) + System.lineSeparator();
+        PrivateFiles.write(file, text);
+    }
+
+    private static Properties load(Path file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
@@ -42,9 +78,12 @@ public record ClientConfig(String webServiceUrl, String token) {
         } catch (IOException | IllegalArgumentException e) {
             throw new CliException("client config " + file + " is not a valid properties file: " + e.getMessage(), e);
         }
-        String url = blankToNull(properties.getProperty(URL_KEY));
-        String auth = blankToNull(properties.getProperty(AUTH_KEY));
-        return new ClientConfig(url, auth == null ? null : token(file, auth));
+        return properties;
+    }
+
+    /** A properties value: only the backslash needs escaping in the values written here. */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\");
     }
 
     private static String token(Path file, String authParams) {

@@ -1,6 +1,7 @@
 package dev.magnetar.cli.standalone;
 
 import dev.magnetar.cli.CliException;
+import dev.magnetar.cli.config.ClientConfig;
 import dev.magnetar.cli.http.ControlPlaneHttp;
 import dev.magnetar.cli.output.LogFiles;
 import dev.magnetar.standalone.launcher.BrokerOptions;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  magnetar standalone",
                 "  magnetar standalone --samples --port 8080",
+                "  magnetar standalone --auth --bind 0.0.0.0",
                 "  magnetar standalone --pulsar-url pulsar://host:6650 --pulsar-admin-url http://host:8080"})
 public final class StandaloneCommand implements Callable<Integer> {
     @Spec
@@ -37,7 +40,8 @@ public final class StandaloneCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--bind-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address the embedded broker listens on. Default: ${DEFAULT-VALUE}")
+            description = "Address the embedded broker listens on. It has no authentication: keep it on loopback"
+                    + " unless the network is trusted (--bind is the control plane's). Default: ${DEFAULT-VALUE}")
     String bindAddress;
 
     @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "" + BrokerOptions.DEFAULT_BROKER_PORT,
@@ -63,6 +67,9 @@ public final class StandaloneCommand implements Callable<Integer> {
     @Option(names = "--samples", description = "Deploy the sample functions (samples/*/function.yaml) not yet defined")
     boolean samples;
 
+    @Mixin
+    SecurityOptions security;
+
     @Override
     public Integer call() throws InterruptedException {
         Path dir = prepareDataDir();
@@ -71,14 +78,35 @@ public final class StandaloneCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StandaloneStack stack = StandaloneStack.start(settings, out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack, out), "magnetar-standalone-shutdown"));
+        StandaloneSecurity access = settings.security();
+        ClientConfigs configs = access.credentials() == null ? null : ClientConfigs.write(dir,
+                ClientConfig.defaultPath(System.getenv()), stack.controlPlaneUrl(), access.credentials().tokenFile());
         if (samples) {
-            new SampleDeployer(new ControlPlaneHttp(stack.controlPlaneUrl()), out).deployAll();
+            deploySamples(stack, access, out);
         }
-        Banner.print(out, stack, dir, samples);
+        Banner.print(out, stack, dir, samples, access, configs);
         int exit = stack.awaitBrokerExit();
         out.println("the embedded broker stopped unexpectedly: see " + stack.brokerLogDir() + "; stopping Magnetar");
         out.flush();
         return exit;
+    }
+
+    private static void deploySamples(StandaloneStack stack, StandaloneSecurity access, PrintWriter out) {
+        ControlPlaneHttp http = adminClient(stack.controlPlaneUrl(), access);
+        if (http == null) {
+            out.println("warning: samples not deployed: with --token-public-key standalone has no key to sign a token"
+                    + " for itself; deploy them with a superuser's token (magnetar functions create --help)");
+            return;
+        }
+        new SampleDeployer(http, out).deployAll();
+    }
+
+    /** What standalone itself calls the admin API with: a superuser's token when one is needed; null when it has none. */
+    static ControlPlaneHttp adminClient(String url, StandaloneSecurity access) {
+        if (access.authentication() && access.adminToken() == null) {
+            return null;
+        }
+        return new ControlPlaneHttp(url, access.adminToken());
     }
 
     private static void stop(StandaloneStack stack, PrintWriter out) {
@@ -89,14 +117,16 @@ public final class StandaloneCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private StandaloneStack.Settings settings(Path dir) {
+    /** Checks the flags together; nothing has started yet, so a refusal leaves nothing running. */
+    StandaloneStack.Settings settings(Path dir) {
         if ((pulsarUrl == null) != (pulsarAdminUrl == null)) {
             throw new CliException("give both --pulsar-url and --pulsar-admin-url to use an existing Pulsar cluster,"
                     + " or neither to start the embedded broker", CliException.USAGE, null);
         }
         BrokerOptions broker = pulsarUrl != null ? null
                 : new BrokerOptions(dir.resolve("pulsar"), bindAddress, brokerPort, webPort);
-        return new StandaloneStack.Settings(dir, port, broker, pulsarUrl, pulsarAdminUrl, pulsarAuthToken);
+        return new StandaloneStack.Settings(dir, port, broker, pulsarUrl, pulsarAdminUrl, pulsarAuthToken,
+                security.resolve(dir));
     }
 
     private Path prepareDataDir() {

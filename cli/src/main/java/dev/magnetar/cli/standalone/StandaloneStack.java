@@ -22,22 +22,26 @@ final class StandaloneStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneStack.class);
 
     /**
-     * @param broker null when an existing cluster is used ({@code serviceUrl}/{@code adminUrl} given)
+     * @param broker   null when an existing cluster is used ({@code serviceUrl}/{@code adminUrl} given)
+     * @param security where the control plane listens and how it authenticates
      */
     record Settings(Path dataDir, int port, BrokerOptions broker, String serviceUrl, String adminUrl,
-                    String authToken) {
+                    String authToken, StandaloneSecurity security) {
     }
 
     private final BrokerProcess broker;
     private final PulsarConnection pulsar;
     private final ControlPlane controlPlane;
+    private final ListenAddress listen;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch brokerDied = new CountDownLatch(1);
 
-    private StandaloneStack(BrokerProcess broker, PulsarConnection pulsar, ControlPlane controlPlane) {
+    private StandaloneStack(BrokerProcess broker, PulsarConnection pulsar, ControlPlane controlPlane,
+                            ListenAddress listen) {
         this.broker = broker;
         this.pulsar = pulsar;
         this.controlPlane = controlPlane;
+        this.listen = listen;
     }
 
     static StandaloneStack start(Settings settings, PrintWriter out) {
@@ -47,7 +51,8 @@ final class StandaloneStack implements AutoCloseable {
                 : new PulsarConnection(broker.serviceUrl(), broker.adminUrl(), null);
         ControlPlane controlPlane;
         try {
-            controlPlane = ControlPlane.start(new ControlPlaneOptions(settings.port(), settings.dataDir(), pulsar));
+            controlPlane = ControlPlane.start(new ControlPlaneOptions(settings.port(), settings.dataDir(), pulsar),
+                    settings.security().properties());
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();
@@ -55,7 +60,7 @@ final class StandaloneStack implements AutoCloseable {
             throw new CliException("cannot start the control plane on port " + settings.port() + ": "
                     + rootMessage(e) + " (is another `magnetar standalone` running? choose another port with --port)", e);
         }
-        StandaloneStack stack = new StandaloneStack(broker, pulsar, controlPlane);
+        StandaloneStack stack = new StandaloneStack(broker, pulsar, controlPlane, settings.security().listen());
         stack.watchBroker();
         return stack;
     }
@@ -95,7 +100,7 @@ final class StandaloneStack implements AutoCloseable {
     }
 
     String controlPlaneUrl() {
-        return controlPlane.url();
+        return listen.url(controlPlane.port());
     }
 
     boolean embeddedBroker() {

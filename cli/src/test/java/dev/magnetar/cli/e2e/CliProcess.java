@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged {@code magnetar} CLI jar as a separate process, the way the launcher script does. */
@@ -21,14 +22,25 @@ final class CliProcess {
 
     private final Path home;
     private final Path logDir;
+    private final Map<String, String> environment;
 
     CliProcess(Path logDir) {
+        this(logDir, Map.of());
+    }
+
+    /** @param environment variables added to the environment of every process started */
+    CliProcess(Path logDir, Map<String, String> environment) {
         this.home = Installation.current().home();
         this.logDir = logDir;
+        this.environment = Map.copyOf(environment);
     }
 
     Path home() {
         return home;
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** The command line that starts the CLI jar; {@code extraJvm} go before {@code -jar}. */
@@ -56,11 +68,12 @@ final class CliProcess {
         try {
             Path out = Files.createTempFile(logDir, "cli-", ".out");
             Path err = Files.createTempFile(logDir, "cli-", ".err");
-            Process process = new ProcessBuilder(command(List.of("-XX:TieredStopAtLevel=1"), args))
+            ProcessBuilder builder = new ProcessBuilder(command(List.of("-XX:TieredStopAtLevel=1"), args))
                     .directory(workingDir.toFile())
                     .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .start();
+                    .redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("magnetar " + String.join(" ", args) + " did not finish in 2 minutes");

@@ -38,11 +38,12 @@ final class StandaloneProcess implements AutoCloseable {
         all.addAll(args);
         List<String> command = new ArrayList<>(prefix);
         command.addAll(cli.command(List.of(), all.toArray(String[]::new)));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(cli.home().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(cli.environment());
+        Process process = builder.start();
         return new StandaloneProcess(process, log, "http://127.0.0.1:" + port);
     }
 
@@ -59,13 +60,18 @@ final class StandaloneProcess implements AutoCloseable {
 
     /** Waits for the banner and an answering admin API (the broker start dominates: 10 s or more). */
     void awaitRunning() {
+        awaitRunning("/magnetar/v1/functions/public/default");
+    }
+
+    /** Waits for the banner and a 200 from {@code path}, e.g. health when the admin API needs a token. */
+    void awaitRunning(String path) {
         await("admin API of magnetar standalone at " + adminUrl).atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("magnetar standalone exited with " + process.exitValue() + ":\n" + output());
                     }
-                    HttpResponse<String> answer = get("/magnetar/v1/functions/public/default");
+                    HttpResponse<String> answer = get(path);
                     return output().contains(RUNNING) && answer != null && answer.statusCode() == 200;
                 });
     }

@@ -117,13 +117,13 @@ class ClientConfigTest {
 
     @Test
     void anUnknownAuthSchemeIsOneLineNamingTheKeyButNotItsValue() throws IOException {
-        Path conf = conf("authParams=eyJhbGciOiJIUzI1NiJ9.bare-jwt");
+        Path conf = conf("authParams=eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.sig");
 
         CliRun run = CliRun.of("functions", "list", "--config", conf.toString());
 
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).contains(conf.toString()).contains("authParams").contains("token:")
-                .doesNotContain("bare-jwt");
+                .doesNotContain("eyJ", "c2VjcmV0");
     }
 
     private Path conf(String... lines) throws IOException {
