@@ -1,6 +1,7 @@
 package dev.magnetar.operator.resources;
 
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
+import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 /**
  * The runtime container's environment, following the runtime's contract: {@code MAGNETAR_FUNCTION}
  * (the Function as JSON), {@code MAGNETAR_PULSAR_URL}, {@code MAGNETAR_HTTP_PORT},
+ * {@code MAGNETAR_HTTP_ACCESS_TOKEN} from the function's {@link RuntimeAccessSecret},
  * {@code MAGNETAR_PULSAR_AUTH_TOKEN} from the configured Secret, then each {@code spec.secrets}
  * entry as a variable named by its key (what {@code Context.getSecret(key)} reads) and
  * {@code spec.env}. Entries are sorted by name so the list is stable.
@@ -27,6 +29,7 @@ public final class RuntimeEnvironment {
     public static final String HTTP_PORT = Option.HTTP_PORT.variable();
     public static final String AUTH_TOKEN = Option.PULSAR_AUTH_TOKEN.variable();
     public static final String INSTANCE_NAME = Option.INSTANCE_NAME.variable();
+    public static final String ACCESS_TOKEN = Option.HTTP_ACCESS_TOKEN.variable();
 
     private RuntimeEnvironment() {
     }
@@ -39,6 +42,8 @@ public final class RuntimeEnvironment {
         env.add(new EnvVarBuilder().withName(INSTANCE_NAME)
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
                 .build());
+        env.add(fromSecret(ACCESS_TOKEN, FunctionNames.replicaAccessSecretName(function.getMetadata().getName()),
+                RuntimeAccessSecret.TOKEN_KEY));
         if (settings.hasAuthToken()) {
             env.add(fromSecret(AUTH_TOKEN, settings.authTokenSecretName(), settings.authTokenSecretKey()));
         }
