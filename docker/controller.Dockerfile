@@ -7,7 +7,11 @@ RUN groupadd --system --gid 10001 magnetar \
 COPY operator/target/lib/ /opt/magnetar/lib/
 COPY operator/target/magnetar-operator.jar /opt/magnetar/magnetar-operator.jar
 USER 10001:10001
+# Reachable from outside the container, which the application allows only with authentication on
+# (MAGNETAR_AUTH_ENABLED=true and a token key, as the chart sets) or MAGNETAR_AUTH_INSECURE_NO_AUTH=true:
+# without either it refuses to start and says so.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Djava.io.tmpdir=/tmp" \
+    MICRONAUT_SERVER_HOST=0.0.0.0 \
     MAGNETAR_MODE=kubernetes \
     MAGNETAR_DATA_DIR=/tmp/magnetar \
     MAGNETAR_GATEWAY_ENABLED=false

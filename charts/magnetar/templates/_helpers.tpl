@@ -89,3 +89,80 @@ imagePullSecrets:
   {{- toYaml . | nindent 2 }}
 {{- end }}
 {{- end -}}
+
+{{/*
+Authentication of the controller's and the gateway's routes. The token key is a Secret mounted as a file
+(Pulsar's file:/// form): the one named in auth.tokenPublicKey or auth.tokenSecretKey, else the one the chart makes.
+*/}}
+{{- define "magnetar.auth.keyDir" -}}/etc/magnetar/token-key{{- end -}}
+
+{{- define "magnetar.auth.generatedKeySecret" -}}{{ include "magnetar.fullname" . }}-token-key{{- end -}}
+
+{{- define "magnetar.auth.keySecret" -}}
+{{- if and .Values.auth.tokenSecretKey.secretName .Values.auth.tokenPublicKey.secretName -}}
+{{- fail "auth.tokenSecretKey.secretName and auth.tokenPublicKey.secretName are both set: tokens are verified with one key, so set only the one your tokens are signed with" -}}
+{{- end -}}
+{{- .Values.auth.tokenPublicKey.secretName | default .Values.auth.tokenSecretKey.secretName | default (include "magnetar.auth.generatedKeySecret" .) -}}
+{{- end -}}
+
+{{- define "magnetar.authEnv" -}}
+{{- if .Values.auth.enabled -}}
+- name: MAGNETAR_AUTH_ENABLED
+  value: "true"
+- name: MAGNETAR_AUTH_SUPERUSER_ROLES
+  value: {{ join "," .Values.auth.superuserRoles | quote }}
+{{- if .Values.auth.tokenPublicKey.secretName }}
+- name: MAGNETAR_AUTH_TOKEN_PUBLIC_KEY
+  value: file://{{ include "magnetar.auth.keyDir" . }}/public.key
+- name: MAGNETAR_AUTH_TOKEN_PUBLIC_ALG
+  value: {{ .Values.auth.tokenPublicAlg | quote }}
+{{- else }}
+- name: MAGNETAR_AUTH_TOKEN_SECRET_KEY
+  value: file://{{ include "magnetar.auth.keyDir" . }}/secret.key
+{{- end }}
+- name: MAGNETAR_AUTH_TOKEN_AUTH_CLAIM
+  value: {{ .Values.auth.tokenAuthClaim | quote }}
+- name: MAGNETAR_AUTH_TOKEN_AUDIENCE_CLAIM
+  value: {{ .Values.auth.tokenAudienceClaim | quote }}
+{{- with .Values.auth.tokenAudience }}
+- name: MAGNETAR_AUTH_TOKEN_AUDIENCE
+  value: {{ . | quote }}
+{{- end }}
+{{- else -}}
+# Authentication is off: the pods listen beyond loopback only because this says so.
+- name: MAGNETAR_AUTH_ENABLED
+  value: "false"
+- name: MAGNETAR_AUTH_INSECURE_NO_AUTH
+  value: "true"
+{{- end }}
+{{- end -}}
+
+{{- define "magnetar.authVolumeMounts" -}}
+{{- if .Values.auth.enabled -}}
+- name: token-key
+  mountPath: {{ include "magnetar.auth.keyDir" . }}
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{- define "magnetar.authVolumes" -}}
+{{- if .Values.auth.enabled -}}
+- name: token-key
+  secret:
+    secretName: {{ include "magnetar.auth.keySecret" . }}
+    defaultMode: 0440
+    items:
+      {{- if .Values.auth.tokenPublicKey.secretName }}
+      - key: {{ .Values.auth.tokenPublicKey.key }}
+        path: public.key
+      {{- else }}
+      - key: {{ .Values.auth.tokenSecretKey.key }}
+        path: secret.key
+      {{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* The Secret holding the key replica access tokens are derived from: the one named, or the one the chart makes. */}}
+{{- define "magnetar.replicaAccessSecret" -}}
+{{- .Values.auth.replicaAccessKey.secretName | default (printf "%s-replica-access" (include "magnetar.fullname" .)) -}}
+{{- end -}}

@@ -10,6 +10,7 @@ import dev.magnetar.operator.pulsar.PulsarTopics;
 import dev.magnetar.operator.reconciler.FunctionReconciler;
 import dev.magnetar.operator.reconciler.ReconcileLoop;
 import dev.magnetar.operator.resources.RuntimeSettings;
+import dev.magnetar.security.replica.ReplicaAccess;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -61,8 +62,8 @@ public final class ControllerScenario implements Scenario {
             RuntimeSettings settings = new RuntimeSettings("magnetar/runtime-java:bench", "pulsar://pulsar:6650",
                     RuntimeSettings.DEFAULT_HTTP_PORT, RuntimeSettings.DEFAULT_ROLLOUT_DEADLINE);
             long heapBefore = heapAfterFullGc();
-            ReconcileLoop loop = new ReconcileLoop(client, new FunctionReconciler(client, settings, new PulsarTopics(pulsar),
-                    Clock.systemUTC()), List.of(NAMESPACE), RESYNC);
+            ReconcileLoop loop = new ReconcileLoop(client, new FunctionReconciler(client, settings, ReplicaAccess.random(),
+                    new PulsarTopics(pulsar), Clock.systemUTC()), List.of(NAMESPACE), RESYNC);
             loop.start();
             ApiRequests.drain(server);
             long start = System.nanoTime();

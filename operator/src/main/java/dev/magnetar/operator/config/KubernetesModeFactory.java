@@ -9,6 +9,7 @@ import dev.magnetar.operator.pulsar.PulsarTopics;
 import dev.magnetar.operator.reconciler.FunctionReconciler;
 import dev.magnetar.operator.reconciler.ReconcileLoop;
 import dev.magnetar.operator.resources.RuntimeSettings;
+import dev.magnetar.security.replica.ReplicaAccess;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,9 +48,9 @@ public class KubernetesModeFactory {
     }
 
     @Singleton
-    public FunctionReconciler functionReconciler(KubernetesClient client, RuntimeSettings settings, TopicProvisioner topics,
-                                                 PulsarAdmin admin) {
-        return new FunctionReconciler(client, settings, new PulsarTopics(topics, new PulsarPackageTopics(admin)),
+    public FunctionReconciler functionReconciler(KubernetesClient client, RuntimeSettings settings, ReplicaAccess access,
+                                                 TopicProvisioner topics, PulsarAdmin admin) {
+        return new FunctionReconciler(client, settings, access, new PulsarTopics(topics, new PulsarPackageTopics(admin)),
                 Clock.systemUTC());
     }
 

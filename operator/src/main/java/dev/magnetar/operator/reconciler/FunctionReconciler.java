@@ -8,10 +8,12 @@ import dev.magnetar.api.validation.Violation;
 import dev.magnetar.operator.pulsar.PulsarTopics;
 import dev.magnetar.operator.reconciler.StatusWriter.Observed;
 import dev.magnetar.operator.resources.ChildMetadata;
+import dev.magnetar.operator.resources.RuntimeAccessSecret;
 import dev.magnetar.operator.resources.RuntimeAutoscaler;
 import dev.magnetar.operator.resources.RuntimeDeployment;
 import dev.magnetar.operator.resources.RuntimeService;
 import dev.magnetar.operator.resources.RuntimeSettings;
+import dev.magnetar.security.replica.ReplicaAccess;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -28,9 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings one Function's world in line with its spec. Only orchestrates: validate, then the Pulsar
  * topics (before any replica exists), then each {@link dev.magnetar.operator.resources.Dependent}
- * (Deployment, Service, autoscaler), then the status with one condition per part. A rollout that
- * failed is rolled back by the {@link RolloutGuard}. Deletion runs {@link FunctionCleanup} behind the {@link CleanupFinalizers}
- * (the subscription with {@code cleanupSubscription}, the package topic of an uploaded jar).
+ * (the replicas' access Secret before the Deployment whose pods read it, then Service, autoscaler), then the
+ * status with one condition per part. A rollout that failed is rolled back by the {@link RolloutGuard}.
+ * Deletion runs {@link FunctionCleanup} behind the {@link CleanupFinalizers} (the subscription with
+ * {@code cleanupSubscription}, the package topic of an uploaded jar).
  *
  * <p>A 409 conflict (someone changed the object since it was read) is not a failure: the function
  * is looked at again shortly with fresh data.
@@ -41,6 +44,7 @@ public class FunctionReconciler {
 
     private final KubernetesClient client;
     private final PulsarTopics topics;
+    private final RuntimeAccessSecret accessSecrets;
     private final RuntimeDeployment deployments;
     private final RuntimeService services;
     private final RuntimeAutoscaler autoscalers = new RuntimeAutoscaler();
@@ -49,9 +53,12 @@ public class FunctionReconciler {
     private final StatusWriter status;
     private final FunctionCleanup cleanup;
 
-    public FunctionReconciler(KubernetesClient client, RuntimeSettings settings, PulsarTopics topics, Clock clock) {
+    /** @param access derives each function's replica access token, with the key the control plane reads replicas with */
+    public FunctionReconciler(KubernetesClient client, RuntimeSettings settings, ReplicaAccess access, PulsarTopics topics,
+                              Clock clock) {
         this.client = client;
         this.topics = topics;
+        this.accessSecrets = new RuntimeAccessSecret(access);
         this.deployments = new RuntimeDeployment(settings);
         this.services = new RuntimeService(settings);
         this.children = new ChildApplier(client);
@@ -95,6 +102,7 @@ public class FunctionReconciler {
                     PartOutcome.notReady(PartOutcome.AUTOSCALER, PartOutcome.WAITING_FOR_TOPICS, waiting, true))));
             return topicsPart.retry() ? ReconcileResult.requeue(ReconcileResult.PULSAR_RETRY) : ReconcileResult.done();
         }
+        children.apply(accessSecrets, current);
         Deployment deployment = children.apply(deployments, current).orElseThrow();
         Service service = children.apply(services, current).orElseThrow();
         PartOutcome autoscaler = autoscalerPart(children.apply(autoscalers, current));

@@ -21,8 +21,13 @@ public final class ChildMetadata {
 
     /** Metadata of a child: workload name, the function's namespace, selector labels, owned by the Function. */
     public static ObjectMeta of(Function function, ResolvedFunction resolved) {
+        return named(FunctionNames.workloadName(resolved.name()), function, resolved);
+    }
+
+    /** Metadata of a child that is not named after the workload: the function's namespace, labels and owner. */
+    public static ObjectMeta named(String name, Function function, ResolvedFunction resolved) {
         return new ObjectMetaBuilder()
-                .withName(FunctionNames.workloadName(resolved.name()))
+                .withName(name)
                 .withNamespace(function.getMetadata().getNamespace())
                 .withLabels(labels(resolved))
                 .withOwnerReferences(owner(function))

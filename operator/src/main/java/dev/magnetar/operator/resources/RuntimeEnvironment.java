@@ -1,6 +1,7 @@
 package dev.magnetar.operator.resources;
 
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
+import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 /**
  * The runtime container's environment, following the runtime's contract: {@code MAGNETAR_FUNCTION}
  * (the Function as JSON), {@code MAGNETAR_PULSAR_URL}, {@code MAGNETAR_HTTP_PORT},
+ * {@code MAGNETAR_HTTP_ACCESS_TOKEN} from the function's {@link RuntimeAccessSecret},
  * {@code MAGNETAR_PULSAR_AUTH_TOKEN} from the function's own Secret ({@code spec.pulsarAuth.token}; none without
  * it), then each {@code spec.secrets} entry as a variable named by its key (what {@code Context.getSecret(key)}
  * reads) and {@code spec.env}. Entries are sorted by name so the list is stable. A secret's value is never in the
@@ -29,6 +31,7 @@ public final class RuntimeEnvironment {
     public static final String HTTP_PORT = Option.HTTP_PORT.variable();
     public static final String AUTH_TOKEN = Option.PULSAR_AUTH_TOKEN.variable();
     public static final String INSTANCE_NAME = Option.INSTANCE_NAME.variable();
+    public static final String ACCESS_TOKEN = Option.HTTP_ACCESS_TOKEN.variable();
 
     private RuntimeEnvironment() {
     }
@@ -41,6 +44,8 @@ public final class RuntimeEnvironment {
         env.add(new EnvVarBuilder().withName(INSTANCE_NAME)
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
                 .build());
+        env.add(fromSecret(ACCESS_TOKEN, FunctionNames.replicaAccessSecretName(function.getMetadata().getName()),
+                RuntimeAccessSecret.TOKEN_KEY));
         PulsarAuthSpec auth = function.getSpec().getPulsarAuth();
         if (auth != null && auth.token() != null) {
             env.add(fromSecret(AUTH_TOKEN, auth.token().name(), auth.token().key()));

@@ -3,12 +3,16 @@ package dev.magnetar.operator.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.operator.pulsar.PulsarTopics;
 import dev.magnetar.operator.reconciler.FunctionReconciler;
+import dev.magnetar.operator.resources.RuntimeAccessSecret;
+import dev.magnetar.operator.resources.RuntimeEnvironment;
 import dev.magnetar.operator.testing.FakeTopicProvisioner;
 import dev.magnetar.operator.testing.TestFunctions;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@link KubeControlPlane} is a real one: the controller-manager turns Deployments into ReplicaSets and pods,
- * honours the scale subresource and garbage-collects what a deleted owner owned; kwok makes the pods Ready.
+ * honours the scale subresource and garbage-collects what a deleted owner owned (a function's Deployment, pods and
+ * replica access Secret); kwok makes the pods Ready.
  */
 class KubeControlPlaneSmokeIT {
     private static final String NAMESPACE = TestFunctions.NAMESPACE;
@@ -63,9 +68,9 @@ class KubeControlPlaneSmokeIT {
     }
 
     @Test
-    void deletingAFunctionGarbageCollectsItsDeploymentAndPods() {
+    void deletingAFunctionGarbageCollectsItsDeploymentPodsAndAccessSecret() {
         FunctionReconciler reconciler = new FunctionReconciler(KUBE.client(), TestFunctions.SETTINGS,
-                new PulsarTopics(new FakeTopicProvisioner()), Clock.systemUTC());
+                TestFunctions.REPLICA_ACCESS, new PulsarTopics(new FakeTopicProvisioner()), Clock.systemUTC());
         Function function = TestFunctions.function("collected");
         function.getMetadata().setUid(null);
         function.getMetadata().setGeneration(null);
@@ -73,15 +78,32 @@ class KubeControlPlaneSmokeIT {
         function.getSpec().setPod(KubeControlPlane.onFakeNode(Map.of()));
         KUBE.client().resource(function).create();
         reconciler.reconcile(KUBE.client().resource(function).get());
-        Map<String, String> selector = KUBE.client().apps().deployments().inNamespace(NAMESPACE).withName("fn-collected").get()
-                .getSpec().getSelector().getMatchLabels();
+        Deployment deployment = KUBE.client().apps().deployments().inNamespace(NAMESPACE).withName("fn-collected").get();
+        Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
         await().atMost(SETTLED).until(() -> readyPods(selector).size() == 2);
+        Secret access = accessSecret("collected");
+        assertThat(access.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+            assertThat(owner.getKind()).isEqualTo("Function");
+            assertThat(owner.getUid()).isEqualTo(KUBE.client().resource(function).get().getMetadata().getUid());
+        });
+        assertThat(access.getData()).containsOnlyKeys(RuntimeAccessSecret.TOKEN_KEY);
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .filteredOn(env -> env.getName().equals(RuntimeEnvironment.ACCESS_TOKEN)).singleElement()
+                .satisfies(env -> {
+                    assertThat(env.getValue()).isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(access.getMetadata().getName());
+                    assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(RuntimeAccessSecret.TOKEN_KEY);
+                });
 
         KUBE.client().resource(function).delete();
 
         await().atMost(SETTLED).until(() -> KUBE.client().apps().deployments().inNamespace(NAMESPACE).withName("fn-collected").get() == null
                 && KUBE.client().apps().replicaSets().inNamespace(NAMESPACE).withLabels(selector).list().getItems().isEmpty()
-                && pods(selector).isEmpty());
+                && pods(selector).isEmpty() && accessSecret("collected") == null);
+    }
+
+    private static Secret accessSecret(String function) {
+        return KUBE.client().secrets().inNamespace(NAMESPACE).withName(FunctionNames.replicaAccessSecretName(function)).get();
     }
 
     /** No resourceVersion: an unconditional update, as {@code kubectl scale} makes. */

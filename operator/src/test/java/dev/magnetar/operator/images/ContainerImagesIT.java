@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.magnetar.security.keys.SigningKeys;
+import dev.magnetar.security.token.TokenIssuer;
 import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
@@ -31,12 +35,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The container images, checked without Docker (this machine has none): every image the chart
  * names has a Dockerfile that runs as the chart's non-root user; everything it copies is built by
  * Maven; its entry jar's class path is complete; and the controller's and the gateway's entry points,
- * run here with the image's own environment, start and serve what their part should.
+ * run here with the image's own environment, listen beyond loopback, start with authentication on as the
+ * chart sets it and serve what their part should, and refuse to start with neither authentication nor
+ * the explicit insecure setting.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class ContainerImagesIT {
     private static final Path HOME = Path.of(System.getProperty("magnetar.home", "..")).toAbsolutePath().normalize();
     private static final Path DOCKER = HOME.resolve("docker");
+    private final byte[] secretKey = SigningKeys.newSecretKey(JWSAlgorithm.HS256);
+    private final String adminToken = TokenIssuer.withSecretKey(secretKey, JWSAlgorithm.HS256)
+            .create("admin", Duration.ofMinutes(10));
 
     KubernetesClient kubernetes;
 
@@ -58,6 +67,25 @@ class ContainerImagesIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"controller", "gateway"})
+    void theServerImagesListenBeyondLoopbackAndLeaveAuthenticationToTheDeployment(String image) {
+        Map<String, String> env = Dockerfile.read(DOCKER.resolve(image + ".Dockerfile")).env();
+
+        assertThat(env).containsEntry("MICRONAUT_SERVER_HOST", "0.0.0.0")
+                .doesNotContainKeys("MAGNETAR_AUTH_INSECURE_NO_AUTH", "MAGNETAR_AUTH_ENABLED");
+    }
+
+    @Test
+    void withoutAuthenticationTheControllerImageRefusesToStartSayingWhatToDo() throws Exception {
+        try (Started controller = start("controller", Map.of())) {
+            assertThat(controller.process.waitFor(90, TimeUnit.SECONDS)).as("the entry point ends").isTrue();
+            assertThat(controller.process.exitValue()).isNotZero();
+        }
+        assertThat(log("controller")).contains("refusing to listen on 0.0.0.0 without authentication")
+                .contains("insecure-no-auth");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"runtime-java", "controller", "gateway"})
     void everyCopiedFileIsBuiltAndTheEntryJarsClassPathIsComplete(String image) throws IOException {
         Dockerfile dockerfile = Dockerfile.read(DOCKER.resolve(image + ".Dockerfile"));
@@ -76,11 +104,12 @@ class ContainerImagesIT {
 
     @Test
     void theControllerImagesEntryPointServesTheAdminApiAndNoGateway() throws Exception {
-        try (Started controller = start("controller")) {
+        try (Started controller = start("controller", authenticated())) {
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() ->
-                    assertThat(get(controller.port, "/health/readiness").statusCode()).isEqualTo(200));
-            assertThat(get(controller.port, "/admin/v3/functions/public/default").statusCode()).isEqualTo(200);
-            assertThat(post(controller.port, "/function/public/default/any").body()).contains("Page Not Found");
+                    assertThat(get(controller.port, "/health/readiness", null).statusCode()).isEqualTo(200));
+            assertThat(get(controller.port, "/admin/v3/functions/public/default", null).statusCode()).isEqualTo(401);
+            assertThat(get(controller.port, "/admin/v3/functions/public/default", adminToken).statusCode()).isEqualTo(200);
+            assertThat(post(controller.port, "/function/public/default/any", adminToken).body()).contains("Page Not Found");
         }
         assertThat(log("controller")).as("INFO, not DEBUG, to stdout").contains(" INFO ").doesNotContain(" DEBUG ")
                 .contains("Magnetar control plane listening on");
@@ -88,19 +117,27 @@ class ContainerImagesIT {
 
     @Test
     void theGatewayImagesEntryPointServesTheGatewayAndNoAdminApi() throws Exception {
-        try (Started gateway = start("gateway")) {
+        try (Started gateway = start("gateway", authenticated())) {
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() ->
-                    assertThat(get(gateway.port, "/health/readiness").statusCode()).isEqualTo(200));
-            assertThat(get(gateway.port, "/admin/v3/functions/public/default").statusCode()).isEqualTo(404);
-            HttpResponse<String> unknown = post(gateway.port, "/function/public/default/any");
+                    assertThat(get(gateway.port, "/health/readiness", null).statusCode()).isEqualTo(200));
+            assertThat(get(gateway.port, "/admin/v3/functions/public/default", adminToken).statusCode()).isEqualTo(404);
+            HttpResponse<String> unknown = post(gateway.port, "/function/public/default/any", adminToken);
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).contains("public/default/any").doesNotContain("Page Not Found");
         }
         assertThat(log("gateway")).contains("Magnetar gateway listening on").doesNotContain(" DEBUG ");
     }
 
+    /** The authentication settings the chart gives both pods, with the key in a file as the chart mounts it. */
+    private Map<String, String> authenticated() throws IOException {
+        Path key = Files.createTempDirectory("magnetar-token-key").resolve("secret.key");
+        Files.write(key, secretKey);
+        return Map.of("MAGNETAR_AUTH_ENABLED", "true", "MAGNETAR_AUTH_SUPERUSER_ROLES", "admin",
+                "MAGNETAR_AUTH_TOKEN_SECRET_KEY", key.toUri().toString());
+    }
+
     /** The image's ENTRYPOINT and ENV, run here: paths inside the image mapped back to the build tree. */
-    private Started start(String image) throws IOException {
+    private Started start(String image, Map<String, String> deployment) throws IOException {
         Dockerfile dockerfile = Dockerfile.read(DOCKER.resolve(image + ".Dockerfile"));
         List<String> command = new ArrayList<>();
         for (String word : dockerfile.entrypoint()) {
@@ -123,6 +160,7 @@ class ContainerImagesIT {
         env.put("MAGNETAR_KUBERNETES_LEADER_ENABLED", "false");
         env.put("MAGNETAR_CREATE_NAMESPACES", "false");
         env.put("KUBECONFIG", data.resolve("no-kubeconfig").toString());
+        env.putAll(deployment);
         return new Started(builder.start(), port);
     }
 
@@ -139,13 +177,18 @@ class ContainerImagesIT {
         return entrypoint.get(entrypoint.indexOf("-jar") + 1);
     }
 
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(int port, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> post(int port, String path) throws Exception {
+    private static HttpResponse<String> post(int port, String path, String token) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("hello")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

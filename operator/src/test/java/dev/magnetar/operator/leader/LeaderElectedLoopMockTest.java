@@ -76,7 +76,7 @@ class LeaderElectedLoopMockTest {
     }
 
     private LeaderElectedLoop replica(String identity) {
-        FunctionReconciler reconciler = new FunctionReconciler(client, SETTINGS,
+        FunctionReconciler reconciler = new FunctionReconciler(client, SETTINGS, TestFunctions.REPLICA_ACCESS,
                 new PulsarTopics(new FakeTopicProvisioner()), Clock.systemUTC());
         return new LeaderElectedLoop(client,
                 () -> new ReconcileLoop(client, reconciler, List.of(), Duration.ofMinutes(10)),

@@ -27,7 +27,8 @@ class FunctionFinalizerMockTest {
     @BeforeEach
     void setUp() {
         pulsar = new FakeTopicProvisioner();
-        reconciler = new FunctionReconciler(client, SETTINGS, new PulsarTopics(pulsar), Clock.systemUTC());
+        reconciler = new FunctionReconciler(client, SETTINGS, TestFunctions.REPLICA_ACCESS,
+                new PulsarTopics(pulsar), Clock.systemUTC());
     }
 
     @Test

@@ -59,7 +59,7 @@ class FunctionReconcilerApiServerIT {
 
     @Test
     void reconcilesIntoServerDefaultedChildrenAndAResyncWritesNothing() {
-        FunctionReconciler reconciler = new FunctionReconciler(client, SETTINGS,
+        FunctionReconciler reconciler = new FunctionReconciler(client, SETTINGS, TestFunctions.REPLICA_ACCESS,
                 new PulsarTopics(new FakeTopicProvisioner()), Clock.systemUTC());
         Function function = TestFunctions.function("exclaim");
         function.getMetadata().setUid(null);
@@ -84,7 +84,7 @@ class FunctionReconcilerApiServerIT {
         reconciler.reconcile(get());
         reconciler.reconcile(get());
 
-        assertThat(versions()).as("resourceVersions of Function, Deployment, Service, HPA").isEqualTo(before);
+        assertThat(versions()).as("resourceVersions of Function, Deployment, Service, HPA, access Secret").isEqualTo(before);
     }
 
     @Test
@@ -126,7 +126,7 @@ class FunctionReconcilerApiServerIT {
     }
 
     private static LeaderElectedLoop replica(KubernetesClient replicaClient, String identity, Duration lease, Duration retry) {
-        FunctionReconciler reconciler = new FunctionReconciler(replicaClient, SETTINGS,
+        FunctionReconciler reconciler = new FunctionReconciler(replicaClient, SETTINGS, TestFunctions.REPLICA_ACCESS,
                 new PulsarTopics(new FakeTopicProvisioner()), Clock.systemUTC());
         return new LeaderElectedLoop(replicaClient,
                 () -> new ReconcileLoop(replicaClient, reconciler, List.of(NAMESPACE), Duration.ofMinutes(10)),
@@ -146,7 +146,8 @@ class FunctionReconcilerApiServerIT {
                 client.apps().deployments().inNamespace(NAMESPACE).withName("fn-exclaim").get().getMetadata().getResourceVersion(),
                 client.services().inNamespace(NAMESPACE).withName("fn-exclaim").get().getMetadata().getResourceVersion(),
                 client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NAMESPACE).withName("fn-exclaim").get()
-                        .getMetadata().getResourceVersion());
+                        .getMetadata().getResourceVersion(),
+                client.secrets().inNamespace(NAMESPACE).withName("fn-exclaim-access").get().getMetadata().getResourceVersion());
     }
 
     private static Function get() {

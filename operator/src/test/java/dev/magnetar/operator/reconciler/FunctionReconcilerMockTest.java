@@ -38,7 +38,8 @@ class FunctionReconcilerMockTest {
     @BeforeEach
     void setUp() {
         pulsar = new FakeTopicProvisioner();
-        reconciler = new FunctionReconciler(client, SETTINGS, new PulsarTopics(pulsar), Clock.systemUTC());
+        reconciler = new FunctionReconciler(client, SETTINGS, TestFunctions.REPLICA_ACCESS,
+                new PulsarTopics(pulsar), Clock.systemUTC());
     }
 
     @Test

@@ -35,7 +35,8 @@ class PackageCleanupMockTest {
     @BeforeEach
     void setUp() {
         pulsar = new FakeTopicProvisioner();
-        reconciler = new FunctionReconciler(client, SETTINGS, new PulsarTopics(pulsar, pulsar), Clock.systemUTC());
+        reconciler = new FunctionReconciler(client, SETTINGS, TestFunctions.REPLICA_ACCESS,
+                new PulsarTopics(pulsar, pulsar), Clock.systemUTC());
     }
 
     @Test

@@ -27,7 +27,8 @@ class ReconcileLoopMockTest {
 
     @BeforeEach
     void start() {
-        FunctionReconciler reconciler = new FunctionReconciler(client, SETTINGS, new PulsarTopics(pulsar), Clock.systemUTC());
+        FunctionReconciler reconciler = new FunctionReconciler(client, SETTINGS, TestFunctions.REPLICA_ACCESS,
+                new PulsarTopics(pulsar), Clock.systemUTC());
         loop = new ReconcileLoop(client, reconciler, List.of(), Duration.ofMinutes(10));
         loop.start();
     }

@@ -48,7 +48,7 @@ class RolloutRollbackApiServerIT {
     void aVersionWhosePodsNeverBecomeReadyIsRolledBackWhileThePreviousOneKeepsServing() {
         RuntimeSettings settings = new RuntimeSettings(SETTINGS.defaultImage(), SETTINGS.pulsarServiceUrl(),
                 SETTINGS.httpPort(), ROLLOUT_DEADLINE);
-        FunctionReconciler reconciler = new FunctionReconciler(KUBE.client(), settings,
+        FunctionReconciler reconciler = new FunctionReconciler(KUBE.client(), settings, TestFunctions.REPLICA_ACCESS,
                 new PulsarTopics(new FakeTopicProvisioner()), Clock.systemUTC());
         try (ReconcileLoop loop = new ReconcileLoop(KUBE.client(), reconciler, List.of(NAMESPACE), Duration.ofMinutes(10))) {
             loop.start();

@@ -35,7 +35,8 @@ class RolloutRollbackMockTest {
 
     @BeforeEach
     void setUp() {
-        reconciler = new FunctionReconciler(client, SETTINGS, new PulsarTopics(new FakeTopicProvisioner()),
+        reconciler = new FunctionReconciler(client, SETTINGS, TestFunctions.REPLICA_ACCESS,
+                new PulsarTopics(new FakeTopicProvisioner()),
                 Clock.systemUTC());
     }
 

@@ -27,7 +27,7 @@ class SubscriptionCleanupIT {
         EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
         PulsarAdmin admin = pulsar.admin();
         String input = pulsar.uniqueTopic("k8s-cleanup-in");
-        FunctionReconciler reconciler = new FunctionReconciler(client, SETTINGS,
+        FunctionReconciler reconciler = new FunctionReconciler(client, SETTINGS, TestFunctions.REPLICA_ACCESS,
                 new PulsarTopics(new PulsarTopicProvisioner(admin, false)), Clock.systemUTC());
         Function function = TestFunctions.function("cleanup");
         function.getSpec().setInputs(List.of(input));

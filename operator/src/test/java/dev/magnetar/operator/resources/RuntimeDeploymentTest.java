@@ -87,8 +87,8 @@ class RuntimeDeploymentTest {
 
         assertThat(container.getImage()).isEqualTo("registry.example/exclaim:2");
         assertThat(container.getEnv()).extracting(EnvVar::getName).containsExactly("MAGNETAR_FUNCTION",
-                "MAGNETAR_PULSAR_URL", "MAGNETAR_HTTP_PORT", "MAGNETAR_INSTANCE_NAME", "MAGNETAR_PULSAR_AUTH_TOKEN", "API_KEY",
-                "A_VAR", "B_VAR");
+                "MAGNETAR_PULSAR_URL", "MAGNETAR_HTTP_PORT", "MAGNETAR_INSTANCE_NAME", "MAGNETAR_HTTP_ACCESS_TOKEN",
+                "MAGNETAR_PULSAR_AUTH_TOKEN", "API_KEY", "A_VAR", "B_VAR");
         assertThat(env(container, "MAGNETAR_INSTANCE_NAME").getValueFrom().getFieldRef().getFieldPath())
                 .as("the pod's name names the replica").isEqualTo("metadata.name");
         EnvVar token = env(container, "MAGNETAR_PULSAR_AUTH_TOKEN");

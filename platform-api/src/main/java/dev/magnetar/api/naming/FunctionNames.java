@@ -63,6 +63,14 @@ public final class FunctionNames {
         return "fn-" + name.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Name of the Kubernetes Secret holding the token that opens the function's replicas' status and invoke
+     * routes; the replicas read it by this name.
+     */
+    public static String replicaAccessSecretName(String name) {
+        return workloadName(name) + "-access";
+    }
+
     /** Labels that select every replica of a function. */
     public static Map<String, String> selectorLabels(String tenant, String namespace, String name) {
         return Map.of(LABEL_NAME, name, LABEL_TENANT, tenant, LABEL_NAMESPACE, namespace);
