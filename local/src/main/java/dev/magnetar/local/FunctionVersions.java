@@ -32,7 +32,8 @@ final class FunctionVersions {
             environment.put(Option.PULSAR_AUTH_TOKEN.variable(), settings.authToken());
         }
         LaunchPlan plan = new LaunchPlan(function.fqfn(), fileSafe(function.fqfn()), file, environment,
-                ReplicaResources.of(definition.getSpec().getResources()).jvmOptions());
+                ReplicaResources.of(definition.getSpec().getResources()).jvmOptions(),
+                LocalReplicas.packageSha256(definition));
         return new DeployedFunction.Version(definition, plan, signature, demand(definition, function));
     }
 

@@ -17,9 +17,10 @@ import java.util.Map;
  * @param functionFile the definition the replicas read
  * @param environment  variables added to the replica's environment (env, secrets, token)
  * @param jvmOptions   the function's own JVM options (its resources), after the launcher's so they win
+ * @param packageSha256 the digest the control plane recorded for the jar, which the replica checks; null for none
  */
 record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<String, String> environment,
-                  List<String> jvmOptions) {
+                  List<String> jvmOptions, String packageSha256) {
     /** Where the launcher's JVM options end: at its main jar or class path, else before its main class. */
     private static final List<String> MAIN_OPTIONS = List.of("-jar", "-cp", "-classpath", "--class-path");
 
@@ -54,6 +55,9 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
         command.addAll(Option.HTTP_PORT.with("0"));
         command.addAll(Option.DRAIN_TIMEOUT_MS.with(Long.toString(drainTimeout(settings).toMillis())));
         command.addAll(Option.PARENT_PID.with(Long.toString(ProcessHandle.current().pid())));
+        if (packageSha256 != null) {
+            command.addAll(Option.PACKAGE_SHA256.with(packageSha256));
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         // Our own MAGNETAR_ settings must not leak into a replica and override its command line.

@@ -1,5 +1,6 @@
 package dev.magnetar.cli.standalone;
 
+import dev.magnetar.api.layout.Installation;
 import dev.magnetar.cli.CliException;
 import dev.magnetar.cli.http.ControlPlaneHttp;
 import dev.magnetar.cli.output.LogFiles;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +26,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  magnetar standalone",
                 "  magnetar standalone --samples --port 8080",
+                "  magnetar standalone --allow-jar-dir ~/my-function/target",
                 "  magnetar standalone --pulsar-url pulsar://host:6650 --pulsar-admin-url http://host:8080"})
 public final class StandaloneCommand implements Callable<Integer> {
     @Spec
@@ -63,6 +67,11 @@ public final class StandaloneCommand implements Callable<Integer> {
     @Option(names = "--samples", description = "Deploy the sample functions (samples/*/function.yaml) not yet defined")
     boolean samples;
 
+    @Option(names = "--allow-jar-dir", paramLabel = "DIR",
+            description = "A directory whose jars functions may name (--jar, runtime.jar), besides uploaded jars and"
+                    + " the installation's samples; repeat for more")
+    List<Path> allowJarDirs = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         Path dir = prepareDataDir();
@@ -96,7 +105,16 @@ public final class StandaloneCommand implements Callable<Integer> {
         }
         BrokerOptions broker = pulsarUrl != null ? null
                 : new BrokerOptions(dir.resolve("pulsar"), bindAddress, brokerPort, webPort);
-        return new StandaloneStack.Settings(dir, port, broker, pulsarUrl, pulsarAdminUrl, pulsarAuthToken);
+        return new StandaloneStack.Settings(dir, port, broker, pulsarUrl, pulsarAdminUrl, pulsarAuthToken,
+                allowedJarDirs());
+    }
+
+    /** The installation's samples, which --samples and the examples run, and the directories given. */
+    List<Path> allowedJarDirs() {
+        List<Path> dirs = new ArrayList<>();
+        Installation.find().ifPresent(installation -> dirs.add(installation.samplesDir()));
+        allowJarDirs.forEach(dir -> dirs.add(dir.toAbsolutePath().normalize()));
+        return dirs;
     }
 
     private Path prepareDataDir() {

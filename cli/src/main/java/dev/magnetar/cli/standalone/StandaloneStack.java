@@ -4,11 +4,14 @@ import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.cli.CliException;
 import dev.magnetar.controlplane.ControlPlane;
 import dev.magnetar.controlplane.ControlPlaneOptions;
+import dev.magnetar.controlplane.config.AdminConfig;
 import dev.magnetar.standalone.launcher.BrokerOptions;
 import dev.magnetar.standalone.launcher.BrokerProcess;
 import dev.magnetar.standalone.launcher.BrokerStartException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -22,10 +25,11 @@ final class StandaloneStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneStack.class);
 
     /**
-     * @param broker null when an existing cluster is used ({@code serviceUrl}/{@code adminUrl} given)
+     * @param broker         null when an existing cluster is used ({@code serviceUrl}/{@code adminUrl} given)
+     * @param allowedJarDirs where definitions may name jars besides the uploaded ones
      */
     record Settings(Path dataDir, int port, BrokerOptions broker, String serviceUrl, String adminUrl,
-                    String authToken) {
+                    String authToken, List<Path> allowedJarDirs) {
     }
 
     private final BrokerProcess broker;
@@ -47,7 +51,9 @@ final class StandaloneStack implements AutoCloseable {
                 : new PulsarConnection(broker.serviceUrl(), broker.adminUrl(), null);
         ControlPlane controlPlane;
         try {
-            controlPlane = ControlPlane.start(new ControlPlaneOptions(settings.port(), settings.dataDir(), pulsar));
+            List<String> jarDirs = settings.allowedJarDirs().stream().map(Path::toString).toList();
+            controlPlane = ControlPlane.start(new ControlPlaneOptions(settings.port(), settings.dataDir(), pulsar),
+                    Map.of(AdminConfig.ALLOWED_JAR_DIRS, jarDirs));
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();

@@ -1,7 +1,9 @@
 package dev.magnetar.operator.resources;
 
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
+import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -13,7 +15,9 @@ import java.util.TreeMap;
 /**
  * The runtime container's environment, following the runtime's contract: {@code MAGNETAR_FUNCTION}
  * (the Function as JSON), {@code MAGNETAR_PULSAR_URL}, {@code MAGNETAR_HTTP_PORT},
- * {@code MAGNETAR_PULSAR_AUTH_TOKEN} from the configured Secret, then each {@code spec.secrets}
+ * {@code MAGNETAR_PACKAGE_SHA256} when the jar is kept in Pulsar (its location names the digest the
+ * replica checks the fetched jar against), {@code MAGNETAR_PULSAR_AUTH_TOKEN} from the configured Secret,
+ * then each {@code spec.secrets}
  * entry as a variable named by its key (what {@code Context.getSecret(key)} reads) and
  * {@code spec.env}. Entries are sorted by name so the list is stable.
  *
@@ -27,6 +31,7 @@ public final class RuntimeEnvironment {
     public static final String HTTP_PORT = Option.HTTP_PORT.variable();
     public static final String AUTH_TOKEN = Option.PULSAR_AUTH_TOKEN.variable();
     public static final String INSTANCE_NAME = Option.INSTANCE_NAME.variable();
+    public static final String PACKAGE_SHA256 = Option.PACKAGE_SHA256.variable();
 
     private RuntimeEnvironment() {
     }
@@ -39,6 +44,9 @@ public final class RuntimeEnvironment {
         env.add(new EnvVarBuilder().withName(INSTANCE_NAME)
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
                 .build());
+        RuntimeSpec runtime = function.getSpec().getRuntime();
+        PulsarPackage.sha256Of(runtime == null ? null : runtime.jar())
+                .ifPresent(sha256 -> env.add(plain(PACKAGE_SHA256, sha256)));
         if (settings.hasAuthToken()) {
             env.add(fromSecret(AUTH_TOKEN, settings.authTokenSecretName(), settings.authTokenSecretKey()));
         }
