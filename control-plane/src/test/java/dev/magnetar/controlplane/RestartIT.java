@@ -31,7 +31,7 @@ class RestartIT {
         EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
         ControlPlaneOptions options = new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl()));
         long firstPid;
-        try (ControlPlane first = ControlPlane.start(options)) {
+        try (ControlPlane first = ControlPlane.start(options, Samples.allowJars())) {
             ControlPlaneClient client = new ControlPlaneClient(first.url());
             assertThat(client.create("survivor", Samples.json(Samples.exclamation(
                     pulsar.uniqueTopic("restart-in"), pulsar.uniqueTopic("restart-out"), 1))).statusCode()).isEqualTo(200);
@@ -43,7 +43,7 @@ class RestartIT {
         List<Path> archives = archives();
         assertThat(archives).hasSize(1).allMatch(file -> file.getFileName().toString().matches("runtime-[0-9a-f]{16}\\.jsa"));
 
-        try (ControlPlane second = ControlPlane.start(options)) {
+        try (ControlPlane second = ControlPlane.start(options, Samples.allowJars())) {
             ControlPlaneClient client = new ControlPlaneClient(second.url());
             assertThat(client.get("/magnetar/v1/functions/public/default").body()).isEqualTo("[\"survivor\"]");
             await().atMost(READY).until(() -> client.readyInstances("survivor") == 1);
@@ -65,7 +65,7 @@ class RestartIT {
     void anInstanceStoppedAloneStaysStoppedAfterARestartUntilStarted() throws Exception {
         EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
         ControlPlaneOptions options = new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl()));
-        try (ControlPlane first = ControlPlane.start(options);
+        try (ControlPlane first = ControlPlane.start(options, Samples.allowJars());
              PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(first.url()).build()) {
             ControlPlaneClient client = new ControlPlaneClient(first.url());
             assertThat(client.create("half", Samples.json(Samples.exclamation(
@@ -74,7 +74,7 @@ class RestartIT {
             admin.functions().stopFunction("public", "default", "half", 1);
         }
 
-        try (ControlPlane second = ControlPlane.start(options);
+        try (ControlPlane second = ControlPlane.start(options, Samples.allowJars());
              PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(second.url()).build()) {
             ControlPlaneClient client = new ControlPlaneClient(second.url());
             await().atMost(READY).until(() -> client.readyInstances("half") == 1);

@@ -32,7 +32,8 @@ final class FunctionVersions {
         environment.putAll(secrets.environment(definition.getSpec()));
         environment.put(Option.HTTP_ACCESS_TOKEN.variable(), settings.access().tokenFor(function.fqfn()));
         LaunchPlan plan = new LaunchPlan(function.fqfn(), fileSafe(function.fqfn()), file, environment,
-                ReplicaResources.of(definition.getSpec().getResources()).jvmOptions());
+                ReplicaResources.of(definition.getSpec().getResources()).jvmOptions(),
+                LocalReplicas.packageSha256(definition));
         return new DeployedFunction.Version(definition, plan, signature, demand(definition, function));
     }
 

@@ -18,9 +18,10 @@ import java.util.Map;
  * @param functionFile the definition the replicas read
  * @param environment  variables added to the replica's environment (env, secrets, the function's token)
  * @param jvmOptions   the function's own JVM options (its resources), after the launcher's so they win
+ * @param packageSha256 the digest the control plane recorded for the jar, which the replica checks; null for none
  */
 record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<String, String> environment,
-                  List<String> jvmOptions) {
+                  List<String> jvmOptions, String packageSha256) {
     /** Where the launcher's JVM options end: at its main jar or class path, else before its main class. */
     private static final List<String> MAIN_OPTIONS = List.of("-jar", "-cp", "-classpath", "--class-path");
 
@@ -57,6 +58,9 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
         command.addAll(Option.HTTP_HOST.with(InstanceStatus.LOOPBACK));
         command.addAll(Option.DRAIN_TIMEOUT_MS.with(Long.toString(drainTimeout(settings).toMillis())));
         command.addAll(Option.PARENT_PID.with(Long.toString(ProcessHandle.current().pid())));
+        if (packageSha256 != null) {
+            command.addAll(Option.PACKAGE_SHA256.with(packageSha256));
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         replicaEnvironment(builder.environment(), environment);
         return builder;

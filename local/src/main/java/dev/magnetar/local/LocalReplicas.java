@@ -203,10 +203,16 @@ public final class LocalReplicas implements AutoCloseable {
     /**
      * The definition as replicas see it; a change in {@code replicas} alone is a scale, not an update. Map
      * entries are sorted, so equal definitions give equal signatures whatever order their maps were filled in.
+     * The jar's recorded digest is part of it: the same path with other bytes accepted is new code to roll out.
      */
     static String signature(Function definition) {
         ObjectNode spec = SIGNATURE.valueToTree(definition.getSpec());
         spec.remove("replicas");
-        return definition.getMetadata().getName() + "\n" + spec;
+        return definition.getMetadata().getName() + "\n" + spec + "\n" + packageSha256(definition);
+    }
+
+    /** The digest the control plane recorded for the definition's jar, or null. */
+    static String packageSha256(Function definition) {
+        return definition.getStatus() == null ? null : definition.getStatus().getPackageSha256();
     }
 }

@@ -3,6 +3,7 @@ package dev.magnetar.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.FunctionStatus;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +37,19 @@ class SignatureTest {
         changed.getSpec().setConcurrency(4);
         assertThat(LocalReplicas.signature(changed))
                 .isNotEqualTo(LocalReplicas.signature(FunctionDocuments.parse(DOC)));
+    }
+
+    @Test
+    void otherBytesAcceptedAtTheSamePathChangeIt() {
+        assertThat(LocalReplicas.signature(accepted("b".repeat(64))))
+                .isNotEqualTo(LocalReplicas.signature(accepted("a".repeat(64))));
+    }
+
+    private static Function accepted(String packageSha256) {
+        Function function = FunctionDocuments.parse(DOC);
+        function.setStatus(new FunctionStatus());
+        function.getStatus().setPackageSha256(packageSha256);
+        return function;
     }
 
     @Test

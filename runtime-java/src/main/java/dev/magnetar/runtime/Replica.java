@@ -7,6 +7,7 @@ import dev.magnetar.runtime.context.FunctionContext;
 import dev.magnetar.runtime.http.RuntimeHttpServer;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.loading.FunctionJar;
+import dev.magnetar.runtime.loading.JarDigest;
 import dev.magnetar.runtime.loading.LoadedFunction;
 import dev.magnetar.runtime.loading.PackageFetcher;
 import dev.magnetar.runtime.logging.LogTopicAppender;
@@ -78,7 +79,7 @@ final class Replica implements AutoCloseable {
     /** Returns true once serving; false when a stop was requested while starting. */
     boolean start() throws Exception {
         client = client();
-        loaded = FunctionJar.load(jar(), function.className());
+        loaded = FunctionJar.load(JarDigest.verify(jar(), config.packageSha256()), function.className());
         publisher = Publisher.forReplica(client, function.output(),
                 FunctionLoop.receiverSendsEveryOutput(function, loaded.asynchronous()));
         if (function.logTopic() != null) {

@@ -2,6 +2,7 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.bench.harness.ChildJvm;
+import dev.magnetar.controlplane.config.AdminConfig;
 import dev.magnetar.local.config.ReplicaConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -53,6 +54,8 @@ public final class ControlPlaneProcess implements AutoCloseable {
                 "-Dmagnetar.data-dir=" + dir.resolve("data"),
                 "-Dmagnetar.pulsar.service-url=" + serviceUrl,
                 "-Dmagnetar.pulsar.admin-url=" + adminUrl,
+                // The scenario's function is a sample; a definition may name jars only where this allows.
+                "-D" + AdminConfig.ALLOWED_JAR_DIRS + "=" + installation.samplesDir(),
                 "-cp", cli.resolve("magnetar-cli.jar") + java.io.File.pathSeparator + cli.resolve("lib") + "/*",
                 "dev.magnetar.controlplane.ControlPlane"));
         ControlPlaneProcess plane = new ControlPlaneProcess(ChildJvm.start(command, dir.resolve("control-plane.log")),

@@ -1,5 +1,6 @@
 package dev.magnetar.cli.standalone;
 
+import dev.magnetar.api.layout.Installation;
 import dev.magnetar.cli.CliException;
 import dev.magnetar.cli.config.ClientConfig;
 import dev.magnetar.cli.http.ControlPlaneHttp;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +29,7 @@ import picocli.CommandLine.Spec;
                 "  magnetar standalone",
                 "  magnetar standalone --samples --port 8080",
                 "  magnetar standalone --auth --bind 0.0.0.0",
+                "  magnetar standalone --allow-jar-dir ~/my-function/target",
                 "  magnetar standalone --pulsar-url pulsar://host:6650 --pulsar-admin-url http://host:8080"})
 public final class StandaloneCommand implements Callable<Integer> {
     @Spec
@@ -69,6 +73,11 @@ public final class StandaloneCommand implements Callable<Integer> {
 
     @Mixin
     SecurityOptions security;
+
+    @Option(names = "--allow-jar-dir", paramLabel = "DIR",
+            description = "A directory whose jars functions may name (--jar, runtime.jar), besides uploaded jars and"
+                    + " the installation's samples; repeat for more")
+    List<Path> allowJarDirs = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -126,7 +135,15 @@ public final class StandaloneCommand implements Callable<Integer> {
         BrokerOptions broker = pulsarUrl != null ? null
                 : new BrokerOptions(dir.resolve("pulsar"), bindAddress, brokerPort, webPort);
         return new StandaloneStack.Settings(dir, port, broker, pulsarUrl, pulsarAdminUrl, pulsarAuthToken,
-                security.resolve(dir));
+                security.resolve(dir), allowedJarDirs());
+    }
+
+    /** The installation's samples, which --samples and the examples run, and the directories given. */
+    List<Path> allowedJarDirs() {
+        List<Path> dirs = new ArrayList<>();
+        Installation.find().ifPresent(installation -> dirs.add(installation.samplesDir()));
+        allowJarDirs.forEach(dir -> dirs.add(dir.toAbsolutePath().normalize()));
+        return dirs;
     }
 
     private Path prepareDataDir() {

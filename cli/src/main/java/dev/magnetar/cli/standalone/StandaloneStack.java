@@ -4,11 +4,15 @@ import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.cli.CliException;
 import dev.magnetar.controlplane.ControlPlane;
 import dev.magnetar.controlplane.ControlPlaneOptions;
+import dev.magnetar.controlplane.config.AdminConfig;
 import dev.magnetar.standalone.launcher.BrokerOptions;
 import dev.magnetar.standalone.launcher.BrokerProcess;
 import dev.magnetar.standalone.launcher.BrokerStartException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -22,11 +26,12 @@ final class StandaloneStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneStack.class);
 
     /**
-     * @param broker   null when an existing cluster is used ({@code serviceUrl}/{@code adminUrl} given)
-     * @param security where the control plane listens and how it authenticates
+     * @param broker         null when an existing cluster is used ({@code serviceUrl}/{@code adminUrl} given)
+     * @param security       where the control plane listens and how it authenticates
+     * @param allowedJarDirs where definitions may name jars besides the uploaded ones
      */
     record Settings(Path dataDir, int port, BrokerOptions broker, String serviceUrl, String adminUrl,
-                    String authToken, StandaloneSecurity security) {
+                    String authToken, StandaloneSecurity security, List<Path> allowedJarDirs) {
     }
 
     private final BrokerProcess broker;
@@ -51,8 +56,10 @@ final class StandaloneStack implements AutoCloseable {
                 : new PulsarConnection(broker.serviceUrl(), broker.adminUrl(), null);
         ControlPlane controlPlane;
         try {
+            Map<String, Object> properties = new HashMap<>(settings.security().properties());
+            properties.put(AdminConfig.ALLOWED_JAR_DIRS, settings.allowedJarDirs().stream().map(Path::toString).toList());
             controlPlane = ControlPlane.start(new ControlPlaneOptions(settings.port(), settings.dataDir(), pulsar),
-                    settings.security().properties());
+                    properties);
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();

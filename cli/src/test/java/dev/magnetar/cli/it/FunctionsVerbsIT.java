@@ -10,11 +10,13 @@ import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.cli.CliRun;
 import dev.magnetar.controlplane.ControlPlane;
 import dev.magnetar.controlplane.ControlPlaneOptions;
+import dev.magnetar.controlplane.config.AdminConfig;
 import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +47,8 @@ class FunctionsVerbsIT {
     @BeforeAll
     void start() {
         pulsar = EmbeddedPulsar.shared();
-        plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())));
+        plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())),
+                Map.of(AdminConfig.ALLOWED_JAR_DIRS, Installation.current().samplesDir().toString()));
     }
 
     @AfterAll

@@ -8,12 +8,13 @@ import java.util.List;
 
 /**
  * {@code GET .../status}: shaped like Pulsar's function status (numInstances, numRunning,
- * instances), plus the subscription backlog and why the function is not (wholly) in effect, if so: it failed at
- * start-up, or its last update was rolled back.
+ * instances), plus the subscription backlog, why the function is not (wholly) in effect, if so: it failed at
+ * start-up, or its last update was rolled back; and the SHA-256 of the jar as accepted, which every replica checks
+ * its jar against before it loads it.
  */
 @Serdeable
 public record StatusResponse(int numInstances, int numRunning, List<Instance> instances, long backlog,
-                             @Nullable String error) {
+                             @Nullable String error, @Nullable String packageSha256) {
 
     @Serdeable
     public record Instance(int instanceId, String state, long pid, int restarts, boolean ready,
@@ -26,6 +27,7 @@ public record StatusResponse(int numInstances, int numRunning, List<Instance> in
 
     static StatusResponse of(FunctionState state) {
         return new StatusResponse(state.desiredReplicas(), (int) state.running(),
-                state.instances().stream().map(Instance::of).toList(), state.backlog(), state.error());
+                state.instances().stream().map(Instance::of).toList(), state.backlog(), state.error(),
+                state.packageSha256());
     }
 }

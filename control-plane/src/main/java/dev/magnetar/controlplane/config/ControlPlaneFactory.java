@@ -3,6 +3,7 @@ package dev.magnetar.controlplane.config;
 import dev.magnetar.bridge.provision.PulsarTopicProvisioner;
 import dev.magnetar.bridge.provision.TopicProvisioner;
 import dev.magnetar.controlplane.packages.FunctionPackages;
+import dev.magnetar.controlplane.packages.JarLocations;
 import dev.magnetar.controlplane.packages.PackageDistribution;
 import dev.magnetar.controlplane.store.FileFunctionStore;
 import dev.magnetar.controlplane.store.FunctionStore;
@@ -24,7 +25,12 @@ public class ControlPlaneFactory {
 
     @Singleton
     public FunctionPackages functionPackages(ControlPlaneConfig config, AdminConfig admin) {
-        return new FunctionPackages(config.packagesDir(), admin.allowedJarDirs(), admin.downloadTimeout());
+        return new FunctionPackages(config.packagesDir(), admin);
+    }
+
+    @Singleton
+    public JarLocations jarLocations(ControlPlaneConfig config, AdminConfig admin, PackageDistribution distribution) {
+        return new JarLocations(config.packagesDir(), admin.allowedJarDirs(), distribution.pathsAreLocal());
     }
 
     @Singleton

@@ -1,22 +1,18 @@
 package dev.magnetar.controlplane.packages;
 
+import dev.magnetar.controlplane.config.AdminConfig;
 import dev.magnetar.controlplane.store.FunctionRef;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,18 +22,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Function jars received through the admin API, kept content-addressed under
  * {@code <packagesDir>/<tenant>/<namespace>/<name>/<sha256>.jar}: the same upload twice is one file,
- * and a definition keeps pointing at the bytes it was created with.
+ * and a definition keeps pointing at the bytes it was created with. No jar over
+ * {@code magnetar.admin.max-package-size} is kept, however it arrives.
  */
 public final class FunctionPackages {
     private static final Logger LOG = LoggerFactory.getLogger(FunctionPackages.class);
     private final Path packagesDir;
     private final List<Path> allowedDirs;
-    private final Duration downloadTimeout;
+    private final long maxSize;
+    private final PackageDownload download;
 
-    public FunctionPackages(Path packagesDir, List<Path> allowedDirs, Duration downloadTimeout) {
-        this.packagesDir = packagesDir;
-        this.allowedDirs = allowedDirs.stream().map(FunctionPackages::real).toList();
-        this.downloadTimeout = downloadTimeout;
+    public FunctionPackages(Path packagesDir, AdminConfig config) {
+        this.packagesDir = packagesDir.toAbsolutePath().normalize();
+        this.allowedDirs = config.allowedJarDirs();
+        this.maxSize = config.maxPackageSize();
+        this.download = new PackageDownload(config.allowedPackageHosts(), config.downloadTimeout());
+    }
+
+    /** Where the jars of one function are kept. */
+    static Path functionDir(Path packagesDir, FunctionRef ref) {
+        return packagesDir.resolve(ref.tenant()).resolve(ref.namespace()).resolve(ref.name());
     }
 
     /** Stores an uploaded jar and returns its absolute path. */
@@ -47,14 +51,15 @@ public final class FunctionPackages {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, ".upload", ".tmp");
             try {
-                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-                try (InputStream in = new DigestInputStream(jar, sha256)) {
-                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                MessageDigest sha256 = PackageDigest.newDigest();
+                try (InputStream in = new DigestInputStream(jar, sha256);
+                     OutputStream out = Files.newOutputStream(temp)) {
+                    copyAtMostMaxSize(in, out, ref);
                 }
                 if (Files.size(temp) == 0) {
                     throw new PackageException("the function package of " + ref + " is empty: send the jar's bytes");
                 }
-                Path target = dir.resolve(HexFormat.of().formatHex(sha256.digest()) + ".jar");
+                Path target = dir.resolve(PackageDigest.hex(sha256) + ".jar");
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return target;
             } finally {
@@ -62,8 +67,18 @@ public final class FunctionPackages {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the package of " + ref + " under " + dir + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
+    private void copyAtMostMaxSize(InputStream in, OutputStream out, FunctionRef ref) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            total += read;
+            if (total > maxSize) {
+                throw new PackageTooLargeException("the function package of " + ref, maxSize);
+            }
+            out.write(buffer, 0, read);
         }
     }
 
@@ -103,12 +118,13 @@ public final class FunctionPackages {
     }
 
     private Path dir(FunctionRef ref) {
-        return packagesDir.resolve(ref.tenant()).resolve(ref.namespace()).resolve(ref.name());
+        return functionDir(packagesDir, ref);
     }
 
     /**
-     * Fetches the jar {@code url} names and stores it: {@code http(s):} is downloaded, {@code file:}
-     * is copied when it lies inside an allowed directory and refused otherwise.
+     * Fetches the jar {@code url} names and stores it: {@code http(s):} is downloaded from an allowed host
+     * ({@link PackageDownload}), {@code file:} is copied when it lies inside an allowed directory; anything
+     * else is refused.
      */
     public Path fetch(FunctionRef ref, String url) {
         URI uri;
@@ -129,14 +145,14 @@ public final class FunctionPackages {
     private Path copyLocal(FunctionRef ref, URI uri) {
         Path file;
         try {
-            file = real(Path.of(uri));
+            file = JarLocations.real(Path.of(uri));
         } catch (IllegalArgumentException e) {
             throw new PackageException("url '" + uri + "' is not a local file URL: write it as file:/absolute/path.jar");
         }
-        if (allowedDirs.stream().noneMatch(file::startsWith)) {
+        if (!JarLocations.within(file, allowedDirs)) {
             throw new PackageException("url '" + uri + "' is outside the directories this server reads jars from ("
                     + (allowedDirs.isEmpty() ? "none are allowed" : allowedDirs) + "): upload the jar instead, or have"
-                    + " the operator add its directory to magnetar.admin.allowed-jar-dirs");
+                    + " the operator add its directory to " + AdminConfig.ALLOWED_JAR_DIRS);
         }
         if (!Files.isRegularFile(file)) {
             throw new PackageException("url '" + uri + "': " + file + " does not exist or is not a file");
@@ -149,33 +165,11 @@ public final class FunctionPackages {
     }
 
     private Path download(FunctionRef ref, URI uri) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(downloadTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        try {
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(downloadTimeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new PackageException("url '" + uri + "' answered HTTP " + response.statusCode()
-                            + ": check the URL, or upload the jar");
-                }
-                return store(ref, body);
-            }
-        } catch (IOException e) {
-            throw new PackageException("url '" + uri + "' cannot be downloaded: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PackageException("url '" + uri + "': download interrupted");
-        }
-    }
-
-    /** The path with links resolved where it exists, so {@code ..} and symlinks cannot leave an allowed directory. */
-    private static Path real(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        try {
-            return absolute.toRealPath();
-        } catch (IOException e) {
-            return absolute;
+        try (InputStream body = download.open(uri)) {
+            return store(ref, body);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not fetch the package {}: {}", uri, e.toString());
+            throw new PackageException("could not fetch " + uri + ": check the URL, or upload the jar instead");
         }
     }
 }

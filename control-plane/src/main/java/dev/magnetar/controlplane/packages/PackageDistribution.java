@@ -16,6 +16,14 @@ public interface PackageDistribution {
     String locate(FunctionRef ref, Path stored);
 
     /**
+     * Whether a jar path in a definition names a file of this machine, which the replicas load (standalone), rather
+     * than a path inside the function's image (Kubernetes). Only a local path is held to {@link JarLocations}.
+     */
+    default boolean pathsAreLocal() {
+        return true;
+    }
+
+    /**
      * Called once the function runs {@code current} (a location {@link #locate} returned) instead of
      * {@code previous} (null on create): what neither names may be dropped. The previous one is kept
      * because the pods of the previous rollout may still restart and fetch it. Best effort: failing

@@ -8,19 +8,17 @@ import dev.magnetar.api.replicas.InstanceControl;
 import dev.magnetar.api.replicas.InstanceStatus;
 import dev.magnetar.api.replicas.StoppedInstances;
 import dev.magnetar.api.v1alpha1.Function;
-import dev.magnetar.api.validation.FunctionValidator;
-import dev.magnetar.api.validation.InvalidFunctionException;
-import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import dev.magnetar.bridge.provision.SubscriptionBacklog;
 import dev.magnetar.controlplane.packages.FunctionClassCheck;
+import dev.magnetar.controlplane.packages.FunctionJars;
 import dev.magnetar.controlplane.packages.FunctionPackages;
+import dev.magnetar.controlplane.packages.JarLocations;
 import dev.magnetar.controlplane.store.FunctionRef;
 import dev.magnetar.controlplane.store.FunctionStore;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,40 +40,44 @@ public class FunctionService {
     private final SubscriptionBacklog backlog;
     private final FunctionReplicas replicas;
     private final FunctionPackages packages;
-    private final FunctionClassCheck classes;
+    private final DefinitionAcceptance accept;
     private final ReplicaTotals totals;
     /** Why a stored function is not (wholly) in effect: it failed at start-up, or its last update was rolled back. */
     private final Map<FunctionRef, String> deployErrors = new ConcurrentHashMap<>();
 
-    /** Without package storage: jars are wherever the definitions point, and their classes are checked there. */
-    public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas) {
-        this(store, backlog, replicas, null, new FunctionClassCheck(null), new ReplicaTotals());
+    /** Without package storage: jars are where the definitions point, within {@code locations}, and checked there. */
+    public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas,
+                           JarLocations locations) {
+        this(store, backlog, replicas, null, new FunctionJars(locations, new FunctionClassCheck(null)),
+                new ReplicaTotals());
     }
 
     /**
      * {@code packages}: jars uploaded for a function are removed with it, as are its {@code totals};
-     * {@code classes}: a new or changed class is checked in its jar before it is accepted.
+     * {@code jars}: a new or changed jar must lie where jars are read from and hold its class before it is accepted,
+     * and its digest is recorded.
      */
     @Inject
     public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas,
-                           @Nullable FunctionPackages packages, FunctionClassCheck classes, ReplicaTotals totals) {
+                           @Nullable FunctionPackages packages, FunctionJars jars, ReplicaTotals totals) {
         this.store = store;
         this.backlog = backlog;
         this.replicas = replicas;
         this.packages = packages;
-        this.classes = classes;
+        this.accept = new DefinitionAcceptance(replicas, jars);
         this.totals = totals;
         replicas.listen(this::rolledBack);
     }
 
     /** Creates a function; its tenant, namespace and name must be filled in. */
     public synchronized Function create(Function definition) {
-        ResolvedFunction resolved = requireRunnable(definition);
+        ResolvedFunction resolved = accept.requireRunnable(definition, true);
         FunctionRef ref = FunctionRef.of(definition);
         if (store.get(ref).isPresent()) {
             throw new FunctionExistsException(ref);
         }
-        requireFunctionClass(definition, resolved);
+        accept.requireFunctionClass(definition, resolved);
+        accept.recordPackage(definition, resolved);
         store.put(definition);
         try {
             deploy(definition, resolved);
@@ -87,14 +89,20 @@ public class FunctionService {
         return definition;
     }
 
-    /** Replaces a function's definition; an invalid one leaves the accepted one in place. */
+    /**
+     * Replaces a function's definition; an invalid one leaves the accepted one in place. A jar that stays is not
+     * judged again, but its digest is taken again: an update is how other bytes at the same path are accepted.
+     */
     public synchronized Function update(Function definition) {
-        ResolvedFunction resolved = requireRunnable(definition);
+        DefinitionAcceptance.requireValid(definition);
         FunctionRef ref = FunctionRef.of(definition);
         Function previous = store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
-        if (!Objects.equals(previous.getSpec().getRuntime(), definition.getSpec().getRuntime())) {
-            requireFunctionClass(definition, resolved); // unchanged code was judged when it was accepted
+        boolean newCode = !Objects.equals(previous.getSpec().getRuntime(), definition.getSpec().getRuntime());
+        ResolvedFunction resolved = accept.requireRunnable(definition, newCode);
+        if (newCode) {
+            accept.requireFunctionClass(definition, resolved); // unchanged code was judged when it was accepted
         }
+        accept.recordPackage(definition, resolved);
         StoppedInstances.carryOver(previous, definition);
         store.put(definition);
         try {
@@ -228,7 +236,7 @@ public class FunctionService {
         Function definition = store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
         ResolvedFunction resolved = ResolvedFunction.of(definition);
         return new FunctionState(resolved.replicas(), replicas.status(ref.fqfn()), backlog.backlog(resolved),
-                deployErrors.get(ref));
+                deployErrors.get(ref), definition.getStatus() == null ? null : definition.getStatus().getPackageSha256());
     }
 
     /** Start-up: runs every stored function; one that fails is logged and reported in its status. */
@@ -238,7 +246,7 @@ public class FunctionService {
         for (Function definition : stored) {
             FunctionRef ref = FunctionRef.of(definition);
             try {
-                deploy(definition, requireRunnable(definition));
+                deploy(definition, accept.requireRunnable(definition, false));
                 deployErrors.remove(ref);
                 running++;
             } catch (RuntimeException e) {
@@ -251,32 +259,6 @@ public class FunctionService {
         }
     }
 
-    /** Every violation of the definition, including what this mode cannot run. */
-    private ResolvedFunction requireRunnable(Function definition) {
-        List<Violation> violations = new ArrayList<>(FunctionValidator.validate(definition));
-        if (!violations.isEmpty()) {
-            throw new InvalidFunctionException(subject(definition), violations);
-        }
-        ResolvedFunction resolved = ResolvedFunction.of(definition);
-        violations.addAll(replicas.preflight(definition, resolved));
-        if (!violations.isEmpty()) {
-            throw new InvalidFunctionException(subject(definition), violations);
-        }
-        return resolved;
-    }
-
-    /**
-     * A class that is not in its jar, or is not a function, would make every replica fail at start and be
-     * restarted forever: it is refused instead, where the jar is on this machine ({@link FunctionClassCheck}).
-     * Start-up does not check again what was accepted before.
-     */
-    private void requireFunctionClass(Function definition, ResolvedFunction resolved) {
-        List<Violation> violations = classes.check(resolved);
-        if (!violations.isEmpty()) {
-            throw new InvalidFunctionException(subject(definition), violations);
-        }
-    }
-
     private void deploy(Function definition, ResolvedFunction resolved) {
         try {
             replicas.apply(definition, resolved);
@@ -284,9 +266,5 @@ public class FunctionService {
             throw new DeploymentException("function " + resolved.fqfn() + ": " + e.getMessage(), e);
         }
         deployErrors.remove(FunctionRef.of(definition));
-    }
-
-    private static String subject(Function definition) {
-        return "function " + (definition.getMetadata() == null ? "?" : definition.getMetadata().getName());
     }
 }

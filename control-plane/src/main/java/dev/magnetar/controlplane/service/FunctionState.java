@@ -11,8 +11,10 @@ import java.util.List;
  * @param backlog         messages waiting in the subscription, or -1 when unknown
  * @param error           why the function is not (wholly) in effect: it failed at start-up, or its last update
  *                        was rolled back; null otherwise
+ * @param packageSha256   the SHA-256 recorded for the function's jar, which every replica checks; null when none was
  */
-public record FunctionState(int desiredReplicas, List<InstanceStatus> instances, long backlog, String error) {
+public record FunctionState(int desiredReplicas, List<InstanceStatus> instances, long backlog, String error,
+                            String packageSha256) {
     public long running() {
         // By state, not by pid: a pod on Kubernetes has no pid here.
         return instances.stream().filter(i -> "RUNNING".equals(i.state())).count();

@@ -53,7 +53,8 @@ class AdminApiIT {
     @BeforeAll
     void start() {
         pulsar = EmbeddedPulsar.shared();
-        plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())));
+        plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())),
+                Samples.allowJars());
         client = new ControlPlaneClient(plane.url());
         input = pulsar.uniqueTopic("admin-in");
         output = pulsar.uniqueTopic("admin-out");

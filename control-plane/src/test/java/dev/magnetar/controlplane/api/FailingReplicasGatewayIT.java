@@ -21,14 +21,16 @@ class FailingReplicasGatewayIT {
 
     @TempDir
     Path dataDir;
+    @TempDir
+    Path jars;
 
     @Test
     void aCallToAFunctionWhoseEveryReplicaFailsIs503AtOnceWithTheReason() {
         EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
         try (ControlPlane plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir,
-                new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())))) {
+                new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())), Samples.allowJars(jars))) {
             ControlPlaneClient client = new ControlPlaneClient(plane.url());
-            assertThat(client.create("crashing", Samples.json(Samples.crashing(dataDir, pulsar.uniqueTopic("crash-in"), 2)))
+            assertThat(client.create("crashing", Samples.json(Samples.crashing(jars, pulsar.uniqueTopic("crash-in"), 2)))
                     .statusCode()).isEqualTo(200);
             await("both replicas to have failed").atMost(Duration.ofSeconds(60)).until(() -> {
                 int failed = 0;

@@ -41,7 +41,7 @@ class GatewayIT {
     void start() {
         EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
         plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())),
-                Map.of("magnetar.gateway.max-pending", 1, "magnetar.gateway.max-body-bytes", 1024));
+                Samples.allowJars(Map.of("magnetar.gateway.max-pending", 1, "magnetar.gateway.max-body-bytes", 1024)));
         client = new ControlPlaneClient(plane.url());
         assertThat(client.create("exclamation", Samples.json(Samples.exclamation(
                 pulsar.uniqueTopic("gw-in"), pulsar.uniqueTopic("gw-out"), 1))).statusCode()).isEqualTo(200);

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What would only fail once replicas start (a document of another type, a class that is not in its jar
- * or is not a function) is refused at create and at update, through Magnetar's admin API and Pulsar's,
- * with a 400 naming the field; nothing is stored, and a running function keeps running as it was.
+ * or is not a function), and a jar outside the directories the control plane reads jars from, are refused
+ * at create and at update, through Magnetar's admin API and Pulsar's, with a 400 naming the field; nothing
+ * is stored, and a running function keeps running as it was.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -58,7 +59,8 @@ class RefusedDefinitionsIT {
     @BeforeAll
     void start() throws Exception {
         pulsar = EmbeddedPulsar.shared();
-        plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())));
+        plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())),
+                Samples.allowJars());
         client = new ControlPlaneClient(plane.url());
         admin = PulsarAdmin.builder().serviceHttpUrl(plane.url()).build();
         exclamationJar = Installation.current().samplesDir().resolve("exclamation/target/exclamation.jar");
@@ -102,6 +104,18 @@ class RefusedDefinitionsIT {
     }
 
     @Test
+    @Order(2)
+    void aJarOutsideTheUploadedAndAllowedDirectoriesIsRefusedAtCreate() {
+        String escape = dataDir.resolve("packages") + "/../../elsewhere/x.jar";
+
+        assertRefused(client.create(NAME, Samples.json(exclamation(EXCLAMATION, "/etc/passwd"))),
+                "spec.runtime.jar: '/etc/passwd' is outside", "magnetar.admin.allowed-jar-dirs");
+        assertRefused(client.create(NAME, Samples.json(exclamation(EXCLAMATION, escape))),
+                "spec.runtime.jar: '" + escape + "'", "is outside");
+        assertNothingStored();
+    }
+
+    @Test
     @Order(3)
     void theSameIsRefusedForAJarUploadedThroughPulsarsApi() throws Exception {
         PulsarAdminException missing = refusedByPulsar(() -> admin.functions().createFunction(config(MISSING),
@@ -124,6 +138,8 @@ class RefusedDefinitionsIT {
         String accepted = client.get("/magnetar/v1/functions/public/default/" + NAME).body();
 
         assertRefused(client.update(NAME, Samples.json(exclamation(MISSING))), "spec.runtime.className", MISSING);
+        assertRefused(client.update(NAME, Samples.json(exclamation(EXCLAMATION, "/etc/passwd"))),
+                "spec.runtime.jar: '/etc/passwd' is outside");
         assertRefused(client.update(NAME, Samples.json(exclamation(EXCLAMATION)).replace(Function.API_VERSION, "v9")),
                 "apiVersion: 'v9'");
         assertThat(refusedByPulsar(() -> admin.functions().updateFunction(config(MISSING), null)).getMessage())
@@ -148,8 +164,12 @@ class RefusedDefinitionsIT {
     }
 
     private Function exclamation(String className) {
+        return exclamation(className, exclamationJar.toString());
+    }
+
+    private Function exclamation(String className, String jar) {
         Function function = Samples.exclamation(input, null, 1);
-        function.getSpec().setRuntime(new RuntimeSpec(null, exclamationJar.toString(), className));
+        function.getSpec().setRuntime(new RuntimeSpec(null, jar, className));
         function.getSpec().setCleanupSubscription(true);
         return function;
     }

@@ -43,7 +43,7 @@ class ReplicaLimitsIT {
         stored.getSpec().setNamespace("default");
         new FileFunctionStore(dataDir.resolve("functions")).put(stored);
         plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(),
-                pulsar.adminUrl())), Map.of("magnetar.replicas.limits.max-per-function", 2));
+                pulsar.adminUrl())), Samples.allowJars(Map.of("magnetar.replicas.limits.max-per-function", 2)));
         client = new ControlPlaneClient(plane.url());
     }
 

@@ -53,7 +53,7 @@ class RollingUpdateIT {
     void aBrokenUpdateIsRolledBackWhileTheOldReplicasAnswerEveryCall() throws Exception {
         EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
         plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, new PulsarConnection(pulsar.serviceUrl(),
-                pulsar.adminUrl())), Map.of("magnetar.replicas.ready-timeout", "8s"));
+                pulsar.adminUrl())), Samples.allowJars(Map.of("magnetar.replicas.ready-timeout", "8s"), jars));
         ControlPlaneClient client = new ControlPlaneClient(plane.url());
         Function good = Samples.exclamation(pulsar.uniqueTopic("rolling-in"), null, 2);
         assertThat(client.create(NAME, Samples.json(good)).statusCode()).isEqualTo(200);

@@ -8,6 +8,7 @@ import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.FunctionDocuments;
+import dev.magnetar.controlplane.config.AdminConfig;
 import dev.magnetar.controlplane.store.FunctionRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,8 @@ class FunctionClassCheckTest {
 
     @Test
     void aJarKeptInPulsarIsCheckedThroughTheCopyThisControlPlaneStored() throws IOException {
-        FunctionPackages packages = new FunctionPackages(dir.resolve("packages"), List.of(), Duration.ofSeconds(5));
+        FunctionPackages packages = new FunctionPackages(dir.resolve("packages"),
+                new AdminConfig(List.of(), List.of(), 1 << 20, Duration.ofSeconds(5), Duration.ofSeconds(5)));
         Path stored;
         try (InputStream in = Files.newInputStream(SAMPLE)) {
             stored = packages.store(ECHO, in);

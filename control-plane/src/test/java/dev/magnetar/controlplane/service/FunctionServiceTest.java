@@ -13,6 +13,7 @@ import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.InvalidFunctionException;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.FunctionDocuments;
+import dev.magnetar.controlplane.packages.JarLocations;
 import dev.magnetar.controlplane.store.FileFunctionStore;
 import dev.magnetar.controlplane.store.FunctionRef;
 import dev.magnetar.controlplane.testing.TestJars;
@@ -49,7 +50,8 @@ class FunctionServiceTest {
     @BeforeEach
     void setUp() {
         store = new FileFunctionStore(dir);
-        service = new FunctionService(store, function -> 0, new RecordingReplicas());
+        service = new FunctionService(store, function -> 0, new RecordingReplicas(),
+                new JarLocations(dir.resolve("packages"), List.of(jars), true));
     }
 
     Function function(String name, String input, int replicas) {
@@ -60,9 +62,9 @@ class FunctionServiceTest {
                 spec:
                   tenant: public
                   namespace: default
-                  runtime: {className: a.B, jar: /tmp/x.jar}
+                  runtime: {className: a.B, jar: %s}
                   inputs: [%s]
-                """.formatted(name, input));
+                """.formatted(name, jars.resolve("x.jar"), input));
         function.getSpec().setReplicas(replicas);
         return function;
     }

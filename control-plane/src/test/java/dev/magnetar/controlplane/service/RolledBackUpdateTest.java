@@ -12,6 +12,7 @@ import dev.magnetar.api.replicas.StoppedInstances;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.FunctionDocuments;
+import dev.magnetar.controlplane.packages.JarLocations;
 import dev.magnetar.controlplane.store.FileFunctionStore;
 import dev.magnetar.controlplane.store.FunctionRef;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ class RolledBackUpdateTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path jars;
     FileFunctionStore store;
     FunctionService service;
     RolloutListener rollouts;
@@ -37,7 +40,8 @@ class RolledBackUpdateTest {
     @BeforeEach
     void setUp() {
         store = new FileFunctionStore(dir);
-        service = new FunctionService(store, function -> 0, new ListeningReplicas());
+        service = new FunctionService(store, function -> 0, new ListeningReplicas(),
+                new JarLocations(dir.resolve("packages"), List.of(jars), true));
     }
 
     Function echo(int concurrency) {
@@ -48,10 +52,10 @@ class RolledBackUpdateTest {
                 spec:
                   tenant: public
                   namespace: default
-                  runtime: {className: a.B, jar: /tmp/x.jar}
+                  runtime: {className: a.B, jar: %s}
                   inputs: [in]
                   replicas: 2
-                """);
+                """.formatted(jars.resolve("x.jar")));
         function.getSpec().setConcurrency(concurrency);
         return function;
     }

@@ -3,9 +3,12 @@ package dev.magnetar.controlplane.testing;
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.yaml.FunctionDocuments;
+import dev.magnetar.controlplane.config.AdminConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Definitions of the built sample functions, on topics of the test's choosing. */
 public final class Samples {
@@ -28,6 +31,23 @@ public final class Samples {
     /** {@link CrashingFunction}, packed into {@code dir}: every replica fails as it starts. */
     public static Function crashing(Path dir, String input, int replicas) {
         return definition(CrashingFunction.class.getName(), CrashingJar.write(dir), input, null, replicas);
+    }
+
+    /**
+     * The configuration that lets definitions point at the built samples' jars and at jars in {@code dirs}
+     * (the test's own), as {@code magnetar standalone} allows its installation's samples.
+     */
+    public static Map<String, Object> allowJars(Path... dirs) {
+        return allowJars(Map.of(), dirs);
+    }
+
+    /** {@code extra} with {@link #allowJars(Path...)}. */
+    public static Map<String, Object> allowJars(Map<String, Object> extra, Path... dirs) {
+        List<String> allowed = Stream.concat(Stream.of(Installation.current().samplesDir()), Stream.of(dirs))
+                .map(Path::toString).toList();
+        Map<String, Object> config = new HashMap<>(extra);
+        config.put(AdminConfig.ALLOWED_JAR_DIRS, allowed);
+        return config;
     }
 
     public static String json(Function function) {

@@ -44,6 +44,12 @@ public class PulsarPackageDistribution implements PackageDistribution {
         return publisher.publish(topic, stored).location();
     }
 
+    /** A jar path names a file inside the function's image, which the control plane never reads. */
+    @Override
+    public boolean pathsAreLocal() {
+        return false;
+    }
+
     /** Only jars in the function's own package topic count; a jar elsewhere keeps nothing there. */
     @Override
     public void supersede(FunctionRef ref, String current, String previous) {

@@ -1,7 +1,9 @@
 package dev.magnetar.operator.reconciler;
 
+import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.FunctionStatus;
+import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -10,7 +12,8 @@ import java.util.List;
 
 /**
  * Writes a function's status: one condition per part plus Ready, observedGeneration, replicas and
- * readyReplicas from the Deployment, the selector and the backlog. Writes nothing when the new
+ * readyReplicas from the Deployment, the selector, the backlog, and the SHA-256 of a jar kept in Pulsar (which
+ * its location names, and every replica checks). Writes nothing when the new
  * status equals the stored one; after a write, records an Event for each condition that changed.
  */
 final class StatusWriter {
@@ -53,6 +56,8 @@ final class StatusWriter {
         }
         next.setSelector(observed.selector() != null ? observed.selector() : previous == null ? null : previous.getSelector());
         next.setBacklog(observed.backlog());
+        RuntimeSpec runtime = function.getSpec() == null ? null : function.getSpec().getRuntime();
+        next.setPackageSha256(PulsarPackage.sha256Of(runtime == null ? null : runtime.jar()).orElse(null));
         if (previous != null && Serialization.asJson(previous).equals(Serialization.asJson(next))) {
             return function;
         }

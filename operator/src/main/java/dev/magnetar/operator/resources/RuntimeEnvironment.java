@@ -2,8 +2,10 @@ package dev.magnetar.operator.resources;
 
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
 import dev.magnetar.api.naming.FunctionNames;
+import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
+import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -16,6 +18,8 @@ import java.util.TreeMap;
  * The runtime container's environment, following the runtime's contract: {@code MAGNETAR_FUNCTION}
  * (the Function as JSON), {@code MAGNETAR_PULSAR_URL}, {@code MAGNETAR_HTTP_PORT},
  * {@code MAGNETAR_HTTP_ACCESS_TOKEN} from the function's {@link RuntimeAccessSecret},
+ * {@code MAGNETAR_PACKAGE_SHA256} when the jar is kept in Pulsar (its location names the digest the
+ * replica checks the fetched jar against),
  * {@code MAGNETAR_PULSAR_AUTH_TOKEN} from the function's own Secret ({@code spec.pulsarAuth.token}; none without
  * it), then each {@code spec.secrets} entry as a variable named by its key (what {@code Context.getSecret(key)}
  * reads) and {@code spec.env}. Entries are sorted by name so the list is stable. A secret's value is never in the
@@ -32,6 +36,7 @@ public final class RuntimeEnvironment {
     public static final String AUTH_TOKEN = Option.PULSAR_AUTH_TOKEN.variable();
     public static final String INSTANCE_NAME = Option.INSTANCE_NAME.variable();
     public static final String ACCESS_TOKEN = Option.HTTP_ACCESS_TOKEN.variable();
+    public static final String PACKAGE_SHA256 = Option.PACKAGE_SHA256.variable();
 
     private RuntimeEnvironment() {
     }
@@ -46,6 +51,9 @@ public final class RuntimeEnvironment {
                 .build());
         env.add(fromSecret(ACCESS_TOKEN, FunctionNames.replicaAccessSecretName(function.getMetadata().getName()),
                 RuntimeAccessSecret.TOKEN_KEY));
+        RuntimeSpec runtime = function.getSpec().getRuntime();
+        PulsarPackage.sha256Of(runtime == null ? null : runtime.jar())
+                .ifPresent(sha256 -> env.add(plain(PACKAGE_SHA256, sha256)));
         PulsarAuthSpec auth = function.getSpec().getPulsarAuth();
         if (auth != null && auth.token() != null) {
             env.add(fromSecret(AUTH_TOKEN, auth.token().name(), auth.token().key()));

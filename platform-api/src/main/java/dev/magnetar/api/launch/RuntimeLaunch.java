@@ -36,7 +36,12 @@ public final class RuntimeLaunch {
         HTTP_ACCESS_TOKEN("--http-access-token", "MAGNETAR_HTTP_ACCESS_TOKEN"),
         DRAIN_TIMEOUT_MS("--drain-timeout-ms", "MAGNETAR_DRAIN_TIMEOUT_MS"),
         /** The replica stops when this process dies, even by SIGKILL: no orphan keeps consuming. */
-        PARENT_PID("--parent-pid", "MAGNETAR_PARENT_PID");
+        PARENT_PID("--parent-pid", "MAGNETAR_PARENT_PID"),
+        /**
+         * The SHA-256 (hex) the function's jar had when the control plane accepted it: a replica whose jar has
+         * another digest does not load it.
+         */
+        PACKAGE_SHA256("--package-sha256", "MAGNETAR_PACKAGE_SHA256");
 
         private final String flag;
         private final String variable;

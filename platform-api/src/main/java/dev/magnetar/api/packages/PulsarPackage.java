@@ -3,6 +3,7 @@ package dev.magnetar.api.packages;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,18 @@ public record PulsarPackage(String topic, String sha256) {
 
     public static boolean isPackage(String jar) {
         return jar != null && jar.startsWith(SCHEME);
+    }
+
+    /** The SHA-256 a jar location names: a package's; empty for a path, or a package location that is malformed. */
+    public static Optional<String> sha256Of(String jar) {
+        if (!isPackage(jar)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(jar).sha256());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** @throws IllegalArgumentException naming the expected form */

@@ -18,6 +18,8 @@ public class FunctionStatus {
     @LabelSelector
     private String selector;
     private Long backlog;
+    /** SHA-256 (hex) of the function's jar as accepted; every replica checks its jar against it before loading it. */
+    private String packageSha256;
 
     public List<Condition> getConditions() { return conditions; }
     public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
@@ -31,4 +33,6 @@ public class FunctionStatus {
     public void setSelector(String selector) { this.selector = selector; }
     public Long getBacklog() { return backlog; }
     public void setBacklog(Long backlog) { this.backlog = backlog; }
+    public String getPackageSha256() { return packageSha256; }
+    public void setPackageSha256(String packageSha256) { this.packageSha256 = packageSha256; }
 }

@@ -19,6 +19,16 @@ class PulsarPackageTest {
     }
 
     @Test
+    void theDigestALocationNamesIsAPackagesOwnOnly() {
+        String location = new PulsarPackage(PulsarPackage.topicOf("public", "default", "exclaim"), SHA).location();
+
+        assertThat(PulsarPackage.sha256Of(location)).contains(SHA);
+        assertThat(PulsarPackage.sha256Of("/app/function.jar")).isEmpty();
+        assertThat(PulsarPackage.sha256Of("pulsar-package:persistent://p/d/t@sha256:xyz")).isEmpty();
+        assertThat(PulsarPackage.sha256Of(null)).isEmpty();
+    }
+
+    @Test
     void theDigestIsTheLowerCaseHexSha256() {
         assertThat(PulsarPackage.digest("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param resolved     the same with every default applied
  * @param jar          the function jar, absolute; null when it is a {@code jarPackage}
  * @param jarPackage   the function jar kept in Pulsar (Kubernetes, uploaded through the admin API), or null
+ * @param packageSha256 the SHA-256 (lower-case hex) the jar must have to be loaded, or null when none was given
  * @param pulsarUrl    the broker's service URL
  * @param authToken    a Pulsar token, or null
  * @param instanceId   this replica's index among the function's replicas
@@ -29,6 +30,7 @@ public record RuntimeConfig(
         ResolvedFunction resolved,
         Path jar,
         PulsarPackage jarPackage,
+        String packageSha256,
         String pulsarUrl,
         String authToken,
         int instanceId,

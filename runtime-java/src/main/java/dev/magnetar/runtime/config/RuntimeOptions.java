@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -86,7 +87,7 @@ public final class RuntimeOptions {
         int instanceId = (int) number(Option.INSTANCE_ID.flag(), 0, 0, Integer.MAX_VALUE);
         PulsarPackage jarPackage = jarPackage(resolved);
         return new RuntimeConfig(function, resolved, jarPackage == null ? jar(resolved, base) : null, jarPackage,
-                required(Option.PULSAR_URL.flag()), values.get(Option.PULSAR_AUTH_TOKEN.flag()),
+                packageSha256(), required(Option.PULSAR_URL.flag()), values.get(Option.PULSAR_AUTH_TOKEN.flag()),
                 instanceId, instanceName(instanceId),
                 number(Option.HTTP_PORT.flag(), DEFAULT_HTTP_PORT, 0, 65_535),
                 new RuntimeConfig.HttpAccess(values.get(Option.HTTP_HOST.flag()), values.get(Option.HTTP_ACCESS_TOKEN.flag())),
@@ -138,6 +139,20 @@ public final class RuntimeOptions {
                     + " build the function's jar or fix the path");
         }
         return jar;
+    }
+
+    /** The digest the control plane recorded for the jar; hex, either case. */
+    private String packageSha256() {
+        String value = values.get(Option.PACKAGE_SHA256.flag());
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String sha256 = value.trim().toLowerCase(Locale.ROOT);
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new ConfigurationException(Option.PACKAGE_SHA256.flag() + " is '" + value + "': give the jar's"
+                    + " SHA-256 as 64 hex digits, or leave the option out");
+        }
+        return sha256;
     }
 
     /** The pod name on Kubernetes (the downward API sets it); the instance id elsewhere. */

@@ -76,6 +76,20 @@ class RuntimeOptionsTest {
     }
 
     @Test
+    void thePackageDigestIsReadInEitherCaseAndCheckedForItsForm() throws Exception {
+        String json = json();
+        String sha256 = "AB".repeat(32);
+
+        assertThat(RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url", "p"},
+                Map.of("MAGNETAR_PACKAGE_SHA256", sha256)).packageSha256()).isEqualTo("ab".repeat(32));
+        assertThat(RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url", "p"}, Map.of())
+                .packageSha256()).as("nothing to check against").isNull();
+        assertThatThrownBy(() -> RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url", "p",
+                "--package-sha256", "abc"}, Map.of())).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("--package-sha256 is 'abc'").hasMessageContaining("64 hex digits");
+    }
+
+    @Test
     void namesWhatIsMissing() {
         assertThatThrownBy(() -> RuntimeOptions.parse(new String[0], Map.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("--function-file")

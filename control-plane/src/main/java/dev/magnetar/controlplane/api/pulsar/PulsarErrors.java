@@ -5,6 +5,7 @@ import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.DocumentException;
 import dev.magnetar.controlplane.api.ErrorResponse;
 import dev.magnetar.controlplane.packages.PackageException;
+import dev.magnetar.controlplane.packages.PackageTooLargeException;
 import dev.magnetar.controlplane.service.DeploymentException;
 import dev.magnetar.controlplane.service.FunctionExistsException;
 import dev.magnetar.controlplane.service.FunctionNotFoundException;
@@ -26,6 +27,9 @@ final class PulsarErrors {
     }
 
     static HttpResponse<ErrorResponse> of(Throwable error) {
+        if (error instanceof PackageTooLargeException) {
+            return reply(HttpStatus.REQUEST_ENTITY_TOO_LARGE, error.getMessage());
+        }
         if (error instanceof PulsarConfigException || error instanceof PackageException
                 || error instanceof DocumentException) {
             return reply(HttpStatus.BAD_REQUEST, error.getMessage());

@@ -3,7 +3,9 @@ package dev.magnetar.controlplane.api.pulsar;
 import dev.magnetar.api.replicas.InstanceAction;
 import dev.magnetar.controlplane.api.ErrorResponse;
 import dev.magnetar.controlplane.api.pulsar.PulsarFunctionRequests.Package;
+import dev.magnetar.controlplane.config.AdminConfig;
 import dev.magnetar.controlplane.config.ControlPlaneConfig;
+import dev.magnetar.controlplane.packages.PackageTooLargeException;
 import dev.magnetar.controlplane.service.FunctionService;
 import dev.magnetar.controlplane.store.FunctionRef;
 import dev.magnetar.security.access.Access;
@@ -19,6 +21,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -42,10 +45,12 @@ public class PulsarFunctionsController {
 
     private final PulsarFunctionRequests requests;
     private final FunctionService service;
+    private final AdminConfig config;
 
-    public PulsarFunctionsController(PulsarFunctionRequests requests, FunctionService service) {
+    public PulsarFunctionsController(PulsarFunctionRequests requests, FunctionService service, AdminConfig config) {
         this.requests = requests;
         this.service = service;
+        this.config = config;
     }
 
     @Access(AccessRule.NAMESPACE_FUNCTIONS)
@@ -143,6 +148,12 @@ public class PulsarFunctionsController {
     @Error(exception = RuntimeException.class)
     public HttpResponse<ErrorResponse> failed(RuntimeException error) {
         return PulsarErrors.of(error);
+    }
+
+    /** The server stopped reading an upload at the limit, which application.yml ties to the package size. */
+    @Error(exception = ContentLengthExceededException.class)
+    public HttpResponse<ErrorResponse> tooLarge(ContentLengthExceededException error) {
+        return PulsarErrors.of(new PackageTooLargeException("the uploaded package", config.maxPackageSize()));
     }
 
     private static Package pkg(CompletedFileUpload data, String url) {

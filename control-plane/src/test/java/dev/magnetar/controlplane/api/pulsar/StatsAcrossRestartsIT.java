@@ -31,7 +31,7 @@ class StatsAcrossRestartsIT {
         EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
         String input = pulsar.uniqueTopic("counted-in");
         try (ControlPlane plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir,
-                new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())));
+                new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())), Samples.allowJars());
              PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(plane.url()).build()) {
             ControlPlaneClient client = new ControlPlaneClient(plane.url());
             assertThat(client.create("counted", Samples.json(Samples.exclamation(input, pulsar.uniqueTopic("counted-out"), 1)))
