@@ -7,12 +7,14 @@ import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.cli.CliRun;
 import dev.magnetar.controlplane.ControlPlane;
 import dev.magnetar.controlplane.ControlPlaneOptions;
+import dev.magnetar.controlplane.config.AdminConfig;
 import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,8 @@ class SecretCanaryCliIT {
         writeSecret("canary-fn", "token", FUNCTION_TOKEN);
         EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
         try (ControlPlane plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir,
-                new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl(), PLATFORM_TOKEN)))) {
+                new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl(), PLATFORM_TOKEN)), 
+                Map.of(AdminConfig.ALLOWED_JAR_DIRS, Installation.current().samplesDir().toString()))) {
             live(plane, pulsar.uniqueTopic("canary-cli-in"));
         }
 

@@ -10,10 +10,8 @@ import dev.magnetar.security.token.InvalidTokenException;
 import dev.magnetar.security.token.TokenVerifier;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -51,33 +49,35 @@ public class AccessFilter implements Ordered {
         return ServerFilterPhase.SECURITY.order();
     }
 
+    /** Goes on by handing back the request; stops by failing with the answer ({@link AccessRefusedException}). */
     @RequestFilter
-    public CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+    public CompletableFuture<HttpRequest<?>> check(HttpRequest<?> request) {
         if (PublicRoutes.isPublic(request.getPath())) {
-            return proceed();
+            return CompletableFuture.completedFuture(request);
         }
         Caller caller;
         try {
             caller = authenticate(request.getHeaders().getAuthorization().orElse(null));
         } catch (InvalidTokenException e) {
-            return answer(AccessResponses.unauthorized(e.getMessage()));
+            return CompletableFuture.failedFuture(new AccessRefusedException(AccessResponses.unauthorized(e.getMessage())));
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
         if (route.isEmpty()) {
-            return proceed(); // nothing runs: the server answers 404 or 405
+            return CompletableFuture.completedFuture(request); // nothing runs: the server answers 404 or 405
         }
         AccessRule rule = route.get().getAnnotationMetadata().enumValue(Access.class, AccessRule.class).orElse(null);
         CompletableFuture<AccessDecision> decision = decide(rule, caller, route.get().getVariableValues(), request);
         if (decision.isDone()) {
-            return decision.thenApply(AccessFilter::responseTo);
+            return decision.thenCompose(allowed -> proceedIf(allowed, request));
         }
         // Pulsar answered on its own thread: the request goes on where it was read, on its event loop.
-        return decision.thenApplyAsync(AccessFilter::responseTo, CallingEventLoop.current());
+        return decision.thenComposeAsync(allowed -> proceedIf(allowed, request), CallingEventLoop.current());
     }
 
-    private static @Nullable HttpResponse<?> responseTo(AccessDecision decision) {
-        return decision.allowed() ? null : AccessResponses.refused(decision);
+    private static CompletableFuture<HttpRequest<?>> proceedIf(AccessDecision decision, HttpRequest<?> request) {
+        return decision.allowed() ? CompletableFuture.completedFuture(request)
+                : CompletableFuture.failedFuture(new AccessRefusedException(AccessResponses.refused(decision)));
     }
 
     private Caller authenticate(String authorization) throws InvalidTokenException {
@@ -121,13 +121,5 @@ public class AccessFilter implements Ordered {
         return directory.get().find(tenant, namespace, name)
                 .flatMap(ResolvedFunction::requestTopic)
                 .orElse(null);
-    }
-
-    private static CompletableFuture<@Nullable HttpResponse<?>> proceed() {
-        return CompletableFuture.completedFuture(null);
-    }
-
-    private static CompletableFuture<@Nullable HttpResponse<?>> answer(HttpResponse<?> response) {
-        return CompletableFuture.completedFuture(response);
     }
 }

@@ -73,11 +73,13 @@ class AuthenticatedRoutesIT {
         broker.namespaces().grantPermissionOnNamespace(namespace, "acme-dev", Set.of(AuthAction.functions));
         broker.namespaces().grantPermissionOnNamespace(namespace, "acme-caller", Set.of(AuthAction.produce));
         plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir,
-                new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())), Map.of(
+                new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())), Samples.allowJars(Map.of(
                 "magnetar.auth.enabled", true,
                 "magnetar.auth.token-secret-key", KeySetting.dataUrl(secret),
                 "magnetar.auth.superuser-roles", List.of("admin"),
-                UnruledController.ENABLED, true));
+                // Nothing reused: every decision below waits for Pulsar's answer, the path a cold cache takes.
+                "magnetar.auth.permission-cache-ttl", "1ms",
+                UnruledController.ENABLED, true)));
         HttpResponse<String> created = send("POST", "/magnetar/v1/functions/" + namespace + "/greet", token("admin"),
                 MediaType.APPLICATION_JSON, Samples.json(Samples.exclamation(inputTopic, null, 1)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);

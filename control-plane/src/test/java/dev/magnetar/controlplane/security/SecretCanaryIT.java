@@ -8,6 +8,7 @@ import dev.magnetar.controlplane.ControlPlane;
 import dev.magnetar.controlplane.ControlPlaneOptions;
 import dev.magnetar.controlplane.testing.CapturedOutput;
 import dev.magnetar.controlplane.testing.ControlPlaneClient;
+import dev.magnetar.controlplane.testing.Samples;
 import dev.magnetar.controlplane.testing.TestJars;
 import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import java.net.http.HttpResponse;
@@ -83,7 +84,7 @@ class SecretCanaryIT {
         String controlPlaneLog;
         try (CapturedOutput output = CapturedOutput.start()) {
             try (ControlPlane plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir,
-                    new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl(), PLATFORM_TOKEN)))) {
+                    new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl(), PLATFORM_TOKEN)), Samples.allowJars(work))) {
                 live(new ControlPlaneClient(plane.url()), pulsar.uniqueTopic("canary-in"));
             }
             controlPlaneLog = output.text();
