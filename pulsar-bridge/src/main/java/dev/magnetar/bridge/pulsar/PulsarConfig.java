@@ -29,7 +29,10 @@ public record PulsarConfig(
         return new PulsarConnection(serviceUrl, adminUrl, authToken);
     }
 
-    /** The {@code magnetar.pulsar.*} properties that configure {@code connection}: how an application is handed one. */
+    /**
+     * The {@code magnetar.pulsar.*} properties that configure {@code connection}: how an application is handed one.
+     * Settings left unset stay out, so the application's environment may give them.
+     */
     public static Map<String, Object> properties(PulsarConnection connection) {
         Map<String, Object> properties = new LinkedHashMap<>();
         put(properties, PREFIX + ".service-url", connection.serviceUrl());
@@ -40,8 +43,13 @@ public record PulsarConfig(
         put(properties, PulsarTrustConfig.TRUST_STORE, trust.trustStore());
         put(properties, PulsarTrustConfig.TRUST_STORE_TYPE, trust.trustStoreType());
         put(properties, PulsarTrustConfig.TRUST_STORE_PASSWORD, trust.trustStorePassword());
-        properties.put(PulsarTrustConfig.HOSTNAME_VERIFICATION, trust.hostnameVerification());
-        properties.put(PulsarTrustConfig.ALLOW_INSECURE_CONNECTION, trust.allowInsecureConnection());
+        // Only when not the default, so the environment may still set them.
+        if (!trust.hostnameVerification()) {
+            properties.put(PulsarTrustConfig.HOSTNAME_VERIFICATION, false);
+        }
+        if (trust.allowInsecureConnection()) {
+            properties.put(PulsarTrustConfig.ALLOW_INSECURE_CONNECTION, true);
+        }
         PulsarTlsIdentity identity = connection.identity();
         put(properties, PulsarTlsIdentityConfig.CERT_FILE, identity.certFile());
         put(properties, PulsarTlsIdentityConfig.KEY_FILE, identity.keyFile());

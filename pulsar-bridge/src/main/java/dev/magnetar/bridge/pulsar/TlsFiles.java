@@ -11,7 +11,8 @@ import java.security.cert.CertificateFactory;
 
 /**
  * Reads the TLS files a setting names once, at start, so a wrong path, type or password is one message naming the
- * setting instead of a handshake failure on first use. Messages never hold a password.
+ * setting instead of a handshake failure on first use. Messages never hold a password. The failure carries the
+ * reader's reason in its message, not as its cause: applications report the root cause, which is this one then.
  */
 final class TlsFiles {
     private TlsFiles() {
@@ -27,7 +28,7 @@ final class TlsFiles {
             }
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read " + setting + "=" + file + " as PEM certificates: "
-                    + e.getMessage() + "; give a PEM file of certificates", e);
+                    + e.getMessage() + "; give a PEM file of certificates");
         }
     }
 
@@ -43,7 +44,7 @@ final class TlsFiles {
             KeyStore.getInstance(type).load(in, password.toCharArray());
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot open " + setting + "=" + file + " as " + typeSetting + "=" + type
-                    + " with " + passwordSetting + ": " + e.getMessage() + "; check the file, its type and password", e);
+                    + " with " + passwordSetting + ": " + e.getMessage() + "; check the file, its type and password");
         }
     }
 
@@ -53,7 +54,7 @@ final class TlsFiles {
         try {
             path = Path.of(file);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException(setting + "=" + file + " is not a valid path: " + e.getReason(), e);
+            throw new IllegalArgumentException(setting + "=" + file + " is not a valid path: " + e.getReason());
         }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new IllegalArgumentException(setting + "=" + file + " is not a readable file: give the path of an"

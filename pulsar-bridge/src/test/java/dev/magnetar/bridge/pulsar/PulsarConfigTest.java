@@ -85,6 +85,29 @@ class PulsarConfigTest {
     }
 
     @Test
+    void aConnectionBecomesThePropertiesThatBindBackToIt() {
+        PulsarConnection connection = new PulsarConnection("pulsar+ssl://b:6651", "https://b:8443").withTls(
+                new PulsarTrust(null, "/tls/trust.p12", "JKS", "t", false, true),
+                PulsarTlsIdentity.keyStore("/tls/me.p12", "JKS", "k"));
+
+        Map<String, Object> properties = PulsarConfig.properties(connection);
+
+        assertThat(properties).containsEntry("magnetar.pulsar.service-url", "pulsar+ssl://b:6651")
+                .containsEntry("magnetar.pulsar.tls-trust-store", "/tls/trust.p12")
+                .containsEntry("magnetar.pulsar.tls-trust-store-type", "JKS")
+                .containsEntry("magnetar.pulsar.tls-trust-store-password", "t")
+                .containsEntry("magnetar.pulsar.tls-hostname-verification", false)
+                .containsEntry("magnetar.pulsar.tls-allow-insecure-connection", true)
+                .containsEntry("magnetar.pulsar.tls-key-store", "/tls/me.p12")
+                .containsEntry("magnetar.pulsar.tls-key-store-type", "JKS")
+                .containsEntry("magnetar.pulsar.tls-key-store-password", "k")
+                .doesNotContainKeys("magnetar.pulsar.auth-token", "magnetar.pulsar.tls-trust-certs-file");
+        assertThat(PulsarConfig.properties(new PulsarConnection("pulsar://b:6650", "http://b:8080")))
+                .as("defaults stay out, so the environment may set them")
+                .containsOnlyKeys("magnetar.pulsar.service-url", "magnetar.pulsar.admin-url");
+    }
+
+    @Test
     void theDefaultTrustIsTheJvmsWithHostnameVerification() {
         try (ApplicationContext context = ApplicationContext.run()) {
             PulsarConnection connection = context.getBean(PulsarConnection.class);

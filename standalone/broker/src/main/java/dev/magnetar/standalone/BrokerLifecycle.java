@@ -20,8 +20,8 @@ final class BrokerLifecycle {
     }
 
     static void run(BrokerArguments args, Path root, PrintStream protocol) throws StartupFailure, InterruptedException {
-        LOG.info("Starting the embedded broker: data dir {}, bind address {}, broker port {}, web port {}",
-                root, args.bindAddress(), args.brokerPort(), args.webPort());
+        LOG.info("Starting the embedded broker: data dir {}, bind address {}, broker port {}, web port {}{}",
+                root, args.bindAddress(), args.brokerPort(), args.webPort(), args.tls() == null ? "" : ", " + args.tls());
         DataDirectory dataDir = DataDirectory.lock(root);
         var address = PortGuard.checkBindAddress(args.bindAddress());
         PortGuard.checkFree(address, "--broker-port", args.brokerPort());
