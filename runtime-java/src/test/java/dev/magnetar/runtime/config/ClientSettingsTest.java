@@ -3,6 +3,9 @@ package dev.magnetar.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import dev.magnetar.runtime.fixtures.Definitions;
@@ -15,6 +18,7 @@ import org.apache.pulsar.client.impl.auth.AuthenticationToken;
 import org.apache.pulsar.client.impl.conf.ClientConfigurationData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The replica's Pulsar client as its launcher's trust settings make it: read from the environment, checked, applied. */
 class ClientSettingsTest {
@@ -57,7 +61,18 @@ class ClientSettingsTest {
                 Option.PULSAR_TLS_HOSTNAME_VERIFICATION.variable(), "false",
                 Option.PULSAR_TLS_ALLOW_INSECURE_CONNECTION.variable(), "true"));
 
-        ClientConfigurationData conf = conf(config);
+        Logger logger = (Logger) LoggerFactory.getLogger(ClientSettings.class);
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        logger.addAppender(warnings);
+        ClientConfigurationData conf;
+        try {
+            conf = conf(config);
+        } finally {
+            logger.detachAppender(warnings);
+        }
+        assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .startsWith("MAGNETAR_PULSAR_TLS_ALLOW_INSECURE_CONNECTION=true: this replica accepts any broker certificate");
         assertThat(conf.isUseKeyStoreTls()).isFalse();
         assertThat(conf.getTlsTrustCertsFilePath()).isEqualTo(pem.toString());
         assertThat(conf.isTlsHostnameVerificationEnable()).isFalse();
