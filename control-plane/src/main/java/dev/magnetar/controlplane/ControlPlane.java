@@ -1,6 +1,7 @@
 package dev.magnetar.controlplane;
 
 import dev.magnetar.api.replicas.FunctionReplicas;
+import dev.magnetar.bridge.pulsar.PulsarConfig;
 import dev.magnetar.controlplane.config.ControlPlaneConfig;
 import dev.magnetar.controlplane.security.AuthConfig;
 import dev.magnetar.controlplane.security.ListenPolicy;
@@ -8,6 +9,7 @@ import dev.magnetar.controlplane.service.FunctionService;
 import dev.magnetar.gateway.http.GatewayConfig;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.BindException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,17 +54,14 @@ public final class ControlPlane implements AutoCloseable {
             properties.put("micronaut.server.ssl.port", port);
         }
         properties.put("magnetar.data-dir", options.dataDir().toAbsolutePath().toString());
-        properties.put("magnetar.pulsar.service-url", options.pulsar().serviceUrl());
-        properties.put("magnetar.pulsar.admin-url", options.pulsar().adminUrl());
-        if (options.pulsar().authToken() != null) {
-            properties.put("magnetar.pulsar.auth-token", options.pulsar().authToken());
-        }
+        properties.putAll(PulsarConfig.properties(options.pulsar()));
         ApplicationContext context;
         try {
             context = startContext(properties);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot start the control plane on port " + options.port() + ": "
-                    + rootCause(e) + "; if the port is taken, pick another one (0 = any free port)", e);
+                    + message(rootCause(e)) + (portTaken(e) ? "; the port is taken: pick another one (0 = any free port)"
+                    : ""), e);
         }
         return boot(context);
     }
@@ -131,12 +130,27 @@ public final class ControlPlane implements AutoCloseable {
         return parts;
     }
 
-    private static String rootCause(Throwable error) {
+    private static Throwable rootCause(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return cause;
+    }
+
+    /** The other reasons (a Pulsar setting, say) are not about the port, so the hint would mislead. */
+    private static boolean portTaken(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BindException
+                    || (cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String message(Throwable error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
     public int port() {

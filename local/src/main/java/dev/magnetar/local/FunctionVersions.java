@@ -31,6 +31,8 @@ final class FunctionVersions {
         // The function's own secrets and Pulsar token only: the control plane's credentials never reach it.
         environment.putAll(secrets.environment(definition.getSpec()));
         environment.put(Option.HTTP_ACCESS_TOKEN.variable(), settings.access().tokenFor(function.fqfn()));
+        // How to check the broker's certificate, as the control plane does; in the environment, for the store's password.
+        environment.putAll(settings.pulsarTrust().environment());
         LaunchPlan plan = new LaunchPlan(function.fqfn(), fileSafe(function.fqfn()), file, environment,
                 ReplicaResources.of(definition.getSpec().getResources()).jvmOptions(),
                 LocalReplicas.packageSha256(definition));

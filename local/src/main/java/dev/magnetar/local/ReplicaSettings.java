@@ -1,5 +1,6 @@
 package dev.magnetar.local;
 
+import dev.magnetar.api.launch.PulsarTrust;
 import dev.magnetar.security.replica.ReplicaAccess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +20,20 @@ import java.util.List;
  *                     back; how long a rolling restart waits for each replica before going on
  * @param classData   the class data archive replicas write and map, or {@link ClassDataArchive#off()}
  * @param access      derives each function's replica access token
+ * @param pulsarTrust how replicas check the broker's certificate: the control plane's own trust, which holds no
+ *                    credential
  */
 public record ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir,
                               RestartPolicy restarts, Duration stopGrace, Duration readyTimeout,
-                              ClassDataArchive classData, ReplicaAccess access) {
+                              ClassDataArchive classData, ReplicaAccess access, PulsarTrust pulsarTrust) {
     public ReplicaSettings {
         launcher = List.copyOf(launcher);
+        pulsarTrust = pulsarTrust == null ? PulsarTrust.DEFAULT : pulsarTrust;
+    }
+
+    public ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir, RestartPolicy restarts,
+                           Duration stopGrace, Duration readyTimeout, ClassDataArchive classData, ReplicaAccess access) {
+        this(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access, PulsarTrust.DEFAULT);
     }
 
     /** Where standalone keeps the class data archive. */

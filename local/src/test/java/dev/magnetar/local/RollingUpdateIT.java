@@ -110,7 +110,9 @@ class RollingUpdateIT {
                 && replicas.status(ECHO).stream().allMatch(InstanceStatus::ready));
         watching = false;
         assertThat(fewestReady.get()).as("ready replicas at any time").isGreaterThanOrEqualTo(2);
-        assertThat(old).noneMatch(pid -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent());
+        // A replaced replica drains after SIGTERM: it leaves the status at once and exits a moment later.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(old)
+                .noneMatch(pid -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent()));
         assertThat(rolledBack).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package dev.magnetar.runtime;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.runtime.config.ClientSettings;
 import dev.magnetar.runtime.config.RuntimeConfig;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.context.FunctionContext;
@@ -22,8 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.pulsar.client.api.AuthenticationFactory;
-import org.apache.pulsar.client.api.ClientBuilder;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
@@ -123,11 +122,7 @@ final class Replica implements AutoCloseable {
     }
 
     private PulsarClient client() throws PulsarClientException {
-        ClientBuilder builder = PulsarClient.builder().serviceUrl(config.pulsarUrl()).ioThreads(1).listenerThreads(1);
-        if (config.authToken() != null && !config.authToken().isBlank()) {
-            builder.authentication(AuthenticationFactory.token(config.authToken()));
-        }
-        return builder.build();
+        return ClientSettings.builder(config).build();
     }
 
     private String version() {

@@ -46,10 +46,12 @@ public class LocalModeFactory {
         launcher.addAll(replicas.jvmOptions());
         launcher.add("-jar");
         launcher.add(jar.toString());
-        // The URL only: the control plane's credentials never reach a function, which brings its own (spec.pulsarAuth).
+        // The URL and the trust only: the control plane's credentials (its token or client certificate) never reach a
+        // function, which brings its own (spec.pulsarAuth).
         return new ReplicaSettings(launcher, pulsar.serviceUrl(), dataDir,
                 new RestartPolicy(replicas.restartInitial(), replicas.restartMax(), replicas.stableAfter()),
-                replicas.stopGrace(), replicas.readyTimeout(), classData(dataDir, replicas, launcher, jar), access);
+                replicas.stopGrace(), replicas.readyTimeout(), classData(dataDir, replicas, launcher, jar), access,
+                pulsar.trust());
     }
 
     /** The replicas' class data archive, unless turned off or the JVM options already choose one. */

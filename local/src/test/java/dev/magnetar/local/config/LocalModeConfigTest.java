@@ -2,7 +2,9 @@ package dev.magnetar.local.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.magnetar.api.launch.PulsarTrust;
 import dev.magnetar.bridge.pulsar.PulsarConnection;
+import dev.magnetar.bridge.pulsar.PulsarTlsIdentity;
 import dev.magnetar.local.ClassDataArchive;
 import dev.magnetar.local.ReplicaSettings;
 import dev.magnetar.local.ReplicaLimits;
@@ -89,6 +91,21 @@ class LocalModeConfigTest {
 
         assertThat(settings.pulsarUrl()).isEqualTo("pulsar://broker:6650");
         assertThat(settings.toString()).doesNotContain("control-plane-jwt");
+    }
+
+    @Test
+    void replicasGetTheControlPlanesTrustButNotItsClientCertificate(@TempDir Path dataDir) {
+        Duration any = Duration.ofSeconds(1);
+        ReplicaConfig replicas = new ReplicaConfig(List.of("-Xmx256m"), dataDir.resolve("runtime.jar"), any, any, any,
+                any, any, false);
+        PulsarTrust trust = PulsarTrust.certsFile("/tls/ca.pem");
+        PulsarConnection pulsar = new PulsarConnection("pulsar+ssl://broker:6651", "https://broker:8443")
+                .withTls(trust, PulsarTlsIdentity.pem("/tls/control-plane.pem", "/tls/control-plane.key"));
+
+        ReplicaSettings settings = LocalModeFactory.replicaSettings(dataDir, replicas, pulsar, ReplicaAccess.random());
+
+        assertThat(settings.pulsarTrust()).isEqualTo(trust);
+        assertThat(settings.toString()).doesNotContain("control-plane.pem").doesNotContain("control-plane.key");
     }
 
     private static ReplicaConfig replicas(List<String> jvmOptions, boolean classDataSharing) {

@@ -5,20 +5,33 @@ import java.util.Optional;
 
 /**
  * The embedded broker's announcement on standard output, printed by the broker JVM and read by its
- * launcher: {@code MAGNETAR_BROKER_READY serviceUrl=U adminUrl=U dataDir=PATH} once clients can
- * connect, or {@code MAGNETAR_BROKER_FAILED <reason>}. The data directory comes last and runs to the
- * end of the line, so it may contain spaces. The launcher stops the broker by writing {@link #STOP} on
- * its standard input.
+ * launcher: {@code MAGNETAR_BROKER_READY serviceUrl=U adminUrl=U [tlsServiceUrl=U] [tlsAdminUrl=U] dataDir=PATH}
+ * once clients can connect, or {@code MAGNETAR_BROKER_FAILED <reason>}. The data directory comes last and runs to
+ * the end of the line, so it may contain spaces. The launcher stops the broker by writing {@link #STOP} on its
+ * standard input.
+ *
+ * @param tlsServiceUrl the {@code pulsar+ssl://} URL when the broker serves the binary protocol over TLS, else null
+ * @param tlsAdminUrl   the {@code https://} URL when the broker serves its admin API over TLS, else null
  */
-public record BrokerReadyLine(String serviceUrl, String adminUrl, Path dataDir) {
+public record BrokerReadyLine(String serviceUrl, String adminUrl, String tlsServiceUrl, String tlsAdminUrl,
+                              Path dataDir) {
     public static final String READY = "MAGNETAR_BROKER_READY";
     public static final String FAILED = "MAGNETAR_BROKER_FAILED";
     /** The line a broker's launcher writes on the broker's standard input to stop it. */
     public static final String STOP = "MAGNETAR_BROKER_STOP";
+    /** The broker's TLS key store password: in its environment, never on its command line. */
+    public static final String TLS_KEY_STORE_PASSWORD_ENV = "MAGNETAR_BROKER_TLS_KEY_STORE_PASSWORD";
+    private static final String DATA_DIR_KEY = " dataDir=";
+
+    public BrokerReadyLine(String serviceUrl, String adminUrl, Path dataDir) {
+        this(serviceUrl, adminUrl, null, null, dataDir);
+    }
 
     /** The line that announces this broker. */
     public String format() {
-        return READY + " serviceUrl=" + serviceUrl + " adminUrl=" + adminUrl + " dataDir=" + dataDir;
+        return READY + " serviceUrl=" + serviceUrl + " adminUrl=" + adminUrl
+                + (tlsServiceUrl == null ? "" : " tlsServiceUrl=" + tlsServiceUrl)
+                + (tlsAdminUrl == null ? "" : " tlsAdminUrl=" + tlsAdminUrl) + DATA_DIR_KEY + dataDir;
     }
 
     /** The line that reports a failed start; the reason is folded onto one line. */
@@ -30,14 +43,19 @@ public record BrokerReadyLine(String serviceUrl, String adminUrl, Path dataDir) 
         if (!line.startsWith(READY + " ")) {
             return Optional.empty();
         }
-        String serviceUrl = word(line, "serviceUrl=");
-        String adminUrl = word(line, "adminUrl=");
-        int dataDir = line.indexOf(" dataDir=");
-        if (serviceUrl == null || adminUrl == null || dataDir < 0) {
+        int dataDir = line.indexOf(DATA_DIR_KEY);
+        if (dataDir < 0) {
             return Optional.empty();
         }
-        return Optional.of(new BrokerReadyLine(serviceUrl, adminUrl,
-                Path.of(line.substring(dataDir + " dataDir=".length()))));
+        // The words come before the data directory, whose path may hold anything.
+        String words = line.substring(0, dataDir);
+        String serviceUrl = word(words, "serviceUrl=");
+        String adminUrl = word(words, "adminUrl=");
+        if (serviceUrl == null || adminUrl == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new BrokerReadyLine(serviceUrl, adminUrl, word(words, "tlsServiceUrl="),
+                word(words, "tlsAdminUrl="), Path.of(line.substring(dataDir + DATA_DIR_KEY.length()))));
     }
 
     /** The reason of a {@code MAGNETAR_BROKER_FAILED <reason>} line. */

@@ -24,6 +24,15 @@ public final class RuntimeLaunch {
         FUNCTION_JSON("--function-json", "MAGNETAR_FUNCTION"),
         PULSAR_URL("--pulsar-url", "MAGNETAR_PULSAR_URL"),
         PULSAR_AUTH_TOKEN("--pulsar-auth-token", "MAGNETAR_PULSAR_AUTH_TOKEN"),
+        /** The broker's certificate on {@code pulsar+ssl://}: see {@link PulsarTrust}. */
+        PULSAR_TLS_TRUST_CERTS_FILE("--pulsar-tls-trust-certs-file", "MAGNETAR_PULSAR_TLS_TRUST_CERTS_FILE"),
+        PULSAR_TLS_TRUST_STORE("--pulsar-tls-trust-store", "MAGNETAR_PULSAR_TLS_TRUST_STORE"),
+        PULSAR_TLS_TRUST_STORE_TYPE("--pulsar-tls-trust-store-type", "MAGNETAR_PULSAR_TLS_TRUST_STORE_TYPE"),
+        /** Passed in the environment only, like every secret. */
+        PULSAR_TLS_TRUST_STORE_PASSWORD("--pulsar-tls-trust-store-password", "MAGNETAR_PULSAR_TLS_TRUST_STORE_PASSWORD"),
+        PULSAR_TLS_HOSTNAME_VERIFICATION("--pulsar-tls-hostname-verification", "MAGNETAR_PULSAR_TLS_HOSTNAME_VERIFICATION"),
+        PULSAR_TLS_ALLOW_INSECURE_CONNECTION("--pulsar-tls-allow-insecure-connection",
+                "MAGNETAR_PULSAR_TLS_ALLOW_INSECURE_CONNECTION"),
         INSTANCE_ID("--instance-id", "MAGNETAR_INSTANCE_ID"),
         INSTANCE_NAME("--instance-name", "MAGNETAR_INSTANCE_NAME"),
         HTTP_PORT("--http-port", "MAGNETAR_HTTP_PORT"),

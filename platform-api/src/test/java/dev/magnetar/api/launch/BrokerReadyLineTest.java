@@ -16,6 +16,17 @@ class ReadyLineTest {
     }
 
     @Test
+    void carriesTheTlsUrlsWhenTheBrokerServesTls() {
+        var ready = new BrokerReadyLine("pulsar://127.0.0.1:6650", "http://127.0.0.1:8080", "pulsar+ssl://127.0.0.1:6651",
+                "https://127.0.0.1:8443", Path.of("/tmp/x tlsServiceUrl=y"));
+        assertThat(BrokerReadyLine.parse(ready.format())).contains(ready);
+        var plain = BrokerReadyLine.parse("MAGNETAR_BROKER_READY serviceUrl=pulsar://h:1 adminUrl=http://h:2"
+                + " dataDir=/tmp/a tlsServiceUrl=b").orElseThrow();
+        assertThat(plain.tlsServiceUrl()).as("a data directory is not read for words").isNull();
+        assertThat(plain.tlsAdminUrl()).isNull();
+    }
+
+    @Test
     void ignoresOtherLinesAndIncompleteAnnouncements() {
         assertThat(BrokerReadyLine.parse("12:00:00 INFO something")).isEmpty();
         assertThat(BrokerReadyLine.parse("MAGNETAR_BROKER_READY serviceUrl=pulsar://h:1")).isEmpty();

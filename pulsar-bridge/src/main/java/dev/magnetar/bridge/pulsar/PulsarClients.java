@@ -3,7 +3,6 @@ package dev.magnetar.bridge.pulsar;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.admin.PulsarAdminBuilder;
-import org.apache.pulsar.client.api.AuthenticationFactory;
 import org.apache.pulsar.client.api.ClientBuilder;
 import org.apache.pulsar.client.api.ProducerBuilder;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -11,7 +10,8 @@ import org.apache.pulsar.client.api.PulsarClientException;
 
 /**
  * Builds the shaded Pulsar client and admin client from a {@link PulsarConnection}, with the
- * settings Magnetar relies on everywhere (token auth, bounded timeouts, low-latency sends).
+ * settings Magnetar relies on everywhere (token or client certificate, TLS trust, bounded timeouts,
+ * low-latency sends). Contradicting or unreadable TLS settings fail here, naming the setting.
  */
 public final class PulsarClients {
     static final int CONNECT_TIMEOUT_SECONDS = 10;
@@ -26,15 +26,14 @@ public final class PulsarClients {
     /** A client for {@code connection.serviceUrl()}; it connects lazily, on first use. */
     public static PulsarClient client(PulsarConnection connection) {
         requireUrl(connection.serviceUrl(), PulsarConfig.PREFIX + ".service-url");
+        PulsarSecurity.check(connection);
         ClientBuilder builder = PulsarClient.builder()
                 .serviceUrl(connection.serviceUrl())
                 .connectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .operationTimeout(OPERATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 // Request/reply latency is dominated by small messages: never wait for Nagle.
                 .enableTcpNoDelay(true);
-        if (hasToken(connection)) {
-            builder.authentication(AuthenticationFactory.token(connection.authToken()));
-        }
+        PulsarSecurity.apply(builder, connection);
         try {
             return builder.build();
         } catch (PulsarClientException e) {
@@ -47,14 +46,13 @@ public final class PulsarClients {
     /** An admin client for {@code connection.adminUrl()}; it connects lazily, on first use. */
     public static PulsarAdmin admin(PulsarConnection connection) {
         requireUrl(connection.adminUrl(), PulsarConfig.PREFIX + ".admin-url");
+        PulsarSecurity.check(connection);
         PulsarAdminBuilder builder = PulsarAdmin.builder()
                 .serviceHttpUrl(connection.adminUrl())
                 .connectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .readTimeout(ADMIN_READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .requestTimeout(ADMIN_REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (hasToken(connection)) {
-            builder.authentication(AuthenticationFactory.token(connection.authToken()));
-        }
+        PulsarSecurity.apply(builder, connection);
         try {
             return builder.build();
         } catch (PulsarClientException e) {
@@ -77,10 +75,6 @@ public final class PulsarClients {
                 .enableBatching(false)
                 .blockIfQueueFull(false)
                 .sendTimeout(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static boolean hasToken(PulsarConnection connection) {
-        return connection.authToken() != null && !connection.authToken().isBlank();
     }
 
     private static void requireUrl(String url, String key) {

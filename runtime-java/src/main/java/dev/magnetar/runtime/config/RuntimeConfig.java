@@ -1,6 +1,7 @@
 package dev.magnetar.runtime.config;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.launch.PulsarTrust;
 import dev.magnetar.api.packages.PulsarPackage;
 import dev.magnetar.api.v1alpha1.Function;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.time.Duration;
  * @param drainTimeout how long SIGTERM waits for in-flight messages
  * @param parentPid    a process whose exit stops this replica like SIGTERM (the local control
  *                     plane, so no replica outlives it); 0 for none
+ * @param pulsarTrust  how the broker's certificate is checked on {@code pulsar+ssl://}
  */
 public record RuntimeConfig(
         Function function,
@@ -38,7 +40,8 @@ public record RuntimeConfig(
         int httpPort,
         HttpAccess http,
         Duration drainTimeout,
-        long parentPid) {
+        long parentPid,
+        PulsarTrust pulsarTrust) {
 
     /**
      * @param host  the address to listen on, or null for every interface
@@ -55,7 +58,8 @@ public record RuntimeConfig(
     @Override
     public String toString() {
         return "RuntimeConfig[function=" + resolved.fqfn() + ", instance=" + instanceName + ", pulsarUrl=" + pulsarUrl
-                + ", authToken=" + (authToken == null ? "none" : "(hidden)") + ", httpPort=" + httpPort + "]";
+                + ", authToken=" + (authToken == null ? "none" : "(hidden)") + ", httpPort=" + httpPort
+                + ", pulsarTrust=" + pulsarTrust + "]";
     }
 
     /** Pulsar's consumer name for this replica: shows in topic stats which replica holds what. */

@@ -92,7 +92,7 @@ public final class RuntimeOptions {
                 number(Option.HTTP_PORT.flag(), DEFAULT_HTTP_PORT, 0, 65_535),
                 new RuntimeConfig.HttpAccess(values.get(Option.HTTP_HOST.flag()), values.get(Option.HTTP_ACCESS_TOKEN.flag())),
                 Duration.ofMillis(number(Option.DRAIN_TIMEOUT_MS.flag(), DEFAULT_DRAIN_TIMEOUT_MS, 0, Long.MAX_VALUE)),
-                number(Option.PARENT_PID.flag(), 0L, 0, Long.MAX_VALUE));
+                number(Option.PARENT_PID.flag(), 0L, 0, Long.MAX_VALUE), TrustOptions.read(values));
     }
 
     private static Function document(java.util.function.Supplier<Function> reader, String option) {

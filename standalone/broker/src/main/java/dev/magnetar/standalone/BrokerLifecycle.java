@@ -20,19 +20,24 @@ final class BrokerLifecycle {
     }
 
     static void run(BrokerArguments args, Path root, PrintStream protocol) throws StartupFailure, InterruptedException {
-        LOG.info("Starting the embedded broker: data dir {}, bind address {}, broker port {}, web port {}",
-                root, args.bindAddress(), args.brokerPort(), args.webPort());
+        LOG.info("Starting the embedded broker: data dir {}, bind address {}, broker port {}, web port {}{}",
+                root, args.bindAddress(), args.brokerPort(), args.webPort(), args.tls() == null ? "" : ", " + args.tls());
         DataDirectory dataDir = DataDirectory.lock(root);
         var address = PortGuard.checkBindAddress(args.bindAddress());
         PortGuard.checkFree(address, "--broker-port", args.brokerPort());
         PortGuard.checkFree(address, "--web-port", args.webPort());
+        if (args.tls() != null) {
+            PortGuard.checkFree(address, BrokerTls.BROKER_PORT, args.tls().brokerPort());
+            PortGuard.checkFree(address, BrokerTls.WEB_PORT, args.tls().webPort());
+        }
         PortGuard.checkRecordedBookiePort(dataDir.resolve("bookkeeper"));
         Optional<ParentProcess> parent = ParentProcess.of(args);
         EmbeddedBroker broker = EmbeddedBroker.start(args, dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Stopper stopper = new Stopper(broker, dataDir, stopped);
         stopper.install(parent);
-        protocol.println(new BrokerReadyLine(broker.serviceUrl(), broker.adminUrl(), root).format());
+        protocol.println(new BrokerReadyLine(broker.serviceUrl(), broker.adminUrl(), broker.tlsServiceUrl(),
+                broker.tlsAdminUrl(), root).format());
         protocol.flush();
         parent.ifPresent(p -> p.onStopRequest(System.in, stopper::stopAndExit));
         stopped.await();

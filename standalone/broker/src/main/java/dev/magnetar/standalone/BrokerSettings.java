@@ -43,7 +43,28 @@ final class BrokerSettings {
         config.setLoadBalancerEnabled(false);
         config.setBrokerShutdownTimeoutMs(10_000);
         config.setRunningStandalone(true);
+        if (args.tls() != null) {
+            tls(config, args.tls());
+        }
         return config;
+    }
+
+    /**
+     * TLS ports beside the plain ones, from a key store. Pulsar's key store mode checks client certificates against a
+     * trust store and cannot do without one: the pair's own certificate is the one it trusts. Clients are not required
+     * to present a certificate.
+     */
+    static void tls(ServiceConfiguration config, BrokerTls tls) {
+        config.setBrokerServicePortTls(Optional.ofNullable(tls.brokerPort()));
+        config.setWebServicePortTls(Optional.ofNullable(tls.webPort()));
+        config.setTlsEnabledWithKeyStore(true);
+        config.setTlsKeyStoreType(tls.keyStoreType());
+        config.setTlsKeyStore(tls.keyStore().toString());
+        config.setTlsKeyStorePassword(tls.keyStorePassword());
+        config.setTlsTrustStoreType(tls.keyStoreType());
+        config.setTlsTrustStore(tls.keyStore().toString());
+        config.setTlsTrustStorePassword(tls.keyStorePassword());
+        config.setTlsRequireTrustedClientCertOnConnect(false);
     }
 
     /** A wildcard bind address cannot be advertised; clients on this machine reach loopback. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import org.apache.pulsar.PulsarStandalone;
+import org.apache.pulsar.broker.PulsarService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -27,8 +28,9 @@ final class EmbeddedBroker implements AutoCloseable {
         try {
             long started = System.nanoTime();
             standalone.start();
-            LOG.info("Broker started in {} ms: {} {}", (System.nanoTime() - started) / 1_000_000,
-                    standalone.getBrokerServiceUrl(), standalone.getWebServiceUrl());
+            LOG.info("Broker started in {} ms: {} {}{}", (System.nanoTime() - started) / 1_000_000,
+                    standalone.getBrokerServiceUrl(), standalone.getWebServiceUrl(),
+                    args.tls() == null ? "" : ", TLS " + broker.tlsServiceUrl() + " " + broker.tlsAdminUrl());
             return broker;
         } catch (Exception e) {
             LOG.error("Broker failed to start", e);
@@ -87,6 +89,29 @@ final class EmbeddedBroker implements AutoCloseable {
 
     String adminUrl() {
         return standalone.getWebServiceUrl();
+    }
+
+    /** The {@code pulsar+ssl://} URL, with the port picked for 0; null without a TLS broker port. */
+    String tlsServiceUrl() {
+        return standalone.getConfig().getBrokerServicePortTls().isPresent() ? pulsarService().getBrokerServiceUrlTls()
+                : null;
+    }
+
+    /** The {@code https://} URL, with the port picked for 0; null without a TLS web port. */
+    String tlsAdminUrl() {
+        return standalone.getConfig().getWebServicePortTls().isPresent() ? pulsarService().getWebServiceAddressTls()
+                : null;
+    }
+
+    /** PulsarStandalone keeps its broker in a field it has no getter for; the TLS URLs are only known there. */
+    private PulsarService pulsarService() {
+        try {
+            var field = PulsarStandalone.class.getDeclaredField("broker");
+            field.setAccessible(true);
+            return (PulsarService) field.get(standalone);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the TLS URLs of this Pulsar version's standalone broker", e);
+        }
     }
 
     @Override

@@ -37,9 +37,9 @@ final class PortGuard {
         }
     }
 
-    /** Fails when {@code port} (unless 0) cannot be bound on {@code address}. */
-    static void checkFree(InetAddress address, String option, int port) throws StartupFailure {
-        if (port == 0) {
+    /** Fails when {@code port} (unless 0 or null: none) cannot be bound on {@code address}. */
+    static void checkFree(InetAddress address, String option, Integer port) throws StartupFailure {
+        if (port == null || port == 0) {
             return;
         }
         try (ServerSocket socket = new ServerSocket()) {

@@ -27,7 +27,7 @@ public final class StandaloneBroker {
         PrintStream protocol = System.out;
         System.setOut(System.err);
         try {
-            BrokerArguments arguments = BrokerArguments.parse(args);
+            BrokerArguments arguments = BrokerArguments.parse(System.getenv(), args);
             Path root = DataDirectory.prepare(arguments.dataDir());
             System.setProperty(LOG_DIR_PROPERTY, root.resolve("logs").toString());
             BrokerLifecycle.run(arguments, root, protocol);

@@ -1,10 +1,12 @@
 package dev.magnetar.standalone.launcher;
 
+import dev.magnetar.api.launch.BrokerReadyLine;
 import dev.magnetar.api.layout.Installation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** The command line of the broker JVM: {@code java [opts] -jar magnetar-broker.jar [options]}. */
 final class BrokerCommand {
@@ -33,7 +35,24 @@ final class BrokerCommand {
                 "--web-port", Integer.toString(options.webPort()),
                 // The broker stops by itself when this JVM is gone, even after a SIGKILL.
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        if (options.tls() != null) {
+            command.addAll(tls(options.tls()));
+        }
         return command;
+    }
+
+    /** The TLS options; the key store's password goes into the broker's environment ({@link #environment}). */
+    static List<String> tls(BrokerOptions.Tls tls) {
+        return List.of("--tls-broker-port", Integer.toString(tls.brokerPort()),
+                "--tls-web-port", Integer.toString(tls.webPort()),
+                "--tls-key-store", tls.keyStore().toAbsolutePath().toString(),
+                "--tls-key-store-type", tls.keyStoreType());
+    }
+
+    /** Variables added to the broker's environment: the secrets a command line must not show. */
+    static Map<String, String> environment(BrokerOptions options) {
+        return options.tls() == null ? Map.of()
+                : Map.of(BrokerReadyLine.TLS_KEY_STORE_PASSWORD_ENV, options.tls().keyStorePassword());
     }
 
     static List<String> javaOpts(String configured) {

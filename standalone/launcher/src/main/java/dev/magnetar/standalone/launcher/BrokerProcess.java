@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ public final class BrokerProcess implements AutoCloseable {
         Path jar = standaloneJar();
         List<String> command = BrokerCommand.of(options, jar, System.getenv(BrokerCommand.JAVA_OPTS_ENV));
         Path consoleLog = consoleLog(options.dataDir());
-        Process process = spawn(command, consoleLog, options.dataDir());
+        Process process = spawn(command, BrokerCommand.environment(options), consoleLog, options.dataDir());
         BrokerConsole console = new BrokerConsole(process.getInputStream(), consoleLog);
         Thread drain = new Thread(console, "magnetar-broker-console-" + process.pid());
         drain.setDaemon(true);
@@ -57,9 +58,10 @@ public final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    private static Process spawn(List<String> command, Path consoleLog, Path dataDir) {
+    private static Process spawn(List<String> command, Map<String, String> environment, Path consoleLog, Path dataDir) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));
+        builder.environment().putAll(environment);
         if (Files.isDirectory(dataDir)) {
             builder.directory(dataDir.toFile()); // stray relative files of the broker land in its own directory
         }
@@ -127,6 +129,16 @@ public final class BrokerProcess implements AutoCloseable {
 
     public Path dataDir() {
         return ready.dataDir();
+    }
+
+    /** The {@code pulsar+ssl://} URL when started with TLS, else null. */
+    public String tlsServiceUrl() {
+        return ready.tlsServiceUrl();
+    }
+
+    /** The {@code https://} admin URL when started with TLS, else null. */
+    public String tlsAdminUrl() {
+        return ready.tlsAdminUrl();
     }
 
     public long pid() {

@@ -24,6 +24,22 @@ class BrokerCommandTest {
     }
 
     @Test
+    void tlsAddsItsPortsAndKeyStoreWhileThePasswordGoesIntoTheEnvironment() {
+        BrokerOptions options = BrokerOptions.ephemeral(Path.of("/data/broker"))
+                .withTls(new BrokerOptions.Tls(6651, 0, Path.of("/tls/broker.p12"), "PKCS12", "s3cret"));
+
+        List<String> command = BrokerCommand.of(options, JAR, null);
+
+        assertThat(String.join(" ", command))
+                .endsWith("--tls-broker-port 6651 --tls-web-port 0 --tls-key-store /tls/broker.p12 --tls-key-store-type PKCS12")
+                .doesNotContain("s3cret");
+        assertThat(BrokerCommand.environment(options)).containsExactly(
+                java.util.Map.entry(dev.magnetar.api.launch.BrokerReadyLine.TLS_KEY_STORE_PASSWORD_ENV, "s3cret"));
+        assertThat(options.toString()).doesNotContain("s3cret");
+        assertThat(BrokerCommand.environment(BrokerOptions.ephemeral(Path.of("/d")))).isEmpty();
+    }
+
+    @Test
     void javaOptionsFromTheEnvironmentReplaceTheDefaultHeap() {
         assertThat(BrokerCommand.javaOpts("  -Xmx2g   -XX:+UseZGC ")).containsExactly("-Xmx2g", "-XX:+UseZGC");
         assertThat(BrokerCommand.javaOpts(" ")).isEqualTo(BrokerCommand.DEFAULT_JAVA_OPTS);

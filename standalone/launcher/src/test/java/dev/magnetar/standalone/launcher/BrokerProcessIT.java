@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The broker JVM's life cycle as its launcher sees it: stop and restart on the same data, and the
- * one-line errors a user gets for a taken port, an unusable data directory or one in use.
+ * one-line errors a user gets for a taken port, an unusable data directory or one in use, or an unreadable TLS key
+ * store.
  * Only the restart case starts brokers of its own; the error cases fail before Pulsar starts.
  */
 class BrokerProcessIT {
@@ -121,6 +122,18 @@ class BrokerProcessIT {
         assertThatThrownBy(() -> BrokerProcess.start(options))
                 .isInstanceOf(BrokerStartException.class)
                 .hasMessageContaining("--bind-address 'no-such-host.invalid'");
+    }
+
+    @Test
+    void aTlsKeyStoreThatCannotBeReadIsNamedInTheErrorWithoutItsPassword() throws Exception {
+        Path keyStore = Files.writeString(temp.resolve("not-a-key-store.p12"), "not a key store");
+        BrokerOptions options = BrokerOptions.ephemeral(temp.resolve("tls"))
+                .withTls(new BrokerOptions.Tls(0, 0, keyStore, "PKCS12", "wrong-s3cret"));
+        assertThatThrownBy(() -> BrokerProcess.start(options))
+                .isInstanceOf(BrokerStartException.class)
+                .hasMessageContaining("cannot read --tls-key-store " + keyStore + " as PKCS12")
+                .hasMessageContaining("MAGNETAR_BROKER_TLS_KEY_STORE_PASSWORD")
+                .hasMessageNotContaining("wrong-s3cret");
     }
 
     private static PulsarClient client(BrokerProcess broker) throws Exception {

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * One real embedded Pulsar broker per test JVM, started on first use on free ports with a temporary
  * data directory, and stopped (directory deleted) by a shutdown hook. Tests share it, so each test
  * uses its own topics ({@link #uniqueTopic}); the client and admin are shared too: do not close them.
+ * Besides its plain ports it serves TLS ({@link #tlsServiceUrl()}, {@link #tlsAdminUrl()}) with a self-signed
+ * pair made for this JVM ({@link #certificates()}).
  */
 public final class EmbeddedPulsar {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPulsar.class);
@@ -26,12 +28,16 @@ public final class EmbeddedPulsar {
 
     private final BrokerProcess broker;
     private final Path dataDir;
+    private final Path tlsDir;
+    private final TestCertificates certificates;
     private PulsarClient client;
     private PulsarAdmin admin;
 
-    private EmbeddedPulsar(BrokerProcess broker, Path dataDir) {
+    private EmbeddedPulsar(BrokerProcess broker, Path dataDir, Path tlsDir, TestCertificates certificates) {
         this.broker = broker;
         this.dataDir = dataDir;
+        this.tlsDir = tlsDir;
+        this.certificates = certificates;
     }
 
     /** The broker of this JVM, started on the first call (about 8 s); a failed start is not retried. */
@@ -55,16 +61,20 @@ public final class EmbeddedPulsar {
 
     private static EmbeddedPulsar start() {
         Path dataDir;
+        Path tlsDir;
         try {
             dataDir = Files.createTempDirectory("magnetar-test-broker-");
+            tlsDir = Files.createTempDirectory("magnetar-test-tls-");
         } catch (IOException e) {
-            throw new IllegalStateException("cannot create a temporary data directory for the test broker", e);
+            throw new IllegalStateException("cannot create temporary directories for the test broker", e);
         }
         long started = System.nanoTime();
-        BrokerProcess broker = BrokerProcess.start(BrokerOptions.ephemeral(dataDir));
-        LOG.info("Embedded Pulsar ready in {} ms: {} {} (pid {}, data {})", (System.nanoTime() - started) / 1_000_000,
-                broker.serviceUrl(), broker.adminUrl(), broker.pid(), dataDir);
-        return new EmbeddedPulsar(broker, dataDir);
+        TestCertificates certificates = TestCertificates.create(tlsDir);
+        BrokerProcess broker = BrokerProcess.start(BrokerOptions.ephemeral(dataDir).withTls(new BrokerOptions.Tls(0, 0,
+                certificates.keyStore(), TestCertificates.TYPE, certificates.password())));
+        LOG.info("Embedded Pulsar ready in {} ms: {} {} {} {} (pid {}, data {})", (System.nanoTime() - started) / 1_000_000,
+                broker.serviceUrl(), broker.adminUrl(), broker.tlsServiceUrl(), broker.tlsAdminUrl(), broker.pid(), dataDir);
+        return new EmbeddedPulsar(broker, dataDir, tlsDir, certificates);
     }
 
     public String serviceUrl() {
@@ -75,6 +85,29 @@ public final class EmbeddedPulsar {
         return broker.adminUrl();
     }
 
+    /** {@code pulsar+ssl://127.0.0.1:port}, served with {@link #certificates()}. */
+    public String tlsServiceUrl() {
+        return broker.tlsServiceUrl();
+    }
+
+    /** {@code https://127.0.0.1:port}, served with {@link #certificates()}. */
+    public String tlsAdminUrl() {
+        return broker.tlsAdminUrl();
+    }
+
+    /** The broker's self-signed pair, and the trust store and PEM file that trust it. */
+    public TestCertificates certificates() {
+        return certificates;
+    }
+
+    /** A PKCS12 trust store holding the broker's certificate. */
+    public Path trustStore() {
+        return certificates.trustStore();
+    }
+
+    public String trustStorePassword() {
+        return certificates.password();
+    }
 
     /** The broker process, e.g. for its pid or data directory. */
     public BrokerProcess broker() {
@@ -115,6 +148,7 @@ public final class EmbeddedPulsar {
         closeQuietly(admin);
         broker.close();
         deleteRecursively(dataDir);
+        deleteRecursively(tlsDir);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
