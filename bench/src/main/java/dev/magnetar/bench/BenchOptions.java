@@ -13,7 +13,7 @@ import java.util.List;
  * @param functions Function resources the controller scenario creates
  * @param payloadBytes size of each message of the drain scenarios (throughput, io-bound, scale-out): 100 B or 1 KB
  * @param chartsDir where each chart is also written under a stable name, {@code <scenario>-<chart id>.png}; null for nowhere
- * @param jfr     record JFR profiles of the Magnetar runtime workers (throughput) and of the control plane (gateway)
+ * @param jfr     record JFR profiles of the Magnetar runtime workers (throughput) and of the control planes (gateway, gateway-auth)
  * @param pipeRates the pipe-latency scenario's rates in msg/s: 100, 1,000 and 5,000, or fewer for a closer look
  */
 record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions,

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,11 +26,29 @@ public final class ControlPlaneProcess implements AutoCloseable {
 
     private final ChildJvm jvm;
     private final String url;
+    private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ControlPlaneProcess(ChildJvm jvm, String url) {
+    /**
+     * What a control plane runs with beyond the bench's defaults.
+     *
+     * @param properties system properties, such as the {@code magnetar.auth.*} settings
+     * @param adminToken the bearer token of the bench's own admin calls (deploy, status); null to send none
+     */
+    public record Extra(Map<String, String> properties, String adminToken) {
+        public static final Extra NONE = new Extra(Map.of(), null);
+    }
+
+    private ControlPlaneProcess(ChildJvm jvm, String url, String adminToken) {
         this.jvm = jvm;
         this.url = url;
+        this.adminToken = adminToken;
+    }
+
+    /** A control plane with the bench's defaults and nothing {@link Extra}. */
+    public static ControlPlaneProcess start(Installation installation, String serviceUrl, String adminUrl, Path dir,
+                                            int port, boolean jfr) throws IOException {
+        return start(installation, serviceUrl, adminUrl, dir, port, jfr, Extra.NONE);
     }
 
     /**
@@ -37,7 +56,7 @@ public final class ControlPlaneProcess implements AutoCloseable {
      * replica into {@code <dir>/replica.jfr}.
      */
     public static ControlPlaneProcess start(Installation installation, String serviceUrl, String adminUrl, Path dir,
-                                            int port, boolean jfr) throws IOException {
+                                            int port, boolean jfr, Extra extra) throws IOException {
         Path cli = installation.home().resolve("cli/target");
         if (!Files.isRegularFile(cli.resolve("magnetar-cli.jar"))) {
             throw new IllegalStateException(cli.resolve("magnetar-cli.jar") + " is missing: build it with"
@@ -49,6 +68,7 @@ public final class ControlPlaneProcess implements AutoCloseable {
             command.add(recording(dir.resolve("control-plane.jfr")));
             command.addAll(replicaOptionsWith(recording(dir.resolve("replica.jfr"))));
         }
+        extra.properties().forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-D" + Installation.HOME_PROPERTY + "=" + installation.home(),
                 "-Dmicronaut.server.port=" + port,
                 "-Dmagnetar.data-dir=" + dir.resolve("data"),
@@ -59,7 +79,7 @@ public final class ControlPlaneProcess implements AutoCloseable {
                 "-cp", cli.resolve("magnetar-cli.jar") + java.io.File.pathSeparator + cli.resolve("lib") + "/*",
                 "dev.magnetar.controlplane.ControlPlane"));
         ControlPlaneProcess plane = new ControlPlaneProcess(ChildJvm.start(command, dir.resolve("control-plane.log")),
-                "http://127.0.0.1:" + port);
+                "http://127.0.0.1:" + port, extra.adminToken());
         plane.awaitListening(dir);
         return plane;
     }
@@ -99,7 +119,7 @@ public final class ControlPlaneProcess implements AutoCloseable {
     /** Creates (or replaces) a function from a Function document and waits until its replicas are ready. */
     public void deploy(String tenant, String namespace, String name, String yaml, int replicas) throws IOException {
         String path = url + "/magnetar/v1/functions/" + tenant + "/" + namespace + "/" + name;
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(path))
+        HttpResponse<String> created = send(request(path)
                 .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build());
         if (created.statusCode() / 100 != 2) {
             throw new IllegalStateException("creating " + name + " answered " + created.statusCode() + ": " + created.body());
@@ -107,7 +127,7 @@ public final class ControlPlaneProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
         String status = "";
         while (System.nanoTime() < deadline) {
-            status = send(HttpRequest.newBuilder(URI.create(path + "/status")).GET().build()).body();
+            status = send(request(path + "/status").GET().build()).body();
             if (ReadyCount.of(status) >= replicas) {
                 return;
             }
@@ -120,7 +140,7 @@ public final class ControlPlaneProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline && jvm.isAlive()) {
             try {
-                send(HttpRequest.newBuilder(URI.create(url + "/magnetar/v1/functions/public/default")).GET().build());
+                send(request(url + "/magnetar/v1/functions/public/default").GET().build());
                 return;
             } catch (IOException e) {
                 sleep(250);
@@ -128,6 +148,11 @@ public final class ControlPlaneProcess implements AutoCloseable {
         }
         throw new IllegalStateException("the control plane did not listen on " + url + " within " + READY_TIMEOUT_SECONDS
                 + " s (alive: " + jvm.isAlive() + "); see " + dir.resolve("control-plane.log"));
+    }
+
+    private HttpRequest.Builder request(String uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
+        return adminToken == null ? request : request.header("Authorization", "Bearer " + adminToken);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {

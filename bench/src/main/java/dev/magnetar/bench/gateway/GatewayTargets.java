@@ -2,7 +2,9 @@ package dev.magnetar.bench.gateway;
 
 import dev.magnetar.bench.harness.Summary;
 import dev.magnetar.bench.latency.LatencyResult;
+import dev.magnetar.bench.latency.LatencySummary;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** The gateway's targets, computed from results measured in the same run. */
 public final class GatewayTargets {
@@ -37,11 +39,26 @@ public final class GatewayTargets {
 
     /** {@code GATEWAY p50 ÷ (<httpVariant> p50 + RAW-RR p50)} at {@code load}, each p50 the median over its runs. */
     private static String ratio(List<LatencyResult> results, String load, String httpVariant) {
-        double gateway = p50(results, "GATEWAY", load);
-        double http = p50(results, httpVariant, load);
-        double rr = p50(results, "RAW-RR", load);
+        double gateway = median(results, "GATEWAY", load, LatencySummary::p50);
+        double http = median(results, httpVariant, load, LatencySummary::p50);
+        double rr = median(results, "RAW-RR", load, LatencySummary::p50);
         return String.format("GATEWAY p50 %.2f ms ÷ (%s p50 %.2f + RAW-RR p50 %.2f) = %.2f", gateway, httpVariant, http,
                 rr, p50TargetRatio(gateway, http, rr));
+    }
+
+    /**
+     * {@code on ÷ off} at {@code load}: the p50 ratio against {@code maxP50Ratio}, and the p99 ratio; each percentile is
+     * the median over that side's runs. What switching a feature on costs one gateway against its twin without it.
+     */
+    public static String onOffNote(List<LatencyResult> results, String load, String off, String on, double maxP50Ratio) {
+        double p50Off = median(results, off, load, LatencySummary::p50);
+        double p50On = median(results, on, load, LatencySummary::p50);
+        double p99Off = median(results, off, load, LatencySummary::p99);
+        double p99On = median(results, on, load, LatencySummary::p99);
+        double p50Ratio = p50Off > 0 ? p50On / p50Off : Double.NaN;
+        return String.format("%s: %s p50 %.2f ms ÷ %s p50 %.2f ms = %.2f (target ≤ %.2f: %s); p99 %.2f ms ÷ %.2f ms"
+                + " = %.2f", load, on, p50On, off, p50Off, p50Ratio, maxP50Ratio, p50Ratio <= maxP50Ratio ? "held" : "missed",
+                p99On, p99Off, p99Off > 0 ? p99On / p99Off : Double.NaN);
     }
 
     public static double p50TargetRatio(double gateway, double httpAlone, double rawRequestReply) {
@@ -74,13 +91,14 @@ public final class GatewayTargets {
                 best == null ? "none" : String.format("%,d req/s", best), stop);
     }
 
-    /** The median p50 over the runs of {@code variant} at {@code load} (one run: its p50). */
-    private static double p50(List<LatencyResult> results, String variant, String load) {
-        List<Double> p50s = results.stream().filter(r -> r.variant().equals(variant) && r.load().equals(load))
-                .map(r -> r.latency().p50()).toList();
-        if (p50s.isEmpty()) {
+    /** The median of one percentile over the runs of {@code variant} at {@code load} (one run: its value). */
+    private static double median(List<LatencyResult> results, String variant, String load,
+                                 ToDoubleFunction<LatencySummary> percentile) {
+        List<Double> values = results.stream().filter(r -> r.variant().equals(variant) && r.load().equals(load))
+                .map(r -> percentile.applyAsDouble(r.latency())).toList();
+        if (values.isEmpty()) {
             throw new IllegalArgumentException("no " + variant + " result at '" + load + "'");
         }
-        return Summary.of(p50s).median();
+        return Summary.of(values).median();
     }
 }

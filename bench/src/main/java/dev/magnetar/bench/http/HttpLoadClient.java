@@ -12,6 +12,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -64,7 +65,12 @@ public final class HttpLoadClient implements AutoCloseable {
      * cannot be opened, breaks, or the answer takes longer than the timeout.
      */
     public CompletableFuture<HttpAnswer> post(String path, byte[] body, String contentType) {
-        Exchange exchange = new Exchange(hostHeader, path, body, contentType);
+        return post(path, body, contentType, Map.of());
+    }
+
+    /** {@link #post(String, byte[], String)} with {@code headers} (such as {@code Authorization}) on the request. */
+    public CompletableFuture<HttpAnswer> post(String path, byte[] body, String contentType, Map<String, String> headers) {
+        Exchange exchange = new Exchange(hostHeader, path, body, contentType, headers);
         pool.submit(exchange);
         return exchange.answer();
     }

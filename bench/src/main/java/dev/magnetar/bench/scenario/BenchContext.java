@@ -16,7 +16,7 @@ import org.apache.pulsar.client.api.PulsarClient;
  * @param runs         runs of one-shot measurements such as cold start ({@code --runs})
  * @param functions    Function resources the controller scenario creates ({@code --functions})
  * @param payloadBytes size of each message of the drain scenarios ({@code --payload-bytes})
- * @param jfr          whether runtime workers and the pipe (throughput, pipe-latency) and the control plane (gateway) record JFR profiles ({@code --jfr})
+ * @param jfr          whether runtime workers and the pipe (throughput, pipe-latency) and the control planes (gateway, gateway-auth) record JFR profiles ({@code --jfr})
  * @param pipeRates    the pipe-latency scenario's rates in msg/s ({@code --rates})
  */
 public record BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,

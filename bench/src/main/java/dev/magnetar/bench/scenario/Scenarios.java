@@ -9,7 +9,8 @@ public final class Scenarios {
 
     public static List<Scenario> all() {
         return List.of(new ThroughputScenario(), new IoBoundScenario(), new PipeLatencyScenario(),
-                new dev.magnetar.bench.gateway.GatewayScenario(), new ColdStartScenario(),
+                new dev.magnetar.bench.gateway.GatewayScenario(), new dev.magnetar.bench.gateway.GatewayAuthScenario(),
+                new ColdStartScenario(),
                 new ScaleOutScenario(),
                 new dev.magnetar.bench.controller.ControllerScenario());
     }

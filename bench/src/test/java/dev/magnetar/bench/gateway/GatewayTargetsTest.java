@@ -46,6 +46,15 @@ class GatewayTargetsTest {
     }
 
     @Test
+    void onOffNoteComparesMedianP50AgainstTheLineAndReportsTheP99Ratio() {
+        List<LatencyResult> results = List.of(result("OFF", 0, 2, 10), result("ON", 0, 2.2, 12),
+                result("OFF", 0, 4, 30), result("ON", 0, 2, 11), result("OFF", 0, 2, 8), result("ON", 0, 2.1, 40));
+        assertThat(GatewayTargets.onOffNote(results, "L", "OFF", "ON", 1.05)).isEqualTo(
+                "L: ON p50 2.10 ms ÷ OFF p50 2.00 ms = 1.05 (target ≤ 1.05: held); p99 12.00 ms ÷ 10.00 ms = 1.20");
+        assertThat(GatewayTargets.onOffNote(results, "L", "OFF", "ON", 1.01)).contains("target ≤ 1.01: missed");
+    }
+
+    @Test
     void rateSearchReportsTheLastRateBeforeTheFirstMiss() {
         List<Integer> tried = new ArrayList<>();
         String note = GatewayTargets.rateSearch(rate -> {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,20 @@ class HttpLoadClientTest {
             assertThat(new String(ok.body(), StandardCharsets.UTF_8)).isEqualTo("text/plain:hello");
             assertThat(busy.status()).isEqualTo(503);
             assertThat(new String(busy.body(), StandardCharsets.UTF_8)).isEqualTo("application/x-test:hello");
+        }
+    }
+
+    @Test
+    void extraHeadersTravelWithTheRequest() throws Exception {
+        try (TinyServer server = new TinyServer((exchange, body) -> TinyServer.answer(exchange, 200,
+                String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
+             HttpLoadClient client = HttpLoadClient.to("127.0.0.1", server.port(), settings(4, Duration.ofSeconds(10)))) {
+            HttpAnswer with = client.post("/", HELLO, "text/plain", Map.of("Authorization", "Bearer abc"))
+                    .get(10, TimeUnit.SECONDS);
+            HttpAnswer without = client.post("/", HELLO, "text/plain").get(10, TimeUnit.SECONDS);
+
+            assertThat(new String(with.body(), StandardCharsets.UTF_8)).isEqualTo("Bearer abc");
+            assertThat(new String(without.body(), StandardCharsets.UTF_8)).isEqualTo("null");
         }
     }
 
