@@ -44,7 +44,8 @@ class PulsarTlsIT {
         String log;
         try (CapturedOutput output = CapturedOutput.start()) {
             try (ControlPlane plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir, tls(pulsar,
-                    PulsarTrust.trustStore(pulsar.trustStore().toString(), TestCertificates.TYPE, password))))) {
+                    PulsarTrust.trustStore(pulsar.trustStore().toString(), TestCertificates.TYPE, password))),
+                    Samples.allowJars())) {
                 ControlPlaneClient client = new ControlPlaneClient(plane.url());
                 Function exclamation = Samples.exclamation(pulsar.uniqueTopic("tls-in"), null, 1);
                 exclamation.getSpec().setTimeoutMs(CALL_TIMEOUT_MS);
