@@ -12,10 +12,16 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 
 /** Turns the outcome of an invocation into the HTTP answer; errors in Pulsar's {@code {"reason"}} shape. */
 final class GatewayResponses {
     static final String RETRY_AFTER_SECONDS = "1";
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final String QUOTED = "\"(?:[\\t \\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\\t \\x21-\\x7E])*\"";
+    /** RFC 9110's media-type: type/subtype, then parameters whose values are tokens or quoted strings. */
+    private static final Pattern MEDIA_TYPE = Pattern.compile(
+            TOKEN + "/" + TOKEN + "(?:[ \\t]*;[ \\t]*" + TOKEN + "=(?:" + TOKEN + "|" + QUOTED + "))*");
 
     private GatewayResponses() {
     }
@@ -27,9 +33,23 @@ final class GatewayResponses {
         if (reply.status() == ReplyStatus.ERROR) {
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "function " + fqfn + " failed: " + reply.error());
         }
-        String contentType = reply.contentType() == null || reply.contentType().isBlank()
-                ? MediaType.APPLICATION_OCTET_STREAM : reply.contentType();
-        return HttpResponse.ok(reply.body()).contentType(contentType);
+        return HttpResponse.ok(reply.body()).contentType(contentType(reply.contentType()));
+    }
+
+    /**
+     * The type the reply declares when it is a media type a response header can carry; anything else (a reply
+     * message's property is whatever its publisher wrote, line breaks included) is sent as bytes.
+     */
+    static String contentType(String declared) {
+        if (declared == null || !MEDIA_TYPE.matcher(declared).matches()) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+        try {
+            MediaType.of(declared);
+            return declared;
+        } catch (IllegalArgumentException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
     }
 
     static MutableHttpResponse<?> notFound(String fqfn) {

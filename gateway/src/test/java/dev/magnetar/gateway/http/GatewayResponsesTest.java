@@ -35,6 +35,16 @@ class GatewayResponsesTest {
     }
 
     @Test
+    void aDeclaredTypeThatIsNotAMediaTypeIsSentAsBytes() {
+        for (String declared : new String[] {"text/plain\r\nSet-Cookie: a=b", "text/plain\u0000", "plain", "a/b; q=x", " "}) {
+            var response = GatewayResponses.of("t/ns/f", TIMEOUT, new Reply(ReplyStatus.OK, null, declared, null), null);
+
+            assertThat(response.getContentType()).as(declared).contains(MediaType.APPLICATION_OCTET_STREAM_TYPE);
+        }
+        assertThat(GatewayResponses.contentType("application/json; charset=\"utf-8\"")).isEqualTo("application/json; charset=\"utf-8\"");
+    }
+
+    @Test
     void errorReplyIs500WithTheFunctionsMessage() {
         var response = GatewayResponses.of("t/ns/f", TIMEOUT, new Reply(ReplyStatus.ERROR, null, null, "boom"), null);
 

@@ -5,12 +5,14 @@ import java.util.Map;
 
 /**
  * Kubernetes quantities ({@code spec.resources}) as numbers: cpu in cores ({@code 500m} is 0.5), memory in bytes
- * ({@code 512Mi}, {@code 1G}, {@code 536870912}). Both answer null for a quantity they cannot read.
+ * ({@code 512Mi}, {@code 1G}, {@code 536870912}). Both answer null for a quantity they cannot read; memory beyond
+ * {@link Long#MAX_VALUE} bytes is one, rather than a number wrapped around to a negative or small one.
  */
 public final class Quantities {
     private static final Map<String, Long> MEMORY_SUFFIXES = Map.of(
             "Ki", 1L << 10, "Mi", 1L << 20, "Gi", 1L << 30, "Ti", 1L << 40,
             "k", 1_000L, "M", 1_000_000L, "G", 1_000_000_000L, "T", 1_000_000_000_000L);
+    private static final BigDecimal MAX_BYTES = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private Quantities() {
     }
@@ -30,17 +32,25 @@ public final class Quantities {
         String value = quantity.trim();
         try {
             if (value.endsWith("m")) { // thousandths of a byte, as Kubernetes reads them
-                return new BigDecimal(value.substring(0, value.length() - 1)).divide(BigDecimal.valueOf(1000)).longValue();
+                return whole(new BigDecimal(value.substring(0, value.length() - 1)).divide(BigDecimal.valueOf(1000)));
             }
             for (Map.Entry<String, Long> suffix : MEMORY_SUFFIXES.entrySet()) {
                 if (value.endsWith(suffix.getKey())) {
                     BigDecimal number = new BigDecimal(value.substring(0, value.length() - suffix.getKey().length()));
-                    return number.multiply(BigDecimal.valueOf(suffix.getValue())).longValue();
+                    return whole(number.multiply(BigDecimal.valueOf(suffix.getValue())));
                 }
             }
-            return new BigDecimal(value).longValue();
-        } catch (NumberFormatException e) {
+            return whole(new BigDecimal(value));
+        } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /** Whole bytes, the fraction dropped; compared first, so {@code 1e999999999} is not expanded to be refused. */
+    private static long whole(BigDecimal bytes) {
+        if (bytes.abs().compareTo(MAX_BYTES) > 0) {
+            throw new ArithmeticException("more bytes than a long holds");
+        }
+        return bytes.longValue();
     }
 }

@@ -1,11 +1,13 @@
 package dev.magnetar.api.validation;
 
+import dev.magnetar.api.function.Quantities;
 import dev.magnetar.api.naming.TopicNames;
 import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.FunctionSpec;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
 import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
+import dev.magnetar.api.v1alpha1.ResourcesSpec;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
@@ -35,13 +37,7 @@ public final class FunctionValidator {
 
     public static List<Violation> validate(Function function) {
         List<Violation> out = new ArrayList<>();
-        String name = function.getMetadata() == null ? null : function.getMetadata().getName();
-        if (name == null || name.isBlank()) {
-            out.add(new Violation("metadata.name", "is required"));
-        } else if (!FUNCTION_NAME.matcher(name).matches()) {
-            out.add(new Violation("metadata.name", "'" + name + "' is not allowed: use at most 52 lowercase"
-                    + " letters, digits and '-', starting and ending with a letter or digit"));
-        }
+        checkName(out, function.getMetadata() == null ? null : function.getMetadata().getName());
         FunctionSpec spec = function.getSpec();
         if (spec == null) {
             out.add(new Violation("spec", "is required"));
@@ -65,6 +61,27 @@ public final class FunctionValidator {
         if (!violations.isEmpty()) {
             String name = function.getMetadata() == null ? null : function.getMetadata().getName();
             throw new InvalidFunctionException("Function '" + (name == null ? "?" : name) + "'", violations);
+        }
+    }
+
+    /**
+     * Only the names a definition is kept under (null tenant or namespace: the default), for a caller that
+     * must check them before it writes anything under them, as a package upload does.
+     */
+    public static List<Violation> validateNames(String tenant, String namespace, String name) {
+        List<Violation> out = new ArrayList<>();
+        checkName(out, name);
+        checkNamePart(out, "spec.tenant", tenant);
+        checkNamePart(out, "spec.namespace", namespace);
+        return out;
+    }
+
+    private static void checkName(List<Violation> out, String name) {
+        if (name == null || name.isBlank()) {
+            out.add(new Violation("metadata.name", "is required"));
+        } else if (!FUNCTION_NAME.matcher(name).matches()) {
+            out.add(new Violation("metadata.name", "'" + name + "' is not allowed: use at most 52 lowercase"
+                    + " letters, digits and '-', starting and ending with a letter or digit"));
         }
     }
 
@@ -187,18 +204,37 @@ public final class FunctionValidator {
             }
         }
         if (spec.getResources() != null) {
-            checkQuantity(out, "spec.resources.cpu", spec.getResources().cpu());
-            checkQuantity(out, "spec.resources.memory", spec.getResources().memory());
+            checkResources(out, spec.getResources());
+        }
+    }
+
+    /** Quantities, and amounts that fit what reads them: finite cores, bytes within a long. */
+    private static void checkResources(List<Violation> out, ResourcesSpec resources) {
+        String cpu = resources.cpu();
+        if (isQuantity(out, "spec.resources.cpu", cpu) && cpu != null) {
+            Double cores = Quantities.cores(cpu);
+            if (cores != null && cores.isInfinite()) {
+                out.add(new Violation("spec.resources.cpu", "'" + cpu + "' is too large: give the cores per replica,"
+                        + " e.g. 2 or 500m"));
+            }
+        }
+        String memory = resources.memory();
+        if (isQuantity(out, "spec.resources.memory", memory) && memory != null && Quantities.bytes(memory) == null) {
+            out.add(new Violation("spec.resources.memory", "'" + memory + "' is more bytes than a replica can be given:"
+                    + " write e.g. 512Mi or 2Gi"));
         }
     }
 
     private static void checkEnvironment(List<Violation> out, FunctionSpec spec) {
         if (spec.getEnv() != null) {
-            for (String key : spec.getEnv().keySet()) {
+            for (Map.Entry<String, String> variable : spec.getEnv().entrySet()) {
+                String key = variable.getKey();
                 if (!ENV_NAME.matcher(key).matches()) {
                     out.add(new Violation("spec.env." + key, "is not an environment variable name"));
                 } else if (key.startsWith(RESERVED_PREFIX)) {
                     out.add(new Violation("spec.env." + key, "the MAGNETAR_ prefix is reserved for the platform"));
+                } else if (variable.getValue() == null) {
+                    out.add(new Violation("spec.env." + key, "has no value: give a string (\"\" for an empty one)"));
                 }
             }
         }
@@ -235,10 +271,13 @@ public final class FunctionValidator {
         }
     }
 
-    private static void checkQuantity(List<Violation> out, String field, String value) {
+    /** Adds a violation when {@code value} is set but not a quantity; answers whether it is none or a quantity. */
+    private static boolean isQuantity(List<Violation> out, String field, String value) {
         if (value != null && !QUANTITY.matcher(value).matches()) {
             out.add(new Violation(field, "'" + value + "' is not a quantity: write e.g. 500m, 1, 512Mi, 2Gi"));
+            return false;
         }
+        return true;
     }
 
     private static List<String> qualifiedInputs(FunctionSpec spec) {

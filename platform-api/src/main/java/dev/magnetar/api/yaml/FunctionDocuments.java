@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -29,23 +31,35 @@ import java.util.stream.Collectors;
  * in a definition must not be silently ignored.
  */
 public final class FunctionDocuments {
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()
+    private static final ObjectMapper YAML = configure(new ObjectMapper(new LosslessYamlFactory(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .stringQuotingChecker(new ResolvedAsStringQuoting()))));
     private static final ObjectMapper JSON = configure(new ObjectMapper());
+    private static final ObjectReader JSON_DOCUMENT = JSON.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String KIND = HasMetadata.getKind(Function.class);
+    /**
+     * Kubernetes keeps an object of at most about 1.5 MB, and a definition is a few kilobytes. The YAML reader's
+     * time grows faster than the text (a 10 MB scalar takes half a minute), so a larger document is refused unread.
+     */
+    public static final int MAX_DOCUMENT_CHARS = 1 << 20;
 
     private FunctionDocuments() {
     }
 
-    /** Parses YAML or JSON (JSON is YAML). Errors name the field path and the offending value. */
+    /** Parses YAML or JSON (JSON text is read as JSON). Errors name the field path and the offending value. */
     public static Function parse(String text) {
         if (text == null || text.isBlank()) {
             throw new DocumentException("the document is empty: expected a Function with apiVersion "
                     + Function.API_VERSION);
         }
+        if (text.length() > MAX_DOCUMENT_CHARS) {
+            throw new DocumentException("the document has " + text.length() + " characters, over the limit of "
+                    + MAX_DOCUMENT_CHARS + ": a Function is a few kilobytes; keep large data out of spec.userConfig");
+        }
         try {
-            JsonNode document = YAML.readTree(text);
+            JsonNode document = readTree(text);
             if (document == null || document.isMissingNode() || document.isNull()) {
                 throw new DocumentException("the document is empty: expected a Function with apiVersion "
                         + Function.API_VERSION);
@@ -58,6 +72,22 @@ public final class FunctionDocuments {
         } catch (JsonProcessingException e) {
             throw new DocumentException("not valid YAML or JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * JSON is read as JSON: YAML refuses characters JSON allows in a string (U+FFFF, most C1 controls) and folds
+     * the line breaks it knows (U+0085, U+2028) inside one, so a definition some writer sent as JSON would
+     * otherwise fail to read, or read changed. Text that is not JSON, a YAML flow mapping included, is YAML.
+     */
+    private static JsonNode readTree(String text) throws JsonProcessingException {
+        if (text.stripLeading().startsWith("{")) {
+            try {
+                return JSON_DOCUMENT.readTree(text);
+            } catch (JsonProcessingException notJson) {
+                // YAML's own error says more about a document written as YAML
+            }
+        }
+        return YAML.readTree(text);
     }
 
     public static Function read(Path file) {
@@ -143,16 +173,23 @@ public final class FunctionDocuments {
         int detail = what.indexOf(" (");
         if (what.startsWith("Unrecognized field") && detail > 0) {
             what = what.substring(0, detail) + ": remove it or check its spelling";
-        } else if (what.startsWith("Cannot deserialize value of type") && what.contains("from Array value")) {
+        } else if (what.startsWith("Cannot deserialize value of type") && fromArray(what)) {
             what = "expected a mapping of fields, got a list";
         } else if (what.startsWith("Cannot deserialize value of type")) {
-            int accepted = what.indexOf("not one of the values accepted for Enum class:");
+            // the accepted values come from the type: the message also holds the given value, which may hold anything
             Object value = e instanceof InvalidFormatException format ? format.getValue() : null;
+            Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
             String given = value == null ? "invalid value" : "'" + value + "' is not accepted";
-            what = accepted > 0 ? given + "; use one of " + what.substring(what.indexOf('[', accepted))
-                    : given + ": " + what;
+            what = target != null && target.isEnum()
+                    ? given + "; use one of " + Arrays.toString(target.getEnumConstants()) : given + ": " + what;
         }
         return (path.isEmpty() ? "document" : path) + ": " + what;
+    }
+
+    /** Whether the value was a list: said right after the type's name, before the message quotes any value. */
+    private static boolean fromArray(String message) {
+        int typeEnd = message.indexOf('`', message.indexOf('`') + 1);
+        return typeEnd > 0 && message.startsWith(" from Array value", typeEnd + 1);
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {

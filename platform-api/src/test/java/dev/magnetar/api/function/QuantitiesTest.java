@@ -22,4 +22,12 @@ class QuantitiesTest {
         assertThat(Quantities.bytes("2000m")).as("thousandths of a byte").isEqualTo(2L);
         assertThat(Quantities.bytes("lots")).isNull();
     }
+
+    @Test
+    void memoryBeyondALongIsUnreadableNotWrappedAround() {
+        assertThat(Quantities.bytes("8388607Ti")).isEqualTo(8_388_607L << 40);
+        assertThat(Quantities.bytes("995129999T")).isNull();
+        assertThat(Quantities.bytes("99999999999999999999")).isNull();
+        assertThat(Quantities.bytes("1e999999999")).isNull();
+    }
 }

@@ -3,6 +3,7 @@ package dev.magnetar.api.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.FunctionSpec;
@@ -13,6 +14,7 @@ import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.SubscriptionSpec;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
+import dev.magnetar.api.yaml.FunctionDocuments;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +150,28 @@ class FunctionValidatorTest {
         assertThat(FunctionValidator.validate(function)).extracting(Object::toString).containsExactly(
                 "spec.secrets.MAGNETAR_PULSAR_AUTH_TOKEN: the MAGNETAR_ prefix is reserved for the platform;"
                         + " the function's Pulsar token goes in spec.pulsarAuth.token");
+    }
+
+    @Test
+    void resourcesBeyondWhatReadsThemAreViolations() {
+        Function function = valid();
+        function.getSpec().setResources(new ResourcesSpec("9".repeat(400), "995129999T"));
+
+        assertThat(FunctionValidator.validate(function)).extracting(Violation::field)
+                .containsExactly("spec.resources.cpu", "spec.resources.memory");
+        function.getSpec().setResources(new ResourcesSpec("64", "8388607Ti"));
+        assertThat(FunctionValidator.validate(function)).isEmpty();
+    }
+
+    @Test
+    void anEnvironmentVariableWithoutAValueIsAViolationNotAFailureLater() {
+        Function function = FunctionDocuments.parse(FunctionDocuments.toYaml(valid()).replace("spec:\n",
+                "spec:\n  env:\n    EMPTY: \"\"\n    MISSING: ~\n"));
+
+        assertThat(FunctionValidator.validate(function)).containsExactly(
+                new Violation("spec.env.MISSING", "has no value: give a string (\"\" for an empty one)"));
+        function.getSpec().getEnv().remove("MISSING");
+        assertThat(ResolvedFunction.of(function).env()).containsEntry("EMPTY", "");
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FunctionDocumentsTest {
@@ -127,5 +130,70 @@ class FunctionDocumentsTest {
         assertThatThrownBy(() -> FunctionDocuments.parse("spec: [a, b]"))
                 .isInstanceOf(DocumentException.class)
                 .hasMessage("spec: expected a mapping of fields, got a list");
+    }
+
+    @Test
+    void stringsThatYamlReadsAsNumbersKeepTheirValueWhenStored() {
+        Function function = FunctionDocuments.parse(YAML);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String value : List.of("0x10", "1_000", "1e3", "-0", "+1", ".inf", ".NaN", "0b101", "1:30", "12", "on")) {
+            env.put("V" + env.size(), value);
+        }
+        function.getSpec().setEnv(env);
+        function.getSpec().getUserConfig().put("version", "1.0");
+
+        String stored = FunctionDocuments.toYaml(function);
+        Function reread = FunctionDocuments.parse(stored);
+
+        assertThat(reread.getSpec().getEnv()).isEqualTo(env);
+        assertThat(reread.getSpec().getUserConfig()).containsEntry("version", "1.0").containsEntry("times", 2);
+        assertThat(stored).contains("name: exclamation", "greeting: hi", "V0: \"0x10\"");
+    }
+
+    @Test
+    void keysAndValuesWithLineBreaksOtherThanNewlineKeepThemWhenStored() {
+        Function function = FunctionDocuments.parse(YAML);
+        function.getSpec().getUserConfig().put("!\u0085", "a\u2028b\u0085");
+        function.getSpec().getUserConfig().put("caf\u00e9", "\u00e9t\u00e9");
+        function.getSpec().getUserConfig().put("lines", "one\ntwo\u0085three\r\n");
+        function.getSpec().getUserConfig().put("block", "plain\ntext\n");
+
+        Function reread = FunctionDocuments.parse(FunctionDocuments.toYaml(function));
+
+        assertThat(reread.getSpec().getUserConfig()).isEqualTo(function.getSpec().getUserConfig());
+        assertThat(FunctionDocuments.toYaml(function)).as("printable text keeps its literal block").contains("block: |");
+    }
+
+    @Test
+    void jsonIsReadAsJsonEvenWithCharactersYamlRefusesOrFolds() {
+        Function function = FunctionDocuments.parse(YAML);
+        function.getSpec().getUserConfig().put("text", "a\uffffb\u0085c\u2028d");
+
+        Function reread = FunctionDocuments.parse(FunctionDocuments.toJson(function));
+
+        assertThat(reread.getSpec().getUserConfig()).containsEntry("text", "a\uffffb\u0085c\u2028d");
+        assertThat(FunctionDocuments.parse("{metadata: {name: flow}, spec: {inputs: [in]}}").getMetadata().getName())
+                .isEqualTo("flow");
+    }
+
+    @Test
+    void aDocumentOverTheLimitIsRefusedUnread() {
+        String huge = "metadata: {name: \"" + "x".repeat(FunctionDocuments.MAX_DOCUMENT_CHARS) + "\"}";
+
+        assertThatThrownBy(() -> FunctionDocuments.parse(huge)).isInstanceOf(DocumentException.class)
+                .hasMessageContaining("over the limit of " + FunctionDocuments.MAX_DOCUMENT_CHARS)
+                .hasNoCause();
+    }
+
+    @Test
+    void aValueThatQuotesJacksonsOwnMessagesIsStillAClearError() {
+        assertThatThrownBy(() -> FunctionDocuments.parse(YAML.replace("output: out",
+                "timeoutMs: 1not one of the values accepted for Enum class:000")))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageStartingWith("spec.timeoutMs: '1not one of the values accepted for Enum class:000' is not accepted");
+        assertThatThrownBy(() -> FunctionDocuments.parse(YAML.replace("type: Key_Shared", "type: \"from Array value\"")))
+                .isInstanceOf(DocumentException.class)
+                .hasMessage("spec.subscription.type: 'from Array value' is not accepted; use one of [Shared, Key_Shared,"
+                        + " Failover]");
     }
 }

@@ -12,6 +12,7 @@ import dev.magnetar.api.v1alpha1.SubscriptionType;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.controlplane.service.StoppedReplicas;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,7 +125,8 @@ public final class FunctionConfigMapper {
                 }
             }
         }
-        spec.setInputs(inputs.isEmpty() ? null : List.copyOf(inputs));
+        // a null topic goes on to the validator, which names it (List.copyOf would throw on it instead)
+        spec.setInputs(inputs.isEmpty() ? null : new ArrayList<>(inputs));
         spec.setTopicsPattern(pattern);
         spec.setOutput(config.getOutput());
         spec.setLogTopic(config.getLogTopic());

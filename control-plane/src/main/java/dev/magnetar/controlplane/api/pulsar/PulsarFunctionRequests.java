@@ -5,6 +5,7 @@ import dev.magnetar.api.naming.TopicNames;
 import dev.magnetar.api.protocol.ReplicaStatusReport;
 import dev.magnetar.api.protocol.ReplyStatus;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.validation.FunctionValidator;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.controlplane.api.pulsar.PulsarStatusViews.Instance;
 import dev.magnetar.controlplane.config.AdminConfig;
@@ -181,9 +182,16 @@ public class PulsarFunctionRequests {
         return pkg.upload() != null ? packages.store(ref, pkg.upload()) : packages.fetch(ref, pkg.url());
     }
 
-    /** The URL path names the function; the config may too, and must agree. */
-    private static FunctionConfig named(FunctionRef ref, FunctionConfig config) {
+    /**
+     * The URL path names the function; the config may too, and must agree. The path's names are checked first:
+     * a package is stored under them before the definition is validated, and {@code ..} must not be a directory.
+     */
+    static FunctionConfig named(FunctionRef ref, FunctionConfig config) {
         List<Violation> out = new ArrayList<>();
+        for (Violation violation : FunctionValidator.validateNames(ref.tenant(), ref.namespace(), ref.name())) {
+            String field = violation.field().substring(violation.field().indexOf('.') + 1); // Pulsar's: tenant, name
+            out.add(new Violation(field, violation.message()));
+        }
         config.setTenant(agree("tenant", config.getTenant(), ref.tenant(), out));
         config.setNamespace(agree("namespace", config.getNamespace(), ref.namespace(), out));
         config.setName(agree("name", config.getName(), ref.name(), out));

@@ -11,6 +11,7 @@ import dev.magnetar.api.v1alpha1.ResourcesSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
 import dev.magnetar.api.validation.FunctionValidator;
+import dev.magnetar.api.validation.Violation;
 import dev.magnetar.controlplane.service.StoppedReplicas;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,15 @@ class FunctionConfigMapperTest {
         assertThat(back.getFqfn()).isEqualTo("public/default/fn");
         assertThat(back.getRuntime()).isEqualTo(FunctionConfig.Runtime.JAVA);
         assertThat(back.getJar()).isEqualTo(JAR);
+    }
+
+    @Test
+    void aNullInputTopicIsAViolationNamingItNotAFailure() {
+        FunctionConfig config = PulsarJson.readConfig("{\"className\": \"com.example.Fn\", \"inputs\": [\"in\", null]}");
+        config.setName("fn");
+
+        assertThat(FunctionValidator.validate(map(config))).extracting(Violation::toString)
+                .containsExactly("spec.inputs[1]: must not be empty");
     }
 
     @Test
