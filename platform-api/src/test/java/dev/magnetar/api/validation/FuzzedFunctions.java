@@ -7,6 +7,7 @@ import dev.magnetar.api.v1alpha1.FunctionSpec;
 import dev.magnetar.api.v1alpha1.InitialPosition;
 import dev.magnetar.api.v1alpha1.PodOverlay;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
 import dev.magnetar.api.v1alpha1.ResourcesSpec;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
@@ -66,6 +67,9 @@ final class FuzzedFunctions {
         spec.setUserConfig(data.consumeBoolean() ? null : userConfig(data, 2));
         spec.setPod(data.consumeBoolean() ? null : new PodOverlay(strings(data), strings(data), strings(data), null, null));
         spec.setCleanupSubscription(data.consumeBoolean() ? null : data.consumeBoolean());
+        // last, so that committed inputs keep meaning what they meant before it was added
+        spec.setPulsarAuth(data.consumeBoolean() ? null : new PulsarAuthSpec(data.consumeBoolean() ? null
+                : new SecretRef(text(data, "orders-fn"), text(data, "token"))));
         return spec;
     }
 

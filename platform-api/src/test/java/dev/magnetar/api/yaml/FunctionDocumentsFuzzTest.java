@@ -21,8 +21,9 @@ class FunctionDocumentsFuzzTest {
         "subscription:", "type: ", "initialPosition: ", "processingGuarantee: ", "maxRedeliveries: ",
         "deadLetterTopic: ", "timeoutMs: ", "concurrency: ", "replicas: ", "autoscaling:", "maxReplicas: ",
         "userConfig:", "secrets:", "env:", "resources:", "cpu: ", "memory: ", "pod:", "tolerations:", "affinity:",
-        "labels:", "\"spec\":", "\"env\":", "\"userConfig\":", "? ", "- ", "!!str ", "!!binary ", "&a ",
-        "*a", "<<: ", "---", "...", "~", ".inf", "0x1F", "1_000", "\\u0085", "\\uffff", "|-", ">-"})
+        "labels:", "pulsarAuth:", "token:", "key: ", "\"spec\":", "\"env\":", "\"userConfig\":", "? ", "- ",
+        "!!str ", "!!binary ", "&a ", "*a", "<<: ", "---", "...", "~", ".inf", "0x1F", "1_000", "\\u0085",
+        "\\uffff", "|-", ">-"})
     @FuzzTest(maxDuration = "60s")
     void anyTextIsReadOrRefusedWithADocumentError(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);

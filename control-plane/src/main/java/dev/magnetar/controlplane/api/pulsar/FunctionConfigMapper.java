@@ -64,12 +64,26 @@ public final class FunctionConfigMapper {
     }
 
     /**
-     * The definition an update through Pulsar's API makes of {@code existing}: {@code config}'s, keeping the function's
-     * own Pulsar credentials, for which Pulsar's config has no field.
+     * The definition an update through Pulsar's API makes of {@code existing}: {@code config}'s, keeping what Pulsar's
+     * config has no field for (the function's own Pulsar credentials, the runtime image, concurrency, autoscaling,
+     * env, the pod overlay, the service account token setting), and the resources as written when the update
+     * leaves their amounts as they were.
      */
     public static Function toUpdatedFunction(FunctionConfig config, String jar, Function existing) {
         Function function = toFunction(config, jar);
-        function.getSpec().setPulsarAuth(existing.getSpec().getPulsarAuth());
+        FunctionSpec spec = function.getSpec();
+        FunctionSpec was = existing.getSpec();
+        spec.setPulsarAuth(was.getPulsarAuth());
+        String image = was.getRuntime() == null ? null : was.getRuntime().image();
+        spec.setRuntime(new RuntimeSpec(image, spec.getRuntime().jar(), spec.getRuntime().className()));
+        spec.setConcurrency(was.getConcurrency());
+        spec.setAutoscaling(was.getAutoscaling());
+        spec.setEnv(was.getEnv());
+        spec.setPod(was.getPod());
+        spec.setAutomountServiceAccountToken(was.getAutomountServiceAccountToken());
+        if (ResourceQuantities.sameAmounts(config.getResources(), ResourceQuantities.toPulsar(was.getResources()))) {
+            spec.setResources(was.getResources());
+        }
         return function;
     }
 

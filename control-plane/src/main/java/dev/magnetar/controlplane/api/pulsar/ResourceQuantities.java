@@ -5,6 +5,7 @@ import dev.magnetar.api.v1alpha1.ResourcesSpec;
 import dev.magnetar.api.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.pulsar.common.functions.Resources;
 
 /** Pulsar's resources (cpu in cores, ram in bytes) as Kubernetes quantities ({@code 500m}, {@code 536870912}) and back. */
@@ -35,15 +36,24 @@ final class ResourceQuantities {
         return new ResourcesSpec(cpu, memory);
     }
 
-    /** Quantities Pulsar's units cannot express (or that do not parse) are left out. */
+    /** Whether both give the same cpu and ram; disk, which Magnetar does not use, and its default, do not count. */
+    static boolean sameAmounts(Resources one, Resources other) {
+        if (one == null || other == null) {
+            return one == other;
+        }
+        return Objects.equals(one.getCpu(), other.getCpu()) && Objects.equals(one.getRam(), other.getRam());
+    }
+
+    /**
+     * Quantities Pulsar's units cannot express are left out: those that do not parse, and amounts that are not
+     * above zero, which Pulsar's API (and so this one, on an update that sends them back) refuses.
+     */
     static Resources toPulsar(ResourcesSpec spec) {
         if (spec == null || (spec.cpu() == null && spec.memory() == null)) {
             return null;
         }
-        Resources resources = new Resources();
-        resources.setCpu(spec.cpu() == null ? null : Quantities.cores(spec.cpu()));
-        resources.setRam(spec.memory() == null ? null : Quantities.bytes(spec.memory()));
-        resources.setDisk(null);
-        return resources;
+        Double cores = spec.cpu() == null ? null : Quantities.cores(spec.cpu());
+        Long bytes = spec.memory() == null ? null : Quantities.bytes(spec.memory());
+        return new Resources(cores != null && cores > 0 ? cores : null, bytes != null && bytes > 0 ? bytes : null, null);
     }
 }

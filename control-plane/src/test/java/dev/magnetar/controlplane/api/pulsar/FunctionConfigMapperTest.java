@@ -3,11 +3,15 @@ package dev.magnetar.controlplane.api.pulsar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.FunctionSpec;
 import dev.magnetar.api.v1alpha1.InitialPosition;
+import dev.magnetar.api.v1alpha1.PodOverlay;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
 import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
 import dev.magnetar.api.v1alpha1.ResourcesSpec;
+import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
 import dev.magnetar.api.validation.FunctionValidator;
@@ -206,6 +210,45 @@ class FunctionConfigMapperTest {
         assertThat(updated.getSpec().getPulsarAuth()).isEqualTo(new PulsarAuthSpec(new SecretRef("fn-jwt", "token")));
         assertThat(updated.getSpec().getReplicas()).isEqualTo(3);
         assertThat(map(config).getSpec().getPulsarAuth()).as("Pulsar's config has no such field").isNull();
+    }
+
+    @Test
+    void anUpdateThroughPulsarsApiKeepsWhatItsConfigHasNoFieldFor() {
+        Function existing = map(minimal());
+        FunctionSpec spec = existing.getSpec();
+        spec.setRuntime(new RuntimeSpec("example/runtime:1", JAR, "com.example.Fn"));
+        spec.setConcurrency(4);
+        spec.setAutoscaling(new AutoscalingSpec(0, 5, 100L, null, null));
+        spec.setEnv(Map.of("MODE", "fast"));
+        spec.setPod(new PodOverlay(Map.of("team", "a"), null, Map.of("disk", "ssd"), null, null));
+        spec.setResources(new ResourcesSpec("500m", "512Mi"));
+        FunctionConfig config = FunctionConfigMapper.toConfig(existing);
+        config.setParallelism(3);
+
+        FunctionSpec updated = FunctionConfigMapper.toUpdatedFunction(config, JAR, existing).getSpec();
+
+        assertThat(updated.getReplicas()).isEqualTo(3);
+        assertThat(updated.getRuntime().image()).isEqualTo("example/runtime:1");
+        assertThat(updated.getConcurrency()).isEqualTo(4);
+        assertThat(updated.getAutoscaling()).isEqualTo(spec.getAutoscaling());
+        assertThat(updated.getEnv()).isEqualTo(Map.of("MODE", "fast"));
+        assertThat(updated.getPod()).isEqualTo(spec.getPod());
+        assertThat(updated.getResources()).as("as written, the amounts unchanged").isEqualTo(spec.getResources());
+        config.setResources(new Resources(1.0, 1L << 30, null));
+        assertThat(FunctionConfigMapper.toUpdatedFunction(config, JAR, existing).getSpec().getResources())
+                .isEqualTo(new ResourcesSpec("1000m", "1073741824"));
+    }
+
+    @Test
+    void amountsPulsarCannotExpressAreLeftOutOfItsConfigAndKeptOnUpdate() {
+        Function existing = map(minimal());
+        existing.getSpec().setResources(new ResourcesSpec("0", "512Mi"));
+
+        FunctionConfig config = FunctionConfigMapper.toConfig(existing);
+
+        assertThat(config.getResources().getCpu()).isNull();
+        assertThat(FunctionConfigMapper.toUpdatedFunction(config, JAR, existing).getSpec().getResources())
+                .isEqualTo(new ResourcesSpec("0", "512Mi"));
     }
 
     @Test

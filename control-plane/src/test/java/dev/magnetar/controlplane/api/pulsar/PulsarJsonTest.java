@@ -27,6 +27,19 @@ class PulsarJsonTest {
     }
 
     @Test
+    void resourceAmountsLeftOutStayLeftOutRatherThanTakingPulsarsDefaults() {
+        FunctionConfig sent = PulsarJson.readConfig("{\"resources\": {\"ram\": 536870912}}");
+        FunctionConfig existing = PulsarJson.readConfig("{\"resources\": {\"ram\": 1024}, \"parallelism\": 2}");
+
+        assertThat(sent.getResources().getCpu()).isNull();
+        assertThat(sent.getResources().getDisk()).isNull();
+        assertThat(PulsarJson.merge(existing, PulsarJson.readConfig("{\"parallelism\": 3}")).getResources().getCpu())
+                .isNull();
+        assertThatThrownBy(() -> PulsarJson.readConfig("{\"resources\": {\"cpu\": \"lots\"}}"))
+                .isInstanceOf(PulsarConfigException.class).hasMessageStartingWith("resources.cpu: ");
+    }
+
+    @Test
     void aBadValueNamesItsField() {
         assertThatThrownBy(() -> PulsarJson.readConfig("{\"processingGuarantees\": \"SOMETIMES\"}"))
                 .isInstanceOf(PulsarConfigException.class)
