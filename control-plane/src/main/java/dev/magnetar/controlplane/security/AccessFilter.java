@@ -6,6 +6,7 @@ import dev.magnetar.gateway.http.CallingEventLoop;
 import dev.magnetar.gateway.http.FunctionDirectory;
 import dev.magnetar.security.access.Access;
 import dev.magnetar.security.access.AccessRule;
+import dev.magnetar.security.token.BearerToken;
 import dev.magnetar.security.token.InvalidTokenException;
 import dev.magnetar.security.token.TokenVerifier;
 import io.micronaut.context.BeanProvider;
@@ -29,8 +30,6 @@ import java.util.concurrent.CompletableFuture;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = AuthConfig.ENABLED_PROPERTY, value = "true")
 public class AccessFilter implements Ordered {
-    private static final String BEARER = "Bearer ";
-
     private final AuthConfig config;
     private final TokenVerifier verifier;
     private final FunctionAccess access;
@@ -81,14 +80,7 @@ public class AccessFilter implements Ordered {
     }
 
     private Caller authenticate(String authorization) throws InvalidTokenException {
-        if (authorization == null || authorization.isBlank()) {
-            throw new InvalidTokenException(AccessResponses.NO_TOKEN);
-        }
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new InvalidTokenException("the Authorization header is not a bearer token: send 'Authorization:"
-                    + " Bearer <token>'");
-        }
-        String role = verifier.verify(authorization.substring(BEARER.length()).strip()).role();
+        String role = verifier.verify(BearerToken.from(authorization)).role();
         return new Caller(role, config.isSuperuser(role));
     }
 

@@ -1,6 +1,7 @@
 package dev.magnetar.controlplane.security;
 
 import dev.magnetar.controlplane.api.ErrorResponse;
+import dev.magnetar.security.token.BearerToken;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -8,8 +9,6 @@ import io.micronaut.http.MediaType;
 
 /** 401, 403 and 503 answers in Pulsar's error shape, {@code {"reason": "..."}}. */
 final class AccessResponses {
-    static final String NO_TOKEN = "this request needs a bearer token: send 'Authorization: Bearer <token>'"
-            + " (magnetar tokens create --subject <role>, or the token in client.conf)";
     private static final String REALM = "Bearer realm=\"magnetar\"";
 
     private AccessResponses() {
@@ -17,9 +16,9 @@ final class AccessResponses {
 
     /** RFC 6750: a missing token gets the bare challenge, a refused one {@code error="invalid_token"}. */
     static HttpResponse<ErrorResponse> unauthorized(String reason) {
-        String challenge = NO_TOKEN.equals(reason) ? REALM
+        String challenge = BearerToken.NO_TOKEN.equals(reason) ? REALM
                 : REALM + ", error=\"invalid_token\", error_description=\"" + reason.replace('"', '\'') + "\"";
-        String body = NO_TOKEN.equals(reason) ? reason : "the bearer token is not accepted: " + reason;
+        String body = BearerToken.NO_TOKEN.equals(reason) ? reason : "the bearer token is not accepted: " + reason;
         return HttpResponse.<ErrorResponse>status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)

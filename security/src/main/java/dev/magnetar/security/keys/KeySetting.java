@@ -15,6 +15,8 @@ import java.util.Base64;
  */
 public final class KeySetting {
     private static final String DATA_PREFIX = "data:";
+    /** Far above any RSA or EC key's encoding; keeps a mistaken path from being read whole. */
+    private static final long MAX_KEY_FILE_BYTES = 64 * 1024;
 
     private KeySetting() {
     }
@@ -83,6 +85,13 @@ public final class KeySetting {
 
     private static byte[] file(String name, Path path) {
         try {
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                throw new KeyException(name + ": " + path + " is not a regular file: name the key file itself");
+            }
+            if (Files.exists(path) && Files.size(path) > MAX_KEY_FILE_BYTES) {
+                throw new KeyException(name + ": " + path + " is larger than any key (" + MAX_KEY_FILE_BYTES
+                        + " bytes at most): name the key file itself");
+            }
             return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new KeyException(name + ": cannot read the key file " + path + " (" + e.getMessage() + ")");

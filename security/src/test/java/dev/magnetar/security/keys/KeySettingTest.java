@@ -33,6 +33,8 @@ class KeySettingTest {
         assertThatThrownBy(() -> KeySetting.read("token-secret-key", "file:///no/such/key"))
                 .hasMessageContaining("cannot read the key file /no/such/key");
         assertThatThrownBy(() -> KeySetting.read("token-secret-key", " ")).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> KeySetting.read("token-secret-key", "file:///dev/zero"))
+                .hasMessageContaining("/dev/zero is not a regular file");
         assertThatThrownBy(() -> KeySetting.read("token-secret-key", "data:text/plain,abc"))
                 .hasMessageContaining("must be base64");
     }
