@@ -3,29 +3,22 @@ package dev.magnetar.controlplane.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.magnetar.api.function.ResolvedFunction;
-import dev.magnetar.api.replicas.FunctionReplicas;
-import dev.magnetar.api.replicas.InstanceAction;
-import dev.magnetar.api.replicas.InstanceControl;
-import dev.magnetar.api.replicas.InstanceStatus;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.validation.InvalidFunctionException;
-import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import dev.magnetar.controlplane.packages.JarLocations;
 import dev.magnetar.controlplane.store.FileFunctionStore;
+import dev.magnetar.controlplane.testing.AcceptingReplicas;
 import dev.magnetar.controlplane.store.FunctionRef;
 import dev.magnetar.controlplane.testing.TestJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +34,7 @@ class AcceptedJarTest {
     Path dir;
     @TempDir
     Path jars;
-    final List<String> preflights = new ArrayList<>();
+    final AcceptingReplicas replicas = new AcceptingReplicas();
     FileFunctionStore store;
     FunctionService service;
     Path jar;
@@ -49,7 +42,7 @@ class AcceptedJarTest {
     @BeforeEach
     void setUp() {
         store = new FileFunctionStore(dir.resolve("functions"));
-        service = new FunctionService(store, function -> 0, new PreflightOnly(),
+        service = new FunctionService(store, function -> 0, replicas,
                 new JarLocations(dir.resolve("packages"), List.of(jars), true));
         jar = TestJars.jar(jars, "echo.jar", Map.of("fn.Echo", "package fn; public class Echo implements"
                 + " java.util.function.Function<String, String> { public String apply(String in) { return in; } }"));
@@ -62,7 +55,7 @@ class AcceptedJarTest {
                     assertThat(violation.field()).isEqualTo("spec.runtime.jar");
                     assertThat(violation.message()).contains("/etc/passwd", "magnetar.admin.allowed-jar-dirs");
                 }));
-        assertThat(preflights).as("nothing is said of what lies there").isEmpty();
+        assertThat(replicas.preflightedJars()).as("nothing is said of what lies there").isEmpty();
         assertThat(store.all()).isEmpty();
     }
 
@@ -117,49 +110,5 @@ class AcceptedJarTest {
                 """);
         function.getSpec().setRuntime(new RuntimeSpec(null, jar, "fn.Echo"));
         return function;
-    }
-
-    /** A mode that runs anything, and records that it was asked. */
-    private class PreflightOnly implements FunctionReplicas, InstanceControl {
-        @Override
-        public List<Violation> preflight(Function definition, ResolvedFunction function) {
-            preflights.add(function.jar());
-            return List.of();
-        }
-
-        @Override
-        public void apply(Function definition, ResolvedFunction function) {
-        }
-
-        @Override
-        public void remove(Function definition) {
-        }
-
-        @Override
-        public void restart(String fqfn) {
-        }
-
-        @Override
-        public List<InstanceStatus> status(String fqfn) {
-            return List.of();
-        }
-
-        @Override
-        public InstanceControl instances() {
-            return this;
-        }
-
-        @Override
-        public Optional<String> refusal(String fqfn, InstanceAction action) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void control(String fqfn, int instanceId, InstanceAction action) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

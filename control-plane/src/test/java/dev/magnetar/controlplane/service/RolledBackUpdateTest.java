@@ -2,22 +2,16 @@ package dev.magnetar.controlplane.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.magnetar.api.function.ResolvedFunction;
-import dev.magnetar.api.replicas.FunctionReplicas;
 import dev.magnetar.api.replicas.InstanceAction;
-import dev.magnetar.api.replicas.InstanceControl;
-import dev.magnetar.api.replicas.InstanceStatus;
-import dev.magnetar.api.replicas.RolloutListener;
 import dev.magnetar.api.replicas.StoppedInstances;
 import dev.magnetar.api.v1alpha1.Function;
-import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import dev.magnetar.controlplane.packages.JarLocations;
 import dev.magnetar.controlplane.store.FileFunctionStore;
+import dev.magnetar.controlplane.testing.AcceptingReplicas;
 import dev.magnetar.controlplane.store.FunctionRef;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +29,12 @@ class RolledBackUpdateTest {
     Path jars;
     FileFunctionStore store;
     FunctionService service;
-    RolloutListener rollouts;
+    final AcceptingReplicas replicas = new AcceptingReplicas();
 
     @BeforeEach
     void setUp() {
         store = new FileFunctionStore(dir);
-        service = new FunctionService(store, function -> 0, new ListeningReplicas(),
+        service = new FunctionService(store, function -> 0, replicas,
                 new JarLocations(dir.resolve("packages"), List.of(jars), true));
     }
 
@@ -67,7 +61,7 @@ class RolledBackUpdateTest {
         Function update = echo(4);
         service.update(update);
 
-        rollouts.rolledBack(update, running, "the update was rolled back: replica 0 was not ready within 60 s");
+        replicas.listener().rolledBack(update, running, "the update was rolled back: replica 0 was not ready within 60 s");
 
         assertThat(store.get(ECHO).orElseThrow().getSpec().getConcurrency()).as("what runs").isEqualTo(1);
         assertThat(service.status(ECHO).error()).isEqualTo("the update was rolled back: replica 0 was not ready"
@@ -84,7 +78,7 @@ class RolledBackUpdateTest {
         service.update(update);
         service.control(ECHO, 1, InstanceAction.STOP);
 
-        rollouts.rolledBack(update, running, "the update was rolled back");
+        replicas.listener().rolledBack(update, running, "the update was rolled back");
 
         assertThat(StoppedInstances.of(store.get(ECHO).orElseThrow())).containsExactly(1);
     }
@@ -98,60 +92,12 @@ class RolledBackUpdateTest {
         Function second = echo(8);
         service.update(second);
 
-        rollouts.rolledBack(first, running, "the update was rolled back");
+        replicas.listener().rolledBack(first, running, "the update was rolled back");
 
         assertThat(store.get(ECHO).orElseThrow().getSpec().getConcurrency()).isEqualTo(8);
         assertThat(service.status(ECHO).error()).isNull();
         service.delete(ECHO);
-        rollouts.rolledBack(second, running, "the update was rolled back");
+        replicas.listener().rolledBack(second, running, "the update was rolled back");
         assertThat(store.get(ECHO)).isEmpty();
-    }
-
-    /** Runs everything it is given, and keeps the listener the service registers. */
-    private final class ListeningReplicas implements FunctionReplicas, InstanceControl {
-        @Override
-        public void listen(RolloutListener listener) {
-            rollouts = listener;
-        }
-
-        @Override
-        public List<Violation> preflight(Function definition, ResolvedFunction function) {
-            return List.of();
-        }
-
-        @Override
-        public void apply(Function definition, ResolvedFunction function) {
-        }
-
-        @Override
-        public void remove(Function definition) {
-        }
-
-        @Override
-        public void restart(String fqfn) {
-        }
-
-        @Override
-        public List<InstanceStatus> status(String fqfn) {
-            return List.of();
-        }
-
-        @Override
-        public InstanceControl instances() {
-            return this;
-        }
-
-        @Override
-        public Optional<String> refusal(String fqfn, InstanceAction action) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void control(String fqfn, int instanceId, InstanceAction action) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
