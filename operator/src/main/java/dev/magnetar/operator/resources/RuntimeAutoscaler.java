@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code autoscaling.maxReplicas > minReplicas}.
  *
  * <ul>
- *   <li>CPU: average utilisation at {@code targetCpuUtilizationPercent}, {@value #DEFAULT_CPU_PERCENT}%
+ *   <li>CPU: average utilisation at {@code targetCpuUtilization}, {@value #DEFAULT_CPU_PERCENT}%
  *       when neither target is set.</li>
  *   <li>Backlog (when {@code targetBacklogPerReplica} is set): an External metric
  *       {@value #BACKLOG_METRIC} selected by the function's selector labels, averaged per replica.
@@ -68,7 +68,7 @@ public final class RuntimeAutoscaler implements Dependent<HorizontalPodAutoscale
 
     private static List<MetricSpec> metrics(AutoscalingSpec auto, ResolvedFunction resolved) {
         List<MetricSpec> metrics = new ArrayList<>();
-        Integer cpu = auto.targetCpuUtilizationPercent();
+        Integer cpu = auto.targetCpuUtilization();
         if (cpu != null || auto.targetBacklogPerReplica() == null) {
             metrics.add(new MetricSpecBuilder().withType("Resource")
                     .withNewResource().withName("cpu")

@@ -176,7 +176,7 @@ class FunctionReconcilerMockTest {
     @Test
     void resyncWithNothingChangedWritesNothing() throws InterruptedException {
         Function function = TestFunctions.function("exclaim");
-        function.getSpec().setAutoscaling(new AutoscalingSpec(1, 3, null, null, null));
+        function.getSpec().setAutoscaling(new AutoscalingSpec(1, 3, null, null, null, null, null, null, null));
         function.getSpec().setCleanupSubscription(true);
         create(function);
         reconcile("exclaim");
@@ -217,7 +217,7 @@ class FunctionReconcilerMockTest {
     void withAnAutoscalerTheControllerNeverWritesReplicas() {
         Function function = TestFunctions.function("exclaim");
         function.getSpec().setReplicas(2);
-        function.getSpec().setAutoscaling(new AutoscalingSpec(2, 8, null, 70, null));
+        function.getSpec().setAutoscaling(new AutoscalingSpec(2, 8, null, null, 70, null, null, null, null));
         create(function);
         reconcile("exclaim");
         assertThat(hpa().getSpec().getMaxReplicas()).isEqualTo(8);
@@ -257,7 +257,7 @@ class FunctionReconcilerMockTest {
     @Test
     void autoscalingTurnedOffDeletesTheAutoscaler() {
         Function function = TestFunctions.function("exclaim");
-        function.getSpec().setAutoscaling(new AutoscalingSpec(1, 4, null, null, null));
+        function.getSpec().setAutoscaling(new AutoscalingSpec(1, 4, null, null, null, null, null, null, null));
         create(function);
         reconcile("exclaim");
         assertThat(hpa()).isNotNull();

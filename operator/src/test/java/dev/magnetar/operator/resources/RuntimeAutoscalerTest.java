@@ -14,13 +14,13 @@ class RuntimeAutoscalerTest {
     @Test
     void noAutoscalerWithoutAutoscalingOrWhenMaxIsNotAboveMin() {
         assertThat(new RuntimeAutoscaler().desired(function("fixed"))).isEmpty();
-        assertThat(new RuntimeAutoscaler().desired(withAutoscaling(new AutoscalingSpec(3, 3, null, null, null)))).isEmpty();
-        assertThat(new RuntimeAutoscaler().desired(withAutoscaling(new AutoscalingSpec(null, 1, null, null, null)))).isEmpty();
+        assertThat(new RuntimeAutoscaler().desired(withAutoscaling(new AutoscalingSpec(3, 3, null, null, null, null, null, null, null)))).isEmpty();
+        assertThat(new RuntimeAutoscaler().desired(withAutoscaling(new AutoscalingSpec(null, 1, null, null, null, null, null, null, null)))).isEmpty();
     }
 
     @Test
     void scalesTheDeploymentOnCpuByDefault() {
-        HorizontalPodAutoscaler hpa = new RuntimeAutoscaler().desired(withAutoscaling(new AutoscalingSpec(2, 6, null, null, null)))
+        HorizontalPodAutoscaler hpa = new RuntimeAutoscaler().desired(withAutoscaling(new AutoscalingSpec(2, 6, null, null, null, null, null, null, null)))
                 .orElseThrow();
 
         assertThat(hpa.getMetadata().getName()).isEqualTo("fn-exclaim");
@@ -37,7 +37,7 @@ class RuntimeAutoscalerTest {
 
     @Test
     void backlogTargetBecomesAnExternalMetricPerReplica() {
-        HorizontalPodAutoscaler hpa = new RuntimeAutoscaler().desired(withAutoscaling(new AutoscalingSpec(0, 10, 500L, 60, null)))
+        HorizontalPodAutoscaler hpa = new RuntimeAutoscaler().desired(withAutoscaling(new AutoscalingSpec(0, 10, 500L, null, 60, null, null, null, null)))
                 .orElseThrow();
 
         assertThat(hpa.getSpec().getMinReplicas()).as("HPA minReplicas 0 needs an alpha gate").isEqualTo(1);
@@ -52,7 +52,7 @@ class RuntimeAutoscalerTest {
 
     @Test
     void backlogOnlyAutoscalingHasNoCpuMetric() {
-        HorizontalPodAutoscaler hpa = new RuntimeAutoscaler().desired(withAutoscaling(new AutoscalingSpec(1, 4, 100L, null, null)))
+        HorizontalPodAutoscaler hpa = new RuntimeAutoscaler().desired(withAutoscaling(new AutoscalingSpec(1, 4, 100L, null, null, null, null, null, null)))
                 .orElseThrow();
 
         assertThat(hpa.getSpec().getMetrics()).extracting(MetricSpec::getType).containsExactly("External");

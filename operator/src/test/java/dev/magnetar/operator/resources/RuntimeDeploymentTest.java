@@ -177,7 +177,7 @@ class RuntimeDeploymentTest {
         fixed.getSpec().setReplicas(3);
         Function scaled = function("scaled");
         scaled.getSpec().setReplicas(3);
-        scaled.getSpec().setAutoscaling(new AutoscalingSpec(1, 5, null, null, null));
+        scaled.getSpec().setAutoscaling(new AutoscalingSpec(1, 5, null, null, null, null, null, null, null));
 
         assertThat(RuntimeDeployment.desired(fixed, SETTINGS).getSpec().getReplicas()).isEqualTo(3);
         assertThat(RuntimeDeployment.desired(function("defaulted"), SETTINGS).getSpec().getReplicas()).isEqualTo(1);
@@ -201,7 +201,7 @@ class RuntimeDeploymentTest {
         Function fixed = function("fixed");
         fixed.getSpec().setReplicas(3);
         Function scaled = function("scaled");
-        scaled.getSpec().setAutoscaling(new AutoscalingSpec(1, 5, null, null, null));
+        scaled.getSpec().setAutoscaling(new AutoscalingSpec(1, 5, null, null, null, null, null, null, null));
         Deployment observed = RuntimeDeployment.desired(fixed, SETTINGS);
         observed.getSpec().setReplicas(7);
 
@@ -215,7 +215,7 @@ class RuntimeDeploymentTest {
     void anUpdateKeepsTheAutoscalersReplicasAndARollingRestart() {
         RuntimeDeployment dependent = new RuntimeDeployment(SETTINGS);
         Function scaled = function("scaled");
-        scaled.getSpec().setAutoscaling(new AutoscalingSpec(1, 5, null, null, null));
+        scaled.getSpec().setAutoscaling(new AutoscalingSpec(1, 5, null, null, null, null, null, null, null));
         Deployment observed = RuntimeDeployment.desired(scaled, SETTINGS);
         observed.getSpec().setReplicas(4);
         observed.getSpec().getTemplate().getMetadata().setAnnotations(

@@ -17,7 +17,11 @@ public class FunctionStatus {
     private Integer readyReplicas;
     @LabelSelector
     private String selector;
+    /** The replica count the autoscaler wants; null when the function runs a fixed count. */
+    private Integer desiredReplicas;
     private Long backlog;
+    /** The autoscaler's last change of the replica count. */
+    private ScaleEvent lastScale;
     /** SHA-256 (hex) of the function's jar as accepted; every replica checks its jar against it before loading it. */
     private String packageSha256;
 
@@ -31,6 +35,10 @@ public class FunctionStatus {
     public void setReadyReplicas(Integer readyReplicas) { this.readyReplicas = readyReplicas; }
     public String getSelector() { return selector; }
     public void setSelector(String selector) { this.selector = selector; }
+    public Integer getDesiredReplicas() { return desiredReplicas; }
+    public void setDesiredReplicas(Integer desiredReplicas) { this.desiredReplicas = desiredReplicas; }
+    public ScaleEvent getLastScale() { return lastScale; }
+    public void setLastScale(ScaleEvent lastScale) { this.lastScale = lastScale; }
     public Long getBacklog() { return backlog; }
     public void setBacklog(Long backlog) { this.backlog = backlog; }
     public String getPackageSha256() { return packageSha256; }

@@ -1,6 +1,7 @@
 package dev.magnetar.api.validation;
 
 import dev.magnetar.api.function.Quantities;
+import dev.magnetar.api.function.ScalingPolicy;
 import dev.magnetar.api.naming.TopicNames;
 import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
@@ -30,6 +31,8 @@ public final class FunctionValidator {
     /** Pulsar allows more ('=' and ':'), but tenant and namespace become Kubernetes label values. */
     private static final Pattern LABEL_SAFE = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final int MAX_CONCURRENCY = 1024;
+    private static final int MAX_SCALE_TO_ZERO_SECONDS = 7 * 24 * 3600;
+    private static final int MAX_STABILIZATION_SECONDS = 3600;
     private static final String RESERVED_PREFIX = "MAGNETAR_";
 
     private FunctionValidator() {
@@ -180,31 +183,51 @@ public final class FunctionValidator {
         if (spec.getReplicas() != null && spec.getReplicas() < 0) {
             out.add(new Violation("spec.replicas", "is " + spec.getReplicas() + ": must be 0 or more"));
         }
-        AutoscalingSpec auto = spec.getAutoscaling();
-        if (auto != null) {
-            int min = auto.minReplicas() == null ? 1 : auto.minReplicas();
-            if (min < 0) {
-                out.add(new Violation("spec.autoscaling.minReplicas", "is " + min + ": must be 0 or more"));
-            }
-            if (auto.maxReplicas() == null) {
-                out.add(new Violation("spec.autoscaling.maxReplicas", "is required when autoscaling is set"));
-            } else if (auto.maxReplicas() < Math.max(1, min)) {
-                out.add(new Violation("spec.autoscaling.maxReplicas", "is " + auto.maxReplicas()
-                        + ": must be at least 1 and at least minReplicas (" + min + ")"));
-            }
-            if (auto.targetBacklogPerReplica() != null && auto.targetBacklogPerReplica() < 1) {
-                out.add(new Violation("spec.autoscaling.targetBacklogPerReplica", "must be 1 or more"));
-            }
-            Integer cpu = auto.targetCpuUtilizationPercent();
-            if (cpu != null && (cpu < 1 || cpu > 100)) {
-                out.add(new Violation("spec.autoscaling.targetCpuUtilizationPercent", "is " + cpu + ": must be 1 to 100"));
-            }
-            if (auto.idleSecondsBeforeScaleToZero() != null && auto.idleSecondsBeforeScaleToZero() < 0) {
-                out.add(new Violation("spec.autoscaling.idleSecondsBeforeScaleToZero", "must be 0 or more"));
-            }
+        if (spec.getAutoscaling() != null) {
+            checkAutoscaling(out, spec.getAutoscaling());
         }
         if (spec.getResources() != null) {
             checkResources(out, spec.getResources());
+        }
+    }
+
+    private static void checkAutoscaling(List<Violation> out, AutoscalingSpec auto) {
+        String at = "spec.autoscaling.";
+        int min = auto.minReplicas() == null ? ScalingPolicy.DEFAULT_MIN_REPLICAS : auto.minReplicas();
+        if (min < 0) {
+            out.add(new Violation(at + "minReplicas", "is " + min + ": must be 0 or more (0 scales to zero when idle)"));
+        }
+        if (auto.maxReplicas() == null) {
+            out.add(new Violation(at + "maxReplicas", "is required when autoscaling is set"));
+        } else if (auto.maxReplicas() < Math.max(1, min)) {
+            out.add(new Violation(at + "maxReplicas", "is " + auto.maxReplicas()
+                    + ": must be at least 1 and at least minReplicas (" + min + ")"));
+        }
+        if (auto.targetBacklogPerReplica() != null && auto.targetBacklogPerReplica() < 1) {
+            out.add(new Violation(at + "targetBacklogPerReplica", "is " + auto.targetBacklogPerReplica()
+                    + ": must be 1 or more (messages waiting per replica)"));
+        }
+        if (auto.targetInFlightPerReplica() != null && auto.targetInFlightPerReplica() < 1) {
+            out.add(new Violation(at + "targetInFlightPerReplica", "is " + auto.targetInFlightPerReplica()
+                    + ": must be 1 or more (calls in progress per replica; unset means the function's concurrency)"));
+        }
+        Integer cpu = auto.targetCpuUtilization();
+        if (cpu != null && (cpu < 1 || cpu > 100)) {
+            out.add(new Violation(at + "targetCpuUtilization", "is " + cpu + ": must be 1 to 100 (percent)"));
+        }
+        checkSeconds(out, at + "scaleToZeroAfterSeconds", auto.scaleToZeroAfterSeconds(), MAX_SCALE_TO_ZERO_SECONDS);
+        checkSeconds(out, at + "scaleUpStabilizationSeconds", auto.scaleUpStabilizationSeconds(), MAX_STABILIZATION_SECONDS);
+        checkSeconds(out, at + "scaleDownStabilizationSeconds", auto.scaleDownStabilizationSeconds(),
+                MAX_STABILIZATION_SECONDS);
+        if (auto.engine() != null && ScalingPolicy.Engine.named(auto.engine()).isEmpty()) {
+            out.add(new Violation(at + "engine", "is '" + auto.engine() + "': must be 'magnetar' (the default) or"
+                    + " 'keda' (Kubernetes with KEDA installed)"));
+        }
+    }
+
+    private static void checkSeconds(List<Violation> out, String field, Integer seconds, int most) {
+        if (seconds != null && (seconds < 0 || seconds > most)) {
+            out.add(new Violation(field, "is " + seconds + ": must be 0 to " + most + " seconds"));
         }
     }
 

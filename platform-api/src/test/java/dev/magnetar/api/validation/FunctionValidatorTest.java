@@ -109,14 +109,16 @@ class FunctionValidatorTest {
         Function function = valid();
         FunctionSpec spec = function.getSpec();
         spec.setReplicas(-1);
-        spec.setAutoscaling(new AutoscalingSpec(2, 1, 0L, 101, null));
+        spec.setAutoscaling(new AutoscalingSpec(2, 1, 0L, 0, 101, -1, 3601, null, "hpa"));
         spec.setResources(new ResourcesSpec("lots", "512Mi"));
         spec.setEnv(Map.of("MAGNETAR_X", "1", "1BAD", "2"));
         spec.setSecrets(Map.of("DB_PASSWORD", new SecretRef("db", null)));
 
         assertThat(fields(function)).containsExactlyInAnyOrder(
                 "spec.replicas", "spec.autoscaling.maxReplicas", "spec.autoscaling.targetBacklogPerReplica",
-                "spec.autoscaling.targetCpuUtilizationPercent", "spec.resources.cpu", "spec.env.MAGNETAR_X",
+                "spec.autoscaling.targetInFlightPerReplica", "spec.autoscaling.targetCpuUtilization",
+                "spec.autoscaling.scaleToZeroAfterSeconds", "spec.autoscaling.scaleUpStabilizationSeconds",
+                "spec.autoscaling.engine", "spec.resources.cpu", "spec.env.MAGNETAR_X",
                 "spec.env.1BAD", "spec.secrets.DB_PASSWORD.key");
     }
 

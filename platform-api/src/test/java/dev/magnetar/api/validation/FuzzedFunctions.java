@@ -59,7 +59,7 @@ final class FuzzedFunctions {
         spec.setTimeoutMs(data.consumeBoolean() ? null : data.consumeLong());
         spec.setConcurrency(number(data));
         spec.setReplicas(number(data));
-        spec.setAutoscaling(data.consumeBoolean() ? null : new AutoscalingSpec(number(data), number(data),
+        spec.setAutoscaling(data.consumeBoolean() ? null : autoscaling(number(data), number(data),
                 data.consumeBoolean() ? null : data.consumeLong(), number(data), number(data)));
         spec.setResources(data.consumeBoolean() ? null : new ResourcesSpec(quantity(data), quantity(data)));
         spec.setEnv(strings(data));
@@ -169,5 +169,10 @@ final class FuzzedFunctions {
             case 6 -> new ArrayList<>(List.of(String.valueOf(value(data, depth - 1)), data.consumeInt()));
             default -> userConfig(data, depth - 1);
         };
+    }
+
+    /** The fields in the order committed inputs give them. */
+    private static AutoscalingSpec autoscaling(Integer min, Integer max, Long backlog, Integer cpu, Integer idle) {
+        return new AutoscalingSpec(min, max, backlog, null, cpu, idle, null, null, null);
     }
 }

@@ -218,7 +218,7 @@ class FunctionConfigMapperTest {
         FunctionSpec spec = existing.getSpec();
         spec.setRuntime(new RuntimeSpec("example/runtime:1", JAR, "com.example.Fn"));
         spec.setConcurrency(4);
-        spec.setAutoscaling(new AutoscalingSpec(0, 5, 100L, null, null));
+        spec.setAutoscaling(new AutoscalingSpec(0, 5, 100L, null, null, null, null, null, null));
         spec.setEnv(Map.of("MODE", "fast"));
         spec.setPod(new PodOverlay(Map.of("team", "a"), null, Map.of("disk", "ssd"), null, null));
         spec.setResources(new ResourcesSpec("500m", "512Mi"));

@@ -1,0 +1,34 @@
+package dev.magnetar.controlplane.autoscale;
+
+/**
+ * What was seen of one function at one moment.
+ *
+ * @param backlog         messages its subscription has not acknowledged yet, or null when it could not be read
+ * @param rateIn          messages per second published to its inputs (0 when unknown)
+ * @param rateOut         messages per second delivered to its replicas (0 when unknown)
+ * @param inFlight        messages and calls its replicas are working on now
+ * @param gatewayWaiting  gateway calls waiting for its reply now
+ * @param cpuUtilization  average CPU of its replicas in percent of what each asks for, or null when unknown
+ * @param woken           a call or message arrived for it since the last decision, whatever the counts say
+ */
+public record Observation(Long backlog, double rateIn, double rateOut, int inFlight, int gatewayWaiting,
+                          Double cpuUtilization, boolean woken) {
+    /** Nothing waiting, nothing running, nothing arriving. */
+    public static Observation idle() {
+        return new Observation(0L, 0, 0, 0, 0, null, false);
+    }
+
+    /** Work is waiting or running: the function is not idle. */
+    public boolean active() {
+        return woken || (backlog != null && backlog > 0) || inFlight > 0 || gatewayWaiting > 0;
+    }
+
+    /** The work in progress the in-flight target is about: gateway calls include those a replica runs now. */
+    int concurrentWork() {
+        return Math.max(inFlight, gatewayWaiting);
+    }
+
+    public Observation withWoken(boolean woken) {
+        return new Observation(backlog, rateIn, rateOut, inFlight, gatewayWaiting, cpuUtilization, woken);
+    }
+}
