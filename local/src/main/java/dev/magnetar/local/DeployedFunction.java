@@ -1,9 +1,13 @@
 package dev.magnetar.local;
 
+import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.function.ScalingPolicy;
+import dev.magnetar.api.replicas.ReplicaScaler;
 import dev.magnetar.api.replicas.RolloutListener;
 import dev.magnetar.api.replicas.StoppedInstances;
 import dev.magnetar.api.v1alpha1.Function;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -18,11 +22,13 @@ import org.slf4j.LoggerFactory;
 final class DeployedFunction implements Rollout.Outcome {
     private static final Logger LOG = LoggerFactory.getLogger(DeployedFunction.class);
 
-    /** A definition as its replicas run it. */
-    record Version(Function definition, LaunchPlan plan, String signature, ReplicaBudget.Demand demand) {
-        int replicas() {
-            return demand.replicas();
-        }
+    /**
+     * A definition as its replicas run it.
+     *
+     * @param policy how the autoscaler sizes it, or null when it runs the fixed count of its spec
+     */
+    record Version(Function definition, LaunchPlan plan, String signature, ReplicaBudget.Demand demand,
+                   ScalingPolicy policy) {
 
         Set<Integer> stopped() {
             return StoppedInstances.of(definition);
@@ -36,6 +42,8 @@ final class DeployedFunction implements Rollout.Outcome {
     private final RolloutListener listener;
     private Version stable;
     private Version target;
+    /** The count the autoscaler last asked for; an autoscaled function starts at its minimum. */
+    private int scaled;
 
     DeployedFunction(Version first, ReplicaGroup group, RunFiles files, Duration readyTimeout, Executor rollouts,
                      RolloutListener listener) {
@@ -46,7 +54,32 @@ final class DeployedFunction implements Rollout.Outcome {
         this.listener = listener;
         this.stable = first;
         this.target = first;
-        group.scaleTo(first.replicas(), first.stopped());
+        this.scaled = first.policy() == null ? 0 : first.policy().minReplicas();
+        group.scaleTo(replicas(first), first.stopped());
+    }
+
+    /** The replicas {@code version} asks for: its spec's count, or the autoscaler's within its bounds. */
+    private int replicas(Version version) {
+        return version.policy() == null ? version.demand().replicas() : version.policy().clamp(scaled);
+    }
+
+    /** The function with its policy and the autoscaler's count; empty when it runs a fixed count. */
+    synchronized Optional<ReplicaScaler.Autoscaled> autoscaled() {
+        return target.policy() == null ? Optional.empty() : Optional.of(new ReplicaScaler.Autoscaled(
+                ResolvedFunction.of(target.definition()), target.policy(), replicas(target)));
+    }
+
+    /**
+     * Moves an autoscaled function to {@code count} replicas within its bounds; during a rollout only shrinking
+     * applies at once, as for any scale, and the rest when the rollout settles.
+     */
+    synchronized void scaleTo(int count) {
+        if (target.policy() == null) {
+            return;
+        }
+        scaled = target.policy().clamp(count);
+        boolean rolling = !stable.signature().equals(target.signature());
+        group.scaleToWithoutWaiting(rolling ? Math.min(scaled, group.size()) : scaled, target.stopped());
     }
 
     ReplicaGroup group() {
@@ -63,13 +96,13 @@ final class DeployedFunction implements Rollout.Outcome {
         boolean rolling = !stable.signature().equals(target.signature());
         if (next.signature().equals(target.signature())) {
             target = next;
-            group.scaleTo(rolling ? Math.min(next.replicas(), group.size()) : next.replicas(), next.stopped());
+            group.scaleTo(rolling ? Math.min(replicas(next), group.size()) : replicas(next), next.stopped());
             stable = rolling ? stable : next;
             return;
         }
         group.cancelRollout();
         // Shrink first and grow last, so only replicas that stay are rolled.
-        group.scaleTo(Math.min(next.replicas(), group.size()), Set.of());
+        group.scaleTo(Math.min(replicas(next), group.size()), Set.of());
         target = next;
         roll(!next.signature().equals(stable.signature()));
     }
@@ -99,7 +132,7 @@ final class DeployedFunction implements Rollout.Outcome {
     /** {@code target} is in effect: the replicas it asks for beyond those rolled are added, old files go. */
     private void settle() {
         stable = target;
-        group.scaleTo(target.replicas(), target.stopped());
+        group.scaleTo(replicas(target), target.stopped());
         files.keepOnly(target.plan().functionFile());
     }
 

@@ -1,11 +1,13 @@
 package dev.magnetar.local;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.function.ScalingPolicy;
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
 import dev.magnetar.api.v1alpha1.Function;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a definition into the version its replicas run ({@link DeployedFunction.Version}): its files under
@@ -36,13 +38,19 @@ final class FunctionVersions {
         LaunchPlan plan = new LaunchPlan(function.fqfn(), fileSafe(function.fqfn()), file, environment,
                 ReplicaResources.of(definition.getSpec().getResources()).jvmOptions(),
                 LocalReplicas.packageSha256(definition));
-        return new DeployedFunction.Version(definition, plan, signature, demand(definition, function));
+        return new DeployedFunction.Version(definition, plan, signature, demand(definition, function),
+                ScalingPolicy.of(definition).orElse(null));
     }
 
-    /** What the function's replicas take: each one the memory its spec asks for, or the launcher's heap. */
+    /**
+     * What the function's replicas take: each one the memory its spec asks for, or the launcher's heap; an autoscaled
+     * function reserves room for its most replicas, so the autoscaler never asks for more than this machine has.
+     */
     ReplicaBudget.Demand demand(Function definition, ResolvedFunction function) {
-        return new ReplicaBudget.Demand(function.replicas(),
-                ReplicaResources.of(definition.getSpec().getResources()).memoryEach(launcherHeap));
+        Optional<ScalingPolicy> policy = ScalingPolicy.of(definition);
+        return new ReplicaBudget.Demand(policy.map(ScalingPolicy::maxReplicas).orElse(function.replicas()),
+                ReplicaResources.of(definition.getSpec().getResources()).memoryEach(launcherHeap),
+                policy.isPresent() ? "spec.autoscaling.maxReplicas" : "spec.replicas");
     }
 
     RunFiles files(String fqfn) {

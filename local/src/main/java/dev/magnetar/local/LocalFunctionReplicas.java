@@ -5,6 +5,7 @@ import dev.magnetar.api.replicas.FunctionReplicas;
 import dev.magnetar.api.replicas.InstanceAction;
 import dev.magnetar.api.replicas.InstanceControl;
 import dev.magnetar.api.replicas.InstanceStatus;
+import dev.magnetar.api.replicas.ReplicaScaler;
 import dev.magnetar.api.replicas.RolloutListener;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.Violation;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Standalone mode's replicas: the function's topics and subscription first, so no message published
  * before the first replica is missed, then its replica processes on this machine.
  */
-public final class LocalFunctionReplicas implements FunctionReplicas, InstanceControl {
+public final class LocalFunctionReplicas implements FunctionReplicas, InstanceControl, ReplicaScaler {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunctionReplicas.class);
 
     private final TopicProvisioner topics;
@@ -72,6 +73,21 @@ public final class LocalFunctionReplicas implements FunctionReplicas, InstanceCo
     @Override
     public List<InstanceStatus> status(String fqfn) {
         return processes.status(fqfn);
+    }
+
+    @Override
+    public Optional<ReplicaScaler> scaler() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public List<Autoscaled> autoscaled() {
+        return processes.autoscaled();
+    }
+
+    @Override
+    public void scaleTo(String fqfn, int replicas) {
+        processes.scaleTo(fqfn, replicas);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.replicas.InstanceAction;
 import dev.magnetar.api.replicas.InstanceStatus;
+import dev.magnetar.api.replicas.ReplicaScaler;
 import dev.magnetar.api.replicas.RolloutListener;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.Violation;
@@ -116,8 +117,14 @@ public final class LocalReplicas implements AutoCloseable {
         ReplicaGroup group = new ReplicaGroup(version.plan(), settings, scheduler, starts);
         deployed.put(function.fqfn(), new DeployedFunction(version, group, versions.files(function.fqfn()),
                 settings.readyTimeout(), rollouts, this::rolledBack));
-        LOG.info("function {}: {} replicas starting, one every {} ms", function.fqfn(), function.replicas(),
-                limits.startInterval().toMillis());
+        int starting = group.size();
+        if (starting == 0) {
+            LOG.info("function {}: deployed with no replica running (autoscaled: the first call or message starts one)",
+                    function.fqfn());
+        } else {
+            LOG.info("function {}: {} replicas starting, one every {} ms", function.fqfn(), starting,
+                    limits.startInterval().toMillis());
+        }
     }
 
     /** {@code listener} hears of every update rolled back because its replicas were not ready in time. */
@@ -138,6 +145,19 @@ public final class LocalReplicas implements AutoCloseable {
             removed.retire();
             versions.files(fqfn).delete();
             LOG.info("function {}: all replicas stopped", fqfn);
+        }
+    }
+
+    /** Every autoscaled function with the count the autoscaler last gave it. */
+    public List<ReplicaScaler.Autoscaled> autoscaled() {
+        return deployed.values().stream().flatMap(function -> function.autoscaled().stream()).toList();
+    }
+
+    /** Moves an autoscaled function to {@code replicas} within its bounds; others and unknown ones are left alone. */
+    public void scaleTo(String fqfn, int replicas) {
+        DeployedFunction current = deployed.get(fqfn);
+        if (current != null && !closed) {
+            current.scaleTo(replicas);
         }
     }
 
@@ -201,13 +221,15 @@ public final class LocalReplicas implements AutoCloseable {
     }
 
     /**
-     * The definition as replicas see it; a change in {@code replicas} alone is a scale, not an update. Map
+     * The definition as replicas see it; a change in {@code replicas} or {@code autoscaling} alone is a scale, not an
+     * update. Map
      * entries are sorted, so equal definitions give equal signatures whatever order their maps were filled in.
      * The jar's recorded digest is part of it: the same path with other bytes accepted is new code to roll out.
      */
     static String signature(Function definition) {
         ObjectNode spec = SIGNATURE.valueToTree(definition.getSpec());
         spec.remove("replicas");
+        spec.remove("autoscaling");
         return definition.getMetadata().getName() + "\n" + spec + "\n" + packageSha256(definition);
     }
 

@@ -11,10 +11,15 @@ import java.util.List;
  * naming the limit, the numbers, and what to do.
  */
 final class ReplicaBudget {
-    private static final String FIELD = "spec.replicas";
+    /**
+     * What one function asks for: {@code replicas} of {@code memoryEach} bytes, as {@code field} says
+     * ({@code spec.replicas}, or {@code spec.autoscaling.maxReplicas} for an autoscaled function).
+     */
+    record Demand(int replicas, long memoryEach, String field) {
+        Demand(int replicas, long memoryEach) {
+            this(replicas, memoryEach, "spec.replicas");
+        }
 
-    /** What one function asks for: {@code replicas} of {@code memoryEach} bytes. */
-    record Demand(int replicas, long memoryEach) {
         long memory() {
             return replicas * memoryEach;
         }
@@ -30,20 +35,20 @@ final class ReplicaBudget {
         List<Violation> out = new ArrayList<>();
         int replicas = wanted.replicas();
         if (replicas > limits.maxPerFunction()) {
-            out.add(new Violation(FIELD, "is " + replicas + ": at most " + limits.maxPerFunction() + " replicas per"
+            out.add(new Violation(wanted.field(), "is " + replicas + ": at most " + limits.maxPerFunction() + " replicas per"
                     + " function run on this machine (" + ReplicaLimits.PREFIX + ".max-per-function)"));
         }
         long otherReplicas = others.stream().mapToLong(Demand::replicas).sum();
         if (replicas > 0 && replicas + otherReplicas > limits.maxTotal()) {
             String sum = otherReplicas == 0 ? "" : " with the " + otherReplicas + " replicas of other functions that"
                     + " makes " + (replicas + otherReplicas) + ",";
-            out.add(new Violation(FIELD, "is " + replicas + ":" + sum + " above the " + limits.maxTotal() + " this"
+            out.add(new Violation(wanted.field(), "is " + replicas + ":" + sum + " above the " + limits.maxTotal() + " this"
                     + " machine runs in all (" + ReplicaLimits.PREFIX + ".max-total): scale other functions down or"
                     + " stop them, or raise the limit"));
         }
         long otherMemory = others.stream().mapToLong(Demand::memory).sum();
         if (replicas > 0 && wanted.memory() + otherMemory > limits.memoryForReplicas()) {
-            out.add(new Violation(FIELD, memoryMessage(wanted, otherMemory)));
+            out.add(new Violation(wanted.field(), memoryMessage(wanted, otherMemory)));
         }
         return out;
     }

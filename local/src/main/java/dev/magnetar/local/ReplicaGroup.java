@@ -41,6 +41,30 @@ final class ReplicaGroup {
      * whose id is in {@code stopped} is added stopped (it was stopped alone before).
      */
     synchronized void scaleTo(int count, Set<Integer> stopped) {
+        stop(resize(count, stopped));
+    }
+
+    /**
+     * As {@link #scaleTo}, but returns once the surplus replicas were told to stop: they drain in the background, so
+     * the autoscaler's next decision does not wait for them.
+     */
+    synchronized void scaleToWithoutWaiting(int count, Set<Integer> stopped) {
+        List<LocalReplica> surplus = resize(count, stopped);
+        if (surplus.isEmpty()) {
+            return;
+        }
+        List<Process> stopping = surplus.stream().map(LocalReplica::retire).toList();
+        Thread waiter = new Thread(() -> {
+            for (int i = 0; i < stopping.size(); i++) {
+                surplus.get(i).awaitStopped(stopping.get(i));
+            }
+        }, "magnetar-scale-down-" + plan.fqfn());
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    /** Adds replicas up to {@code count} and takes those above it out of the group; returns the ones taken out. */
+    private List<LocalReplica> resize(int count, Set<Integer> stopped) {
         int before = replicas.size();
         while (replicas.size() < count) {
             LocalReplica replica = new LocalReplica(replicas.size(), plan, settings, scheduler, this::replicaReady);
@@ -57,10 +81,10 @@ final class ReplicaGroup {
         surplus.addAll(incoming.stream().filter(replica -> replica.instanceId() >= count).toList());
         replicas.removeAll(surplus);
         incoming.removeAll(surplus);
-        stop(surplus);
         if (before != count) {
             LOG.info("function {}: scaled from {} to {} replicas", plan.fqfn(), before, count);
         }
+        return surplus;
     }
 
     int size() {

@@ -94,6 +94,14 @@ public final class FunctionDocumentBuilder {
         if (flags.resources != null) {
             flags.resources.applyTo(spec);
         }
+        if (flags.autoscaling != null) {
+            flags.autoscaling.applyTo(spec);
+        }
+        if (flags.parallelism != null && spec.getAutoscaling() != null) {
+            throw new CliException("--parallelism " + flags.parallelism + " has no effect on an autoscaled function: the"
+                    + " autoscaler owns its replica count; give --min-replicas and --max-replicas instead",
+                    CliException.USAGE, null);
+        }
         applySubscription(flags, spec);
     }
 

@@ -83,6 +83,9 @@ public final class FunctionFlags {
     ResourceFlags resources;
 
     @Mixin
+    AutoscalingFlags autoscaling;
+
+    @Mixin
     UnsupportedFlags unsupported;
 
     public Path functionConfigFile() {

@@ -9,7 +9,21 @@ import java.util.List;
  * the replica being replaced and its successor are both listed; {@code error} says why the function is not wholly
  * in effect (it failed at start-up, or its last update was rolled back), or is null.
  */
-public record FunctionStatusView(int numInstances, int numRunning, List<Instance> instances, String error) {
+public record FunctionStatusView(int numInstances, int numRunning, List<Instance> instances, String error,
+                                 Autoscaling autoscaling) {
+
+    /** What the autoscaler says; null for a function with a fixed replica count. */
+    public record Autoscaling(int desiredReplicas, boolean idle, String lastScale) {
+        static Autoscaling from(JsonNode node) {
+            if (node.isMissingNode() || node.isNull()) {
+                return null;
+            }
+            JsonNode last = node.path("lastScale");
+            String lastScale = last.isMissingNode() || last.isNull() ? null : last.path("from").asInt() + " -> "
+                    + last.path("to").asInt() + " at " + last.path("time").asText() + ": " + last.path("reason").asText();
+            return new Autoscaling(node.path("desiredReplicas").asInt(), node.path("idle").asBoolean(), lastScale);
+        }
+    }
 
     /** One replica as the control plane sees it; pid -1 when it has no process. */
     public record Instance(int instanceId, String state, long pid, int restarts, boolean ready, String lastError) {
@@ -30,6 +44,7 @@ public record FunctionStatusView(int numInstances, int numRunning, List<Instance
         JsonNode error = tree.path("error");
         return new FunctionStatusView(tree.path("numInstances").asInt(instances.size()),
                 tree.path("numRunning").asInt(), List.copyOf(instances),
-                error.isNull() || error.isMissingNode() ? null : error.asText());
+                error.isNull() || error.isMissingNode() ? null : error.asText(),
+                Autoscaling.from(tree.path("autoscaling")));
     }
 }

@@ -31,6 +31,14 @@ public final class StatusTable {
         if (status.error() != null) {
             text.append("error: ").append(status.error()).append(System.lineSeparator());
         }
+        if (status.autoscaling() != null) {
+            text.append("autoscaled: ").append(status.autoscaling().idle() ? "idle, 0 replicas (a call or a message"
+                    + " starts one)" : status.autoscaling().desiredReplicas() + " replicas wanted")
+                    .append(System.lineSeparator());
+            if (status.autoscaling().lastScale() != null) {
+                text.append("last scale: ").append(status.autoscaling().lastScale()).append(System.lineSeparator());
+            }
+        }
         int[] widths = widths(rows);
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();

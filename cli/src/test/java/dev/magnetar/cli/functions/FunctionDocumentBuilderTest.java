@@ -84,4 +84,41 @@ class FunctionDocumentBuilderTest {
         assertThatThrownBy(() -> FunctionDocumentBuilder.parseUserConfig("[1]"))
                 .hasMessageStartingWith("invalid --user-config '[1]'");
     }
+
+    @Test
+    void autoscalingFlagsSetOnlyWhatTheyGiveOverTheFile() throws IOException {
+        Files.writeString(dir.resolve("function.yaml"), """
+                apiVersion: magnetar.dev/v1alpha1
+                kind: Function
+                metadata: {name: scaled}
+                spec:
+                  runtime: {className: a.Fn}
+                  inputs: [in]
+                  autoscaling: {minReplicas: 1, maxReplicas: 4, targetBacklogPerReplica: 50}
+                """);
+        FunctionFlags flags = new FunctionFlags();
+        flags.functionConfigFile = Path.of("function.yaml");
+        flags.autoscaling = new AutoscalingFlags();
+        flags.autoscaling.minReplicas = 0;
+        flags.autoscaling.scaleToZeroAfterSeconds = 30;
+
+        Function function = new FunctionDocumentBuilder(dir).build(flags);
+
+        assertThat(function.getSpec().getAutoscaling()).isEqualTo(
+                new dev.magnetar.api.v1alpha1.AutoscalingSpec(0, 4, 50L, null, null, 30, null, null, null));
+    }
+
+    @Test
+    void parallelismIsRefusedForAnAutoscaledFunction() {
+        FunctionFlags flags = new FunctionFlags();
+        flags.className = "a.Fn";
+        flags.parallelism = 3;
+        flags.autoscaling = new AutoscalingFlags();
+        flags.autoscaling.maxReplicas = 5;
+
+        assertThatThrownBy(() -> new FunctionDocumentBuilder(dir).build(flags))
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining("--parallelism 3 has no effect on an autoscaled function")
+                .hasMessageContaining("--min-replicas and --max-replicas");
+    }
 }

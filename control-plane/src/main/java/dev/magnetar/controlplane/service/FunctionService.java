@@ -42,6 +42,7 @@ public class FunctionService {
     private final FunctionPackages packages;
     private final DefinitionAcceptance accept;
     private final ReplicaTotals totals;
+    private final ScalingStatus scaling;
     /** Why a stored function is not (wholly) in effect: it failed at start-up, or its last update was rolled back. */
     private final Map<FunctionRef, String> deployErrors = new ConcurrentHashMap<>();
 
@@ -49,7 +50,7 @@ public class FunctionService {
     public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas,
                            JarLocations locations) {
         this(store, backlog, replicas, null, new FunctionJars(locations, new FunctionClassCheck(null)),
-                new ReplicaTotals());
+                new ReplicaTotals(), ScalingStatus.FROM_DEFINITION);
     }
 
     /**
@@ -59,13 +60,15 @@ public class FunctionService {
      */
     @Inject
     public FunctionService(FunctionStore store, SubscriptionBacklog backlog, FunctionReplicas replicas,
-                           @Nullable FunctionPackages packages, FunctionJars jars, ReplicaTotals totals) {
+                           @Nullable FunctionPackages packages, FunctionJars jars, ReplicaTotals totals,
+                           ScalingStatus scaling) {
         this.store = store;
         this.backlog = backlog;
         this.replicas = replicas;
         this.packages = packages;
         this.accept = new DefinitionAcceptance(replicas, jars);
         this.totals = totals;
+        this.scaling = scaling;
         replicas.listen(this::rolledBack);
     }
 
@@ -235,8 +238,10 @@ public class FunctionService {
     public FunctionState status(FunctionRef ref) {
         Function definition = store.get(ref).orElseThrow(() -> new FunctionNotFoundException(ref));
         ResolvedFunction resolved = ResolvedFunction.of(definition);
-        return new FunctionState(resolved.replicas(), replicas.status(ref.fqfn()), backlog.backlog(resolved),
-                deployErrors.get(ref), definition.getStatus() == null ? null : definition.getStatus().getPackageSha256());
+        ScaleView scale = scaling.of(definition).orElse(null);
+        return new FunctionState(scale == null ? resolved.replicas() : scale.desiredReplicas(), replicas.status(ref.fqfn()),
+                backlog.backlog(resolved), deployErrors.get(ref),
+                definition.getStatus() == null ? null : definition.getStatus().getPackageSha256(), scale);
     }
 
     /** Start-up: runs every stored function; one that fails is logged and reported in its status. */

@@ -34,11 +34,14 @@ public class GatewayController {
     private final FunctionDirectory directory;
     private final RequestReplyClient client;
     private final GatewayConfig config;
+    private final CallWatcher watcher;
 
-    public GatewayController(FunctionDirectory directory, RequestReplyClient client, GatewayConfig config) {
+    public GatewayController(FunctionDirectory directory, RequestReplyClient client, GatewayConfig config,
+                             @Nullable CallWatcher watcher) {
         this.directory = directory;
         this.client = client;
         this.config = config;
+        this.watcher = watcher == null ? CallWatcher.NONE : watcher;
     }
 
     @Access(AccessRule.FUNCTION_INPUT_PRODUCE)
@@ -70,7 +73,9 @@ public class GatewayController {
         if (health.failing()) {
             return answer(GatewayResponses.failing(fqfn, health.reason()));
         }
+        watcher.sent(fqfn);
         return client.call(topic.get(), payload, contentType(request), traceContext(request), timeout)
+                .whenComplete((reply, error) -> watcher.ended(fqfn))
                 .handleAsync((reply, error) -> GatewayResponses.of(fqfn, timeout, reply, error), CallingEventLoop.current());
     }
 

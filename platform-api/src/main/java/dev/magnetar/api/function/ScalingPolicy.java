@@ -1,5 +1,6 @@
 package dev.magnetar.api.function;
 
+import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import java.time.Duration;
@@ -47,10 +48,13 @@ public record ScalingPolicy(int minReplicas, int maxReplicas, long targetBacklog
         }
     }
 
-    /** The function's policy, or empty when it runs a fixed number of replicas. */
+    /**
+     * The function's policy, or empty when it runs a fixed number of replicas. A stopped function (one with the
+     * stopped-replicas annotation) runs none, whatever its autoscaling says.
+     */
     public static Optional<ScalingPolicy> of(Function function) {
         AutoscalingSpec spec = function.getSpec().getAutoscaling();
-        if (spec == null) {
+        if (spec == null || stopped(function)) {
             return Optional.empty();
         }
         Integer concurrency = function.getSpec().getConcurrency();
@@ -65,6 +69,11 @@ public record ScalingPolicy(int minReplicas, int maxReplicas, long targetBacklog
                 Duration.ofSeconds(orDefault(spec.scaleUpStabilizationSeconds(), DEFAULT_SCALE_UP_STABILIZATION_SECONDS)),
                 Duration.ofSeconds(orDefault(spec.scaleDownStabilizationSeconds(), DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS)),
                 spec.engine() == null ? Engine.MAGNETAR : Engine.named(spec.engine()).orElse(Engine.MAGNETAR)));
+    }
+
+    private static boolean stopped(Function function) {
+        return function.getMetadata() != null && function.getMetadata().getAnnotations() != null
+                && function.getMetadata().getAnnotations().containsKey(FunctionNames.ANNOTATION_STOPPED_REPLICAS);
     }
 
     /** True when the replica count may reach zero. */

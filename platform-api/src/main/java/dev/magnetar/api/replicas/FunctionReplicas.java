@@ -4,6 +4,7 @@ import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.validation.Violation;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a function's replicas run: child JVMs on this machine in standalone mode, a Deployment the
@@ -36,6 +37,11 @@ public interface FunctionReplicas extends AutoCloseable {
      * ignores the listener.
      */
     default void listen(RolloutListener listener) {
+    }
+
+    /** How the autoscaler sets replica counts in this mode; empty where another component scales (Kubernetes). */
+    default Optional<ReplicaScaler> scaler() {
+        return java.util.Optional.empty();
     }
 
     /** Replaces every replica with a fresh one, one at a time (a rolling restart); unknown functions are ignored. */

@@ -84,7 +84,7 @@ class PulsarStatusViewsTest {
         FunctionState state = new FunctionState(3, List.of(
                 new InstanceStatus(0, "RUNNING", 4242, 0, true, null, 9000),
                 new InstanceStatus(1, "RUNNING", -1, 1, true, "OOMKilled", 8080),
-                new InstanceStatus(2, "STARTING", 4343, 0, false, null, -1)), 0, null, null);
+                new InstanceStatus(2, "STARTING", 4343, 0, false, null, -1)), 0, null, null, null);
         List<Integer> asked = new ArrayList<>();
 
         List<Instance> instances = PulsarStatusViews.instances(definition, state, instance -> {

@@ -1,0 +1,48 @@
+package dev.magnetar.controlplane.autoscale;
+
+import dev.magnetar.api.replicas.FunctionReplicas;
+import dev.magnetar.api.replicas.ReplicaScaler;
+import dev.magnetar.bridge.provision.SubscriptionBacklog;
+import dev.magnetar.controlplane.service.ScalingStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The autoscaler where this mode scales replicas itself (standalone), started with the function service that reads
+ * its status; elsewhere (Kubernetes, where the operator scales) the status the operator wrote is read instead.
+ */
+@Factory
+public class AutoscalerFactory {
+    @Singleton
+    @Bean(preDestroy = "close")
+    public Autoscaler autoscaler(FunctionReplicas replicas, SubscriptionBacklog backlogs, GatewayCalls calls,
+                                 MeterRegistry registry, AutoscalerConfig config) {
+        ReplicaScaler scaler = replicas.scaler().orElse(NONE);
+        Autoscaler autoscaler = new Autoscaler(scaler, new PulsarLoads(backlogs, calls), calls,
+                new ScaleMetrics(registry), Clock.systemUTC(), config.interval());
+        if (replicas.scaler().isPresent()) {
+            autoscaler.start();
+        }
+        return autoscaler;
+    }
+
+    @Singleton
+    public ScalingStatus scalingStatus(FunctionReplicas replicas, Autoscaler autoscaler) {
+        return replicas.scaler().isPresent() ? autoscaler::view : ScalingStatus.FROM_DEFINITION;
+    }
+
+    private static final ReplicaScaler NONE = new ReplicaScaler() {
+        @Override
+        public List<Autoscaled> autoscaled() {
+            return List.of();
+        }
+
+        @Override
+        public void scaleTo(String fqfn, int replicas) {
+        }
+    };
+}
