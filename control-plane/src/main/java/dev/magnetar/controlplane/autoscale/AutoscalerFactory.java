@@ -4,6 +4,7 @@ import dev.magnetar.api.replicas.FunctionReplicas;
 import dev.magnetar.api.replicas.ReplicaScaler;
 import dev.magnetar.bridge.provision.SubscriptionBacklog;
 import dev.magnetar.controlplane.service.ScalingStatus;
+import dev.magnetar.security.replica.ReplicaAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -20,9 +21,10 @@ public class AutoscalerFactory {
     @Singleton
     @Bean(preDestroy = "close")
     public Autoscaler autoscaler(FunctionReplicas replicas, SubscriptionBacklog backlogs, GatewayCalls calls,
-                                 MeterRegistry registry, AutoscalerConfig config) {
+                                 ReplicaAccess access, MeterRegistry registry, AutoscalerConfig config) {
         ReplicaScaler scaler = replicas.scaler().orElse(NONE);
-        Autoscaler autoscaler = new Autoscaler(scaler, new PulsarLoads(backlogs, calls), calls,
+        LoadObserver loads = new PulsarLoads(backlogs, new ReplicaInFlight(replicas, access), calls);
+        Autoscaler autoscaler = new Autoscaler(scaler, loads, calls,
                 new ScaleMetrics(registry), Clock.systemUTC(), config.interval());
         if (replicas.scaler().isPresent()) {
             autoscaler.start();
