@@ -92,4 +92,16 @@ class FunctionVersionsTest {
         assertThat(written).isNotEmpty().allSatisfy(file ->
                 assertThat(file).content().contains("echo-fn").doesNotContain("function-jwt", "s3cret"));
     }
+
+    @Test
+    void anAutoscaledFunctionReservesRoomForItsMostReplicasAndSaysSo() {
+        Function function = echo();
+        function.getSpec().setAutoscaling(new dev.magnetar.api.v1alpha1.AutoscalingSpec(0, 6, null, null, null, null,
+                null, null, null));
+
+        ReplicaBudget.Demand demand = versions.demand(function, ResolvedFunction.of(function));
+
+        assertThat(demand.replicas()).isEqualTo(6);
+        assertThat(demand.field()).isEqualTo("spec.autoscaling.maxReplicas");
+    }
 }

@@ -2,6 +2,7 @@ package dev.magnetar.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.FunctionStatus;
 import dev.magnetar.api.yaml.FunctionDocuments;
@@ -28,6 +29,14 @@ class SignatureTest {
         Function scaled = FunctionDocuments.parse(DOC);
         scaled.getSpec().setReplicas(5);
         assertThat(LocalReplicas.signature(scaled))
+                .isEqualTo(LocalReplicas.signature(FunctionDocuments.parse(DOC)));
+    }
+
+    @Test
+    void changingOnlyAutoscalingKeepsTheSignature() {
+        Function scaled = FunctionDocuments.parse(DOC);
+        scaled.getSpec().setAutoscaling(new AutoscalingSpec(0, 4, null, null, null, null, null, null, null));
+        assertThat(LocalReplicas.signature(scaled)).as("new bounds are a scale, not new code to roll out")
                 .isEqualTo(LocalReplicas.signature(FunctionDocuments.parse(DOC)));
     }
 

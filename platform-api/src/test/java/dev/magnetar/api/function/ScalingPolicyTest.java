@@ -35,6 +35,15 @@ class ScalingPolicyTest {
         assertThat(policy.scalesToZero()).isTrue();
     }
 
+    @Test
+    void aStoppedFunctionIsNotAutoscaled() {
+        Function function = function(new AutoscalingSpec(0, 5, null, null, null, null, null, null, null), null);
+        function.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                .addToAnnotations(dev.magnetar.api.naming.FunctionNames.ANNOTATION_STOPPED_REPLICAS, "1").build());
+
+        assertThat(ScalingPolicy.of(function)).as("stop keeps it at zero until start").isEmpty();
+    }
+
     private static Function function(AutoscalingSpec autoscaling, Integer concurrency) {
         Function function = new Function();
         FunctionSpec spec = new FunctionSpec();
