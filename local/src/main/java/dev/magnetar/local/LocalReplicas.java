@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.function.ScalingPolicy;
 import dev.magnetar.api.replicas.InstanceAction;
 import dev.magnetar.api.replicas.InstanceStatus;
 import dev.magnetar.api.replicas.ReplicaScaler;
@@ -87,6 +88,10 @@ public final class LocalReplicas implements AutoCloseable {
         } else if (!Files.isRegularFile(Path.of(jar))) {
             out.add(new Violation("spec.runtime.jar", jar + " does not exist or is not a file: build the function"
                     + " jar or fix the path"));
+        }
+        if (ScalingPolicy.of(definition).map(policy -> policy.engine() == ScalingPolicy.Engine.KEDA).orElse(false)) {
+            out.add(new Violation("spec.autoscaling.engine", "is 'keda': KEDA runs on Kubernetes only; standalone"
+                    + " scales with its own autoscaler: remove the field or set it to 'magnetar'"));
         }
         out.addAll(secrets.check(definition.getSpec()));
         out.addAll(ReplicaResources.check(definition.getSpec().getResources()));
