@@ -144,6 +144,9 @@ class AutoscalingIT {
         assertThat(most.get()).as("replicas at the peak").isEqualTo(4);
         await().atMost(WAIT).until(() -> client.status("burst").path("instances").size() == 1);
         assertThat(client.status("burst").at("/autoscaling/lastScale/to").asInt()).isEqualTo(1);
+        assertThat(client.get("/metrics").body())
+                .contains("magnetar_autoscaler_decisions_total{direction=\"up\",function=\"public/default/burst\"}")
+                .contains("magnetar_autoscaler_desired_replicas{function=\"public/default/burst\"} 1.0");
         assertThat(client.delete("burst").statusCode()).isEqualTo(204);
     }
 
