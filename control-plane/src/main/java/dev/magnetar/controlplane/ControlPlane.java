@@ -124,7 +124,7 @@ public final class ControlPlane implements AutoCloseable {
             parts.add("Pulsar Functions API under /admin/v3/functions");
         }
         if (gateway) {
-            parts.add("gateway under /function");
+            parts.add("gateway under /function, /async-function and /calls");
         }
         parts.add("health under /health");
         return parts;

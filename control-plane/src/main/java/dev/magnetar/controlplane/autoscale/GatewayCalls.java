@@ -7,7 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** The gateway calls waiting for each function's reply, counted as they go out and end; the first one wakes it. */
+/**
+ * The gateway calls waiting for each function's reply, counted as they go out and end; each call, and each asynchronous
+ * call queued, wakes a function at zero.
+ */
 @Singleton
 public class GatewayCalls implements CallWatcher {
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
@@ -30,6 +33,11 @@ public class GatewayCalls implements CallWatcher {
         if (count != null) {
             count.decrementAndGet();
         }
+    }
+
+    @Override
+    public void queued(String fqfn) {
+        onCall.accept(fqfn);
     }
 
     /** Calls to {@code fqfn} waiting for their reply now. */

@@ -2,6 +2,7 @@ package dev.magnetar.controlplane.security;
 
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.naming.FunctionNames;
+import dev.magnetar.gateway.async.AsyncCalls;
 import dev.magnetar.gateway.http.CallingEventLoop;
 import dev.magnetar.gateway.http.FunctionDirectory;
 import dev.magnetar.security.access.Access;
@@ -34,13 +35,15 @@ public class AccessFilter implements Ordered {
     private final TokenVerifier verifier;
     private final FunctionAccess access;
     private final BeanProvider<FunctionDirectory> directory;
+    private final BeanProvider<AsyncCalls> asyncCalls;
 
     AccessFilter(AuthConfig config, TokenVerifier verifier, FunctionAccess access,
-                 BeanProvider<FunctionDirectory> directory) {
+                 BeanProvider<FunctionDirectory> directory, BeanProvider<AsyncCalls> asyncCalls) {
         this.config = config;
         this.verifier = verifier;
         this.access = access;
         this.directory = directory;
+        this.asyncCalls = asyncCalls;
     }
 
     @Override
@@ -103,7 +106,29 @@ public class AccessFilter implements Ordered {
                 yield access.produce(caller, tenant, namespace, FunctionNames.fqfn(tenant, namespace, name),
                         inputTopic(tenant, namespace, name));
             }
+            case CALLED_FUNCTION_INPUT_PRODUCE -> calledFunction(caller, String.valueOf(variables.get("id")));
         };
+    }
+
+    /** The right to call the function an asynchronous call called; an unknown call is left to the route's 404. */
+    private CompletableFuture<AccessDecision> calledFunction(Caller caller, String callId) {
+        if (caller.superuser() || !asyncCalls.isPresent()) {
+            return CompletableFuture.completedFuture(AccessDecision.ALLOWED);
+        }
+        return asyncCalls.get().find(callId)
+                .exceptionally(error -> null)
+                .thenCompose(call -> {
+                    if (call == null) {
+                        return CompletableFuture.completedFuture(AccessDecision.unavailable("cannot look up call '"
+                                + callId + "' to check who may read it: Pulsar did not answer; try again shortly"));
+                    }
+                    if (call.isEmpty()) {
+                        return CompletableFuture.completedFuture(AccessDecision.ALLOWED);
+                    }
+                    var found = call.get();
+                    return access.produce(caller, found.tenant(), found.namespace(), found.fqfn(),
+                            inputTopic(found.tenant(), found.namespace(), found.name()));
+                });
     }
 
     private String inputTopic(String tenant, String namespace, String name) {

@@ -105,6 +105,23 @@ class AutoscalingIT {
     }
 
     @Test
+    void anAsynchronousCallToAFunctionAtZeroIsAnswered() {
+        Function function = Samples.exclamation(pulsar.uniqueTopic("later-in"), null, 1);
+        function.getSpec().setReplicas(null);
+        function.getSpec().setAutoscaling(new AutoscalingSpec(0, 1, null, null, null, 60, null, null, null));
+        assertThat(client.create("later-at-zero", Samples.json(function)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> accepted = client.invokeLater("later-at-zero", "queued");
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String callId = accepted.headers().firstValue("X-Call-Id").orElseThrow();
+        await().atMost(WAIT).until(() -> client.get("/calls/" + callId).statusCode() == 200);
+        assertThat(ControlPlaneClient.json(client.get("/calls/" + callId).body()).path("body").asText())
+                .isEqualTo("queued!");
+        assertThat(client.delete("later-at-zero").statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void aBurstScalesToTheMaximumAndBackWithNoMessageLost() throws Exception {
         int messages = 50_000;
         String input = pulsar.uniqueTopic("burst-in");

@@ -96,16 +96,19 @@ class AuthenticatedRoutesIT {
 
     @Test
     void everyRegisteredRouteRefusesNoTokenAndAnotherTenantsAdmin() throws Exception {
+        // A call to read: another tenant's admin may not, since it may not call the function.
+        String callId = acceptedAsyncCall(token("admin"));
         long published = publishedTo(inputTopic);
         List<UriRouteInfo<?, ?>> routes = plane.context().getBean(Router.class).uriRoutes()
                 .filter(route -> !PublicRoutes.isPublic(route.getUriMatchTemplate().toPathString()))
                 .toList();
         assertThat(routes).extracting(route -> route.getUriMatchTemplate().toPathString())
                 .contains("/function/{tenant}/{namespace}/{name}", "/magnetar/v1/functions/{tenant}/{namespace}/{name}",
-                        "/admin/v3/functions/{tenant}/{namespace}/{name}");
+                        "/admin/v3/functions/{tenant}/{namespace}/{name}", "/async-function/{tenant}/{namespace}/{name}",
+                        "/calls/{id}");
 
         for (UriRouteInfo<?, ?> route : routes) {
-            String path = route.getUriMatchTemplate().expand(variables());
+            String path = route.getUriMatchTemplate().expand(variables(callId));
             String method = route.getHttpMethodName();
             String type = route.getConsumes().isEmpty() || route.getConsumes().get(0).equals(MediaType.ALL_TYPE)
                     ? MediaType.APPLICATION_JSON : route.getConsumes().get(0).toString();
@@ -183,6 +186,23 @@ class AuthenticatedRoutesIT {
     }
 
     @Test
+    void readingAnAsyncCallNeedsTheRightToCallItsFunction() {
+        String callId = acceptedAsyncCall(token("acme-caller"));
+
+        await().atMost(READY).until(() -> send("GET", "/calls/" + callId, token("acme-caller"), null, null)
+                .statusCode() == 200);
+        HttpResponse<String> result = send("GET", "/calls/" + callId, token("acme-caller"), null, null);
+        assertThat(ControlPlaneClient.json(result.body()).get("body").asText()).isEqualTo("hello!");
+
+        HttpResponse<String> developer = send("GET", "/calls/" + callId, token("acme-dev"), null, null);
+        assertThat(developer.statusCode()).isEqualTo(403);
+        assertThat(developer.body()).contains("role 'acme-dev'", "'produce'", inputTopic);
+        HttpResponse<String> refused = send("POST", "/async-function/" + namespace + "/greet", token("acme-dev"),
+                MediaType.TEXT_PLAIN, "hello");
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void expiredAndForeignTokensAre401WithTheReason() {
         String expired = issuer.create("admin", Duration.ofMillis(1));
         await().until(() -> send("GET", "/magnetar/v1/functions/" + namespace, expired, null, null).statusCode() == 401);
@@ -216,8 +236,16 @@ class AuthenticatedRoutesIT {
         assertThat(send("GET", "/magnetar/v1/functions/" + namespace, token("admin"), null, null).body()).contains("greet");
     }
 
-    private Map<String, Object> variables() {
+    private String acceptedAsyncCall(String token) {
+        HttpResponse<String> accepted = send("POST", "/async-function/" + namespace + "/greet", token,
+                MediaType.TEXT_PLAIN, "hello");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return accepted.headers().firstValue("X-Call-Id").orElseThrow();
+    }
+
+    private Map<String, Object> variables(String callId) {
         Map<String, Object> values = new HashMap<>();
+        values.put("id", callId);
         values.put("tenant", tenant);
         values.put("namespace", "fns");
         values.put("name", "greet");

@@ -70,6 +70,12 @@ public final class ControlPlaneClient {
         return http.sendAsync(invokeRequest(name, body), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An asynchronous call to a function in public/default: answered 202 with its call id, or a refusal. */
+    public HttpResponse<String> invokeLater(String name, String body) {
+        return send(request("/async-function/public/default/" + name).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public static JsonNode json(String text) {
         try {
             return FunctionDocuments.json().readTree(text);

@@ -22,4 +22,11 @@ public interface CallWatcher {
 
     /** A call to {@code fqfn} got its answer, an error, or timed out. */
     void ended(String fqfn);
+
+    /**
+     * An asynchronous call to {@code fqfn} is on its input topic: nobody waits for it here, but a function at zero
+     * must still wake for it.
+     */
+    default void queued(String fqfn) {
+    }
 }

@@ -1,9 +1,11 @@
 package dev.magnetar.gateway.http;
 
+import dev.magnetar.gateway.async.CallbackHosts;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,10 +14,11 @@ import java.util.UUID;
  * @param maxBodyBytes   largest request body accepted; larger gets 413
  * @param maxPending     most requests waiting for a reply at once; more get 429
  * @param maxTimeout     cap on a function's timeout and on the per-request override header
- * @param replyTenant    tenant of this instance's reply topic
- * @param replyNamespace namespace of this instance's reply topic
+ * @param replyTenant    tenant of this instance's reply topic, and of the asynchronous calls' shared topics
+ * @param replyNamespace namespace of this instance's reply topic, and of the asynchronous calls' shared topics
  * @param gatewayId      names this instance's reply topic; must differ between instances (random when unset)
  * @param maxProducers   most function input topics with an open producer
+ * @param callbackHosts  hosts an asynchronous call's callback may be posted to; loopback only when unset
  */
 @ConfigurationProperties(GatewayConfig.PREFIX)
 public record GatewayConfig(
@@ -25,7 +28,8 @@ public record GatewayConfig(
         @Bindable(defaultValue = "public") String replyTenant,
         @Bindable(defaultValue = "default") String replyNamespace,
         @Nullable String gatewayId,
-        @Bindable(defaultValue = "" + GatewayConfig.DEFAULT_MAX_PRODUCERS) int maxProducers) {
+        @Bindable(defaultValue = "" + GatewayConfig.DEFAULT_MAX_PRODUCERS) int maxProducers,
+        @Nullable List<String> callbackHosts) {
 
     public static final String PREFIX = "magnetar.gateway";
     /** {@code false} leaves the gateway out of this process (e.g. the controller's pods on Kubernetes). */
@@ -45,6 +49,14 @@ public record GatewayConfig(
         }
         if (gatewayId == null || gatewayId.isBlank()) {
             gatewayId = UUID.randomUUID().toString().substring(0, 8);
+        }
+        callbackHosts = callbackHosts == null ? CallbackHosts.LOOPBACK : callbackHosts.stream()
+                .map(String::trim).filter(host -> !host.isEmpty()).toList();
+        for (String host : callbackHosts) {
+            if (host.contains("/") || host.contains(" ")) {
+                throw new IllegalArgumentException(CallbackHosts.PROPERTY + " lists host names or addresses, without"
+                        + " scheme, port or path; '" + host + "' is not one");
+            }
         }
     }
 

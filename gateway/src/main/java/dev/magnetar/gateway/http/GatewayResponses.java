@@ -66,6 +66,13 @@ final class GatewayResponses {
                 + limit + " bytes: send less, or raise " + GatewayConfig.PREFIX + ".max-body-bytes");
     }
 
+    /** Micronaut's own request size limit, met only by bodies above ours too. */
+    static MutableHttpResponse<?> overServerLimit(long limit) {
+        return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request body is over the limit of " + limit
+                + " bytes: send less, or raise " + GatewayConfig.PREFIX
+                + ".max-body-bytes (and micronaut.server.max-request-size with it)");
+    }
+
     static MutableHttpResponse<?> badRequest(String reason) {
         return error(HttpStatus.BAD_REQUEST, reason);
     }

@@ -82,6 +82,32 @@ public class RequestReplyClient implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * Publishes a request whose reply nobody here waits for: an asynchronous call's, answered on
+     * {@code replyTopic} under {@code correlationId} (the call's id). Completes when the broker has stored the
+     * request; fails with {@link RequestSendException} when it cannot be published.
+     */
+    public CompletableFuture<Void> send(OneWayRequest request, String replyTopic, String correlationId,
+                                        long deadlineEpochMs) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the request/reply client of reply topic " + settings.replyTopic() + " is closed"));
+        }
+        Map<String, String> properties = RequestProperties.build(correlationId, replyTopic, deadlineEpochMs,
+                request.contentType(), request.extraProperties());
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        producers.get(request.topic())
+                .thenCompose(producer -> producer.newMessage().value(request.body()).properties(properties).sendAsync())
+                .whenComplete((messageId, error) -> {
+                    if (error != null) {
+                        sent.completeExceptionally(new RequestSendException(request.topic(), unwrap(error)));
+                    } else {
+                        sent.complete(null);
+                    }
+                });
+        return sent;
+    }
+
     /** Callers currently waiting for a reply. */
     public int pendingCount() {
         return pending.size();

@@ -1,11 +1,13 @@
 package dev.magnetar.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ class GatewayConfigTest {
             assertThat(config.replyNamespace()).isEqualTo("default");
             assertThat(config.gatewayId()).isNotBlank();
             assertThat(config.maxProducers()).isEqualTo(1_000);
+            assertThat(config.callbackHosts()).containsExactly("127.0.0.1", "localhost", "::1");
         }
     }
 
@@ -37,6 +40,7 @@ class GatewayConfigTest {
     @Property(name = "magnetar.gateway.reply-tenant", value = "ops")
     @Property(name = "magnetar.gateway.reply-namespace", value = "gateways")
     @Property(name = "magnetar.gateway.gateway-id", value = "gw-1")
+    @Property(name = "magnetar.gateway.callback-hosts", value = "hooks.example.com, 10.0.0.7")
     class Overrides {
         @Inject
         GatewayConfig config;
@@ -49,6 +53,15 @@ class GatewayConfigTest {
             assertThat(config.replyTenant()).isEqualTo("ops");
             assertThat(config.replyNamespace()).isEqualTo("gateways");
             assertThat(config.gatewayId()).isEqualTo("gw-1");
+            assertThat(config.callbackHosts()).containsExactly("hooks.example.com", "10.0.0.7");
         }
+    }
+
+    @Test
+    void aCallbackHostWithASchemeOrPathIsRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> new GatewayConfig(1, 1, Duration.ofSeconds(1), "public", "default", "gw", 1,
+                List.of("https://hooks.example.com/in")))
+                .hasMessageContaining("magnetar.gateway.callback-hosts")
+                .hasMessageContaining("'https://hooks.example.com/in'");
     }
 }

@@ -3,9 +3,11 @@ package dev.magnetar.gateway.http;
 import dev.magnetar.api.protocol.MessageProperties;
 import dev.magnetar.api.protocol.ReplyStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,16 +20,19 @@ import org.apache.pulsar.client.api.SubscriptionType;
 
 /**
  * A stand-in for a function's replicas, answering per the reply protocol: upper-cases the payload,
- * fails for "boom", answers "slow" only after {@link #SLOW_MS}.
+ * fails for "boom", answers "slow" only after {@link #SLOW_MS}, and a payload starting with "hold" only when
+ * {@link #releaseHeld} is called.
  */
 final class Responder implements AutoCloseable {
     static final String CONTENT_TYPE = "text/plain;charset=utf-8";
     static final String BOOM_ERROR = "IllegalStateException: boom requested";
     static final long SLOW_MS = 5_000;
+    static final String HOLD = "hold";
 
     private final PulsarClient client;
     private final Map<String, Producer<byte[]>> replyProducers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+    private final List<Message<byte[]>> held = new CopyOnWriteArrayList<>();
     private volatile Map<String, String> lastRequestProperties = Map.of();
     private Consumer<byte[]> consumer;
 
@@ -46,6 +51,20 @@ final class Responder implements AutoCloseable {
         return lastRequestProperties;
     }
 
+    /** Requests held so far. */
+    int heldCount() {
+        return held.size();
+    }
+
+    /** Answers every request held so far. */
+    void releaseHeld() {
+        for (Message<byte[]> request : List.copyOf(held)) {
+            held.remove(request);
+            reply(request, ReplyStatus.OK, new String(request.getValue(), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT),
+                    null);
+        }
+    }
+
     private void onRequest(Consumer<byte[]> consumer, Message<byte[]> request) {
         lastRequestProperties = Map.copyOf(request.getProperties());
         String body = new String(request.getValue(), StandardCharsets.UTF_8);
@@ -54,7 +73,9 @@ final class Responder implements AutoCloseable {
             consumer.acknowledgeAsync(request);
             return;
         }
-        if (body.equals("slow")) {
+        if (body.startsWith(HOLD)) {
+            held.add(request);
+        } else if (body.equals("slow")) {
             later.schedule(() -> reply(request, ReplyStatus.OK, "SLOW", null), SLOW_MS, TimeUnit.MILLISECONDS);
         } else if (body.equals("boom")) {
             reply(request, ReplyStatus.ERROR, "", BOOM_ERROR);

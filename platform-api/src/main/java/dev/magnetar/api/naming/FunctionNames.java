@@ -36,6 +36,9 @@ public final class FunctionNames {
     /** Annotation on a Function: the instance ids stopped one by one, comma-separated, to keep stopped. */
     public static final String ANNOTATION_STOPPED_INSTANCES = "magnetar.dev/stopped-instances";
 
+    /** The gateways' one subscription on {@link #asyncResultsTopic}. */
+    public static final String ASYNC_RESULTS_SUBSCRIPTION = "magnetar-gateway-async";
+
     private FunctionNames() {
     }
 
@@ -56,6 +59,23 @@ public final class FunctionNames {
     /** Topic of one gateway instance's replies; non-persistent because a reply is worth nothing after a restart. */
     public static String replyTopic(String tenant, String namespace, String gatewayId) {
         return "non-persistent://" + tenant + "/" + namespace + "/magnetar-replies-" + gatewayId;
+    }
+
+    /**
+     * Topic the replicas publish asynchronous calls' results to: persistent and shared by every gateway instance
+     * (one Shared subscription, {@link #ASYNC_RESULTS_SUBSCRIPTION}), so a result waits for a gateway through a
+     * restart and any instance may deliver it.
+     */
+    public static String asyncResultsTopic(String tenant, String namespace) {
+        return "persistent://" + tenant + "/" + namespace + "/magnetar-async-results";
+    }
+
+    /**
+     * Compacted topic keyed by call id that holds every asynchronous call the gateways keep (accepted, then
+     * finished with its result), so that any instance can answer for any call.
+     */
+    public static String asyncCallsTopic(String tenant, String namespace) {
+        return "persistent://" + tenant + "/" + namespace + "/magnetar-async-calls";
     }
 
     /** Name of the runtime's Deployment/Service on Kubernetes, and a safe file name locally. */

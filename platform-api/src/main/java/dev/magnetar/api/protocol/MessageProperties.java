@@ -5,9 +5,12 @@ package dev.magnetar.api.protocol;
  * The gateway sets the request ones; the runtime reads them and sets the reply ones.
  */
 public final class MessageProperties {
-    /** Request and reply: opaque id that pairs a reply with the waiting caller. */
+    /** Request and reply: opaque id that pairs a reply with the waiting caller (an asynchronous call's id). */
     public static final String CORRELATION_ID = "magnetar-correlation-id";
-    /** Request: topic the runtime publishes the reply to (one per gateway instance). */
+    /**
+     * Request: topic the runtime publishes the reply to: a gateway instance's own for a synchronous call, the
+     * gateways' shared results topic for an asynchronous one.
+     */
     public static final String REPLY_TO = "magnetar-reply-to";
     /** Request: epoch milliseconds after which nobody waits for the answer. */
     public static final String DEADLINE = "magnetar-deadline";

@@ -12,6 +12,11 @@ public enum AccessRule {
      * which the caller would need to publish there directly.
      */
     FUNCTION_INPUT_PRODUCE,
+    /**
+     * Reading the outcome of the asynchronous call {@code {id}}: the same right as calling the function it called,
+     * which is kept with the call. An id nobody keeps is left to the route, which answers that it is unknown.
+     */
+    CALLED_FUNCTION_INPUT_PRODUCE,
     /** Superuser roles only. */
     SUPERUSER
 }

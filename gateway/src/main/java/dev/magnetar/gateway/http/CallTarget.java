@@ -1,0 +1,58 @@
+package dev.magnetar.gateway.http;
+
+import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.naming.FunctionNames;
+import dev.magnetar.api.protocol.MessageProperties;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a call goes and what it sends, as synchronous and asynchronous calls both check it: a known function, a
+ * body within the limit, an input topic to send to. Otherwise the answer that refuses the call.
+ *
+ * @param function the called function, or null when refused
+ * @param topic    its input topic, or null when refused
+ * @param payload  the body, empty when none was sent
+ * @param refusal  the answer when the call cannot go ahead, else null
+ */
+record CallTarget(ResolvedFunction function, String topic, byte[] payload, MutableHttpResponse<?> refusal) {
+
+    static CallTarget resolve(FunctionDirectory directory, GatewayConfig config, String tenant, String namespace,
+                              String name, byte[] body) {
+        String fqfn = FunctionNames.fqfn(tenant, namespace, name);
+        Optional<ResolvedFunction> function = directory.find(tenant, namespace, name);
+        if (function.isEmpty()) {
+            return refused(GatewayResponses.notFound(fqfn));
+        }
+        byte[] payload = body == null ? new byte[0] : body;
+        if (payload.length > config.maxBodyBytes()) {
+            return refused(GatewayResponses.tooLarge(payload.length, config.maxBodyBytes()));
+        }
+        Optional<String> topic = function.get().requestTopic();
+        if (topic.isEmpty()) {
+            return refused(GatewayResponses.badRequest("function " + fqfn + " reads a topic pattern and has no input"
+                    + " topic to send a request to: give it an input in spec.inputs to invoke it over HTTP"));
+        }
+        return new CallTarget(function.get(), topic.get(), payload, null);
+    }
+
+    boolean refused() {
+        return refusal != null;
+    }
+
+    static String contentType(HttpRequest<?> request) {
+        return request.getContentType().map(MediaType::toString).orElse(MediaType.APPLICATION_OCTET_STREAM);
+    }
+
+    static Map<String, String> traceContext(HttpRequest<?> request) {
+        String traceparent = request.getHeaders().get(MessageProperties.TRACEPARENT);
+        return traceparent == null ? Map.of() : Map.of(MessageProperties.TRACEPARENT, traceparent);
+    }
+
+    private static CallTarget refused(MutableHttpResponse<?> refusal) {
+        return new CallTarget(null, null, null, refusal);
+    }
+}
