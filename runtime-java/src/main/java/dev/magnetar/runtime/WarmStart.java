@@ -155,13 +155,13 @@ final class WarmStart implements AutoCloseable {
             return;
         }
         String topic = PROBE_TOPIC_PREFIX + ProcessHandle.current().pid();
-        Consumer<byte[]> consumer = null;
-        Producer<byte[]> producer = null;
+        CompletableFuture<Consumer<byte[]>> subscribing = client.newConsumer(Schema.BYTES).topic(topic)
+                .subscriptionName("warm-up").subscribeAsync();
+        CompletableFuture<Producer<byte[]>> creating = null;
         try {
-            consumer = client.newConsumer(Schema.BYTES).topic(topic).subscriptionName("warm-up").subscribeAsync()
-                    .get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            producer = client.newProducer(Schema.BYTES).topic(topic).enableBatching(false).createAsync()
-                    .get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Consumer<byte[]> consumer = subscribing.get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            creating = client.newProducer(Schema.BYTES).topic(topic).enableBatching(false).createAsync();
+            Producer<byte[]> producer = creating.get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             for (int i = 0; i < PROBE_MESSAGES; i++) {
                 producer.sendAsync(new byte[] {(byte) i}).get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 Message<byte[]> message = consumer.receive((int) CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -172,11 +172,10 @@ final class WarmStart implements AutoCloseable {
         } catch (Exception e) {
             LOG.debug("The warm-up on {} did not finish ({}); the replica connects when it starts", topic, e.toString());
         } finally {
-            if (producer != null) {
-                producer.closeAsync();
-            }
-            if (consumer != null) {
-                consumer.closeAsync();
+            // Also when one is made only after its wait ran out: nothing of the warm-up stays open in the replica.
+            subscribing.thenAccept(Consumer::closeAsync);
+            if (creating != null) {
+                creating.thenAccept(Producer::closeAsync);
             }
         }
     }
