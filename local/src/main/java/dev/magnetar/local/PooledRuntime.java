@@ -50,15 +50,15 @@ final class PooledRuntime implements WarmPool.Member {
         long each = memoryEach(settings, limits);
         int size = sizeFor(settings.warmPoolSize(), each, limits.memoryForReplicas());
         if (size < settings.warmPoolSize()) {
-            LOG.warn("warm pool: {} JVMs of {} each would take more than a quarter of the {} for replicas; keeping {}"
-                    + " (magnetar.replicas.warm-pool-size)", settings.warmPoolSize(), JvmMemory.human(each),
-                    JvmMemory.human(limits.memoryForReplicas()), size);
+            LOG.warn("warm pool: {} of {} each would take more than a quarter of the {} for replicas; keeping {}"
+                    + " (magnetar.replicas.warm-pool-size)", ReplicaBudget.jvms(settings.warmPoolSize()),
+                    JvmMemory.human(each), JvmMemory.human(limits.memoryForReplicas()), size);
         }
         if (size == 0) {
             return WarmPool.<PooledRuntime>off();
         }
-        LOG.info("warm pool: keeping {} runtime JVMs started ({} each), so replicas start without booting one", size,
-                JvmMemory.human(each));
+        LOG.info("warm pool: keeping {} of the runtime started ({} each), so replicas start without booting one",
+                ReplicaBudget.jvms(size), JvmMemory.human(each));
         WarmPool.Launcher<PooledRuntime> launcher = events -> start(settings, events);
         return new WarmPool<>(size, launcher, WarmPool.scheduler(), settings.restarts(),
                 REFILL_DELAY).start();

@@ -63,6 +63,10 @@ final class ReplicaBudget {
         return out;
     }
 
+    static String jvms(int count) {
+        return count + (count == 1 ? " JVM" : " JVMs");
+    }
+
     private String memoryMessage(Demand wanted, long otherMemory) {
         return "is " + wanted.replicas() + ": " + wanted.replicas() + " replicas of " + JvmMemory.human(wanted.memoryEach())
                 + " each need " + JvmMemory.human(wanted.memory()) + (otherMemory == 0 ? "; that is" : "; with the "
@@ -71,7 +75,7 @@ final class ReplicaBudget {
                 + " this machine has for replicas (" + JvmMemory.human(limits.machineMemory()) + " of memory less a"
                 + " reserve of " + JvmMemory.human(limits.memoryReserve()) + ", " + ReplicaLimits.PREFIX
                 + ".memory-reserve" + (poolJvms == 0 ? "" : ", and " + JvmMemory.human(poolMemory) + " for the "
-                + poolJvms + " JVMs of the warm pool, magnetar.replicas.warm-pool-size")
+                + jvms(poolJvms) + " of the warm pool, magnetar.replicas.warm-pool-size")
                 + "): ask for fewer replicas or less memory each";
     }
 }
