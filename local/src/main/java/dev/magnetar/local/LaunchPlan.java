@@ -1,5 +1,6 @@
 package dev.magnetar.local;
 
+import dev.magnetar.api.launch.RuntimeAssignment;
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
 import dev.magnetar.api.launch.RuntimeLaunch;
 import dev.magnetar.api.layout.Installation;
@@ -7,6 +8,7 @@ import dev.magnetar.api.replicas.InstanceStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,19 +53,53 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
         command.addAll(endOfJvmOptions(command), jvmOptions);
         command.addAll(1, classData);
         command.addAll(Option.FUNCTION_FILE.with(functionFile.toString()));
-        command.addAll(Option.PULSAR_URL.with(settings.pulsarUrl()));
         command.addAll(Option.INSTANCE_ID.with(Integer.toString(instanceId)));
-        command.addAll(Option.HTTP_PORT.with("0"));
-        // Only the control plane on this machine reads a replica's port; nothing beyond loopback needs it.
-        command.addAll(Option.HTTP_HOST.with(InstanceStatus.LOOPBACK));
-        command.addAll(Option.DRAIN_TIMEOUT_MS.with(Long.toString(drainTimeout(settings).toMillis())));
-        command.addAll(Option.PARENT_PID.with(Long.toString(ProcessHandle.current().pid())));
         if (packageSha256 != null) {
             command.addAll(Option.PACKAGE_SHA256.with(packageSha256));
         }
+        command.addAll(sharedOptions(settings));
         ProcessBuilder builder = new ProcessBuilder(command);
         replicaEnvironment(builder.environment(), environment);
         return builder;
+    }
+
+    /**
+     * The options every replica's command line carries whatever its function: the broker, the HTTP port, the drain,
+     * the parent. A JVM of the warm pool starts with these alone.
+     */
+    static List<String> sharedOptions(ReplicaSettings settings) {
+        List<String> options = new ArrayList<>();
+        options.addAll(Option.PULSAR_URL.with(settings.pulsarUrl()));
+        options.addAll(Option.HTTP_PORT.with("0"));
+        // Only the control plane on this machine reads a replica's port; nothing beyond loopback needs it.
+        options.addAll(Option.HTTP_HOST.with(InstanceStatus.LOOPBACK));
+        options.addAll(Option.DRAIN_TIMEOUT_MS.with(Long.toString(drainTimeout(settings).toMillis())));
+        options.addAll(Option.PARENT_PID.with(Long.toString(ProcessHandle.current().pid())));
+        return options;
+    }
+
+    /**
+     * Whether a JVM of the warm pool can run this plan's replicas: one started with the launcher's options alone, whose
+     * environment holds only the runtime's own settings, which its assignment can bring. The function's own variables
+     * ({@code spec.env}, {@code spec.secrets}) must be in a JVM's environment from its start, where
+     * {@code System.getenv} reads them, and its own JVM options ({@code spec.resources}) too.
+     */
+    boolean poolable() {
+        return jvmOptions.isEmpty() && environment.keySet().stream().allMatch(RuntimeAssignment::carries);
+    }
+
+    /**
+     * What a JVM of the warm pool is given to become replica {@code instanceId}: what {@link #processFor} passes
+     * besides the {@link #sharedOptions}, its environment included.
+     */
+    RuntimeAssignment assignment(int instanceId) {
+        Map<String, String> settings = new HashMap<>(environment);
+        settings.put(Option.FUNCTION_FILE.variable(), functionFile.toString());
+        settings.put(Option.INSTANCE_ID.variable(), Integer.toString(instanceId));
+        if (packageSha256 != null) {
+            settings.put(Option.PACKAGE_SHA256.variable(), packageSha256);
+        }
+        return new RuntimeAssignment(settings);
     }
 
     /**

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One replica slot of a function: a child JVM of the runtime and its supervisor. When the
  * process dies without being asked to, it is started again after the restart policy's back-off.
+ * A start takes a warm JVM of the pool when the function can run in one and one is warm, and
+ * boots a JVM of its own otherwise; either way the process is the replica's from then on.
  */
 final class LocalReplica {
     private static final Logger LOG = LoggerFactory.getLogger(LocalReplica.class);
@@ -20,6 +22,7 @@ final class LocalReplica {
     private final int instanceId;
     private final ReplicaSettings settings;
     private final ScheduledExecutorService scheduler;
+    private final WarmPool<PooledRuntime> pool;
     private final Runnable onReady;
 
     private LaunchPlan plan;
@@ -38,13 +41,17 @@ final class LocalReplica {
     private volatile int restarts;
     private volatile String lastError;
 
-    /** {@code onReady} runs (outside the lock) each time a process of this replica becomes ready. */
+    /**
+     * Starts take a warm JVM of {@code pool} when they can; {@code onReady} runs (outside the lock) each time a process
+     * of this replica becomes ready.
+     */
     LocalReplica(int instanceId, LaunchPlan plan, ReplicaSettings settings, ScheduledExecutorService scheduler,
-            Runnable onReady) {
+            WarmPool<PooledRuntime> pool, Runnable onReady) {
         this.instanceId = instanceId;
         this.plan = plan;
         this.settings = settings;
         this.scheduler = scheduler;
+        this.pool = pool;
         this.onReady = onReady;
     }
 
@@ -65,16 +72,19 @@ final class LocalReplica {
         }
         ready = false;
         httpPort = -1;
+        if (startFromPool()) {
+            return true;
+        }
         Process started = null;
         List<String> options = settings.classData().jvmOptions();
         try {
+            startedAtNanos = System.nanoTime();
             Process launched = plan.processFor(settings, instanceId, options).start();
             started = launched;
             process = launched;
             settings.classData().started(options, launched);
-            startedAtNanos = System.nanoTime();
-            output = ReplicaOutput.attach(launched, plan.logFile(settings, instanceId),
-                    "replica " + instanceId + " of " + plan.fqfn(), port -> markReady(launched, port));
+            output = ReplicaOutput.attach(launched, plan.logFile(settings, instanceId), header(),
+                    port -> markReady(launched, port));
             // After a failure it stays RESTARTING until ready, as a crash-looping pod does: nothing can take calls.
             state = "RESTARTING".equals(state) ? state : "STARTING";
             launched.onExit().thenAccept(this::exited);
@@ -90,6 +100,30 @@ final class LocalReplica {
             failed("could not be started: " + e.getMessage(), "cannot start: " + e.getMessage(), Duration.ZERO);
             return false;
         }
+    }
+
+    /**
+     * Gives this replica a warm JVM of the pool, when its plan can run in one and one is warm; false to boot one.
+     * Called holding the lock, so its ready line waits until the process is this replica's.
+     */
+    private boolean startFromPool() {
+        startedAtNanos = System.nanoTime();
+        PooledRuntime.Taken taken = PooledRuntime.take(pool, plan, instanceId, plan.logFile(settings, instanceId),
+                header(), this::markReady);
+        if (taken == null) {
+            return false;
+        }
+        process = taken.process();
+        output = taken.output();
+        state = "RESTARTING".equals(state) ? state : "STARTING";
+        process.onExit().thenAccept(this::exited);
+        LOG.info("function {}: replica {} started in a warm JVM of the pool (pid {}), log {}", plan.fqfn(), instanceId,
+                process.pid(), plan.logFile(settings, instanceId));
+        return true;
+    }
+
+    private String header() {
+        return "replica " + instanceId + " of " + plan.fqfn();
     }
 
     /** Stops the current process and starts one from {@code newPlan}; returns when it is ready or timed out. */
@@ -226,6 +260,7 @@ final class LocalReplica {
     }
 
     private void markReady(Process started, int port) {
+        long startMillis;
         synchronized (this) {
             if (started != process) {
                 return;
@@ -233,9 +268,11 @@ final class LocalReplica {
             httpPort = port;
             ready = true;
             state = "RUNNING";
+            startMillis = (System.nanoTime() - startedAtNanos) / 1_000_000;
             notifyAll();
         }
-        LOG.info("function {}: replica {} ready (pid {}, http port {})", plan.fqfn(), instanceId, started.pid(), port);
+        LOG.info("function {}: replica {} ready (pid {}, http port {}) {} ms after its start", plan.fqfn(), instanceId,
+                started.pid(), port, startMillis);
         onReady.run();
     }
 

@@ -40,6 +40,7 @@ public final class LocalReplicas implements AutoCloseable {
     private final ReplicaSettings settings;
     private final ReplicaLimits limits;
     private final ReplicaBudget budget;
+    private final WarmPool<PooledRuntime> pool;
     private final LocalSecrets secrets;
     private final ScheduledExecutorService scheduler;
     private final StartQueue starts;
@@ -59,7 +60,8 @@ public final class LocalReplicas implements AutoCloseable {
     public LocalReplicas(ReplicaSettings settings, ReplicaLimits limits) {
         this.settings = settings;
         this.limits = limits;
-        this.budget = new ReplicaBudget(limits);
+        this.pool = PooledRuntime.pool(settings, limits);
+        this.budget = new ReplicaBudget(limits, pool.size(), PooledRuntime.memoryEach(settings, limits));
         this.starts = new StartQueue(limits.startInterval());
         this.secrets = new LocalSecrets(settings.secretsDir());
         this.versions = new FunctionVersions(settings, secrets, limits.machineMemory());
@@ -119,7 +121,7 @@ public final class LocalReplicas implements AutoCloseable {
             current.apply(version);
             return;
         }
-        ReplicaGroup group = new ReplicaGroup(version.plan(), settings, scheduler, starts);
+        ReplicaGroup group = new ReplicaGroup(version.plan(), settings, scheduler, starts, pool);
         deployed.put(function.fqfn(), new DeployedFunction(version, group, versions.files(function.fqfn()),
                 settings.readyTimeout(), rollouts, this::rolledBack));
         int starting = group.size();
@@ -202,6 +204,7 @@ public final class LocalReplicas implements AutoCloseable {
         }
         try {
             starts.close();
+            pool.close();
             List<String> names = new ArrayList<>(deployed.keySet());
             names.parallelStream().forEach(fqfn -> deployed.remove(fqfn).retire());
             rollouts.shutdownNow();
@@ -223,6 +226,11 @@ public final class LocalReplicas implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The warm pool its replicas start from. */
+    WarmPool<PooledRuntime> pool() {
+        return pool;
     }
 
     /**

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Whether a function's replicas fit beside those of the other functions: per function, in total, and in this
- * machine's memory (every replica's memory added up: its heap, or the memory its spec asks for). What does not fit is a violation of {@code spec.replicas}
- * naming the limit, the numbers, and what to do.
+ * machine's memory (every replica's memory added up: its heap, or the memory its spec asks for; the JVMs of the warm
+ * pool take their share first). What does not fit is a violation of the demand's field naming the limit, the
+ * numbers, and what to do.
  */
 final class ReplicaBudget {
     /**
@@ -26,9 +27,23 @@ final class ReplicaBudget {
     }
 
     private final ReplicaLimits limits;
+    private final int poolJvms;
+    private final long poolMemory;
 
     ReplicaBudget(ReplicaLimits limits) {
+        this(limits, 0, 0);
+    }
+
+    /** With {@code poolJvms} JVMs of the warm pool, each taking {@code poolMemoryEach}, before any replica. */
+    ReplicaBudget(ReplicaLimits limits, int poolJvms, long poolMemoryEach) {
         this.limits = limits;
+        this.poolJvms = poolJvms;
+        this.poolMemory = poolJvms * poolMemoryEach;
+    }
+
+    /** The memory replicas may take: the limits' memory for replicas less the warm pool's. */
+    private long memoryForReplicas() {
+        return Math.max(0, limits.memoryForReplicas() - poolMemory);
     }
 
     List<Violation> check(Demand wanted, Collection<Demand> others) {
@@ -47,19 +62,25 @@ final class ReplicaBudget {
                     + " stop them, or raise the limit"));
         }
         long otherMemory = others.stream().mapToLong(Demand::memory).sum();
-        if (replicas > 0 && wanted.memory() + otherMemory > limits.memoryForReplicas()) {
+        if (replicas > 0 && wanted.memory() + otherMemory > memoryForReplicas()) {
             out.add(new Violation(wanted.field(), memoryMessage(wanted, otherMemory)));
         }
         return out;
+    }
+
+    static String jvms(int count) {
+        return count + (count == 1 ? " JVM" : " JVMs");
     }
 
     private String memoryMessage(Demand wanted, long otherMemory) {
         return "is " + wanted.replicas() + ": " + wanted.replicas() + " replicas of " + JvmMemory.human(wanted.memoryEach())
                 + " each need " + JvmMemory.human(wanted.memory()) + (otherMemory == 0 ? "; that is" : "; with the "
                 + JvmMemory.human(otherMemory) + " of other functions' replicas that is") + " more than the "
-                + JvmMemory.human(limits.memoryForReplicas())
+                + JvmMemory.human(memoryForReplicas())
                 + " this machine has for replicas (" + JvmMemory.human(limits.machineMemory()) + " of memory less a"
                 + " reserve of " + JvmMemory.human(limits.memoryReserve()) + ", " + ReplicaLimits.PREFIX
-                + ".memory-reserve): ask for fewer replicas or less memory each";
+                + ".memory-reserve" + (poolJvms == 0 ? "" : ", and " + JvmMemory.human(poolMemory) + " for the "
+                + jvms(poolJvms) + " of the warm pool, magnetar.replicas.warm-pool-size")
+                + "): ask for fewer replicas or less memory each";
     }
 }

@@ -21,6 +21,7 @@ final class ReplicaGroup {
     private final ReplicaSettings settings;
     private final ScheduledExecutorService scheduler;
     private final StartQueue starts;
+    private final WarmPool<PooledRuntime> pool;
     /** Copy-on-write so status never waits for the group's lock. */
     private final List<LocalReplica> replicas = new CopyOnWriteArrayList<>();
     /** The new replicas of the rollout in progress, each started beside the one it replaces. */
@@ -28,11 +29,13 @@ final class ReplicaGroup {
     private LaunchPlan plan;
     private Rollout rollout;
 
-    ReplicaGroup(LaunchPlan plan, ReplicaSettings settings, ScheduledExecutorService scheduler, StartQueue starts) {
+    ReplicaGroup(LaunchPlan plan, ReplicaSettings settings, ScheduledExecutorService scheduler, StartQueue starts,
+                 WarmPool<PooledRuntime> pool) {
         this.plan = plan;
         this.settings = settings;
         this.scheduler = scheduler;
         this.starts = starts;
+        this.pool = pool;
     }
 
     /**
@@ -67,7 +70,7 @@ final class ReplicaGroup {
     private List<LocalReplica> resize(int count, Set<Integer> stopped) {
         int before = replicas.size();
         while (replicas.size() < count) {
-            LocalReplica replica = new LocalReplica(replicas.size(), plan, settings, scheduler, this::replicaReady);
+            LocalReplica replica = new LocalReplica(replicas.size(), plan, settings, scheduler, pool, this::replicaReady);
             replicas.add(replica);
             if (stopped.contains(replica.instanceId())) {
                 replica.requestStop();
@@ -164,7 +167,7 @@ final class ReplicaGroup {
                 replica.retarget(current.target());
                 continue;
             }
-            LocalReplica next = new LocalReplica(replica.instanceId(), current.target(), settings, scheduler,
+            LocalReplica next = new LocalReplica(replica.instanceId(), current.target(), settings, scheduler, pool,
                     this::replicaReady);
             incoming.add(next);
             starts.submit(next);

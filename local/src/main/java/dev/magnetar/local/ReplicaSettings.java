@@ -22,18 +22,39 @@ import java.util.List;
  * @param access      derives each function's replica access token
  * @param pulsarTrust how replicas check the broker's certificate: the control plane's own trust, which holds no
  *                    credential
+ * @param warmPoolSize generic runtime JVMs kept started and warm, so a replica starts without booting one
+ *                    ({@link WarmPool}); 0 turns the pool off
  */
 public record ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir,
                               RestartPolicy restarts, Duration stopGrace, Duration readyTimeout,
-                              ClassDataArchive classData, ReplicaAccess access, PulsarTrust pulsarTrust) {
+                              ClassDataArchive classData, ReplicaAccess access, PulsarTrust pulsarTrust,
+                              int warmPoolSize) {
     public ReplicaSettings {
         launcher = List.copyOf(launcher);
         pulsarTrust = pulsarTrust == null ? PulsarTrust.DEFAULT : pulsarTrust;
+        if (warmPoolSize < 0) {
+            throw new IllegalArgumentException("the warm pool size is " + warmPoolSize + ": give 0 (no pool) or more"
+                    + " (magnetar.replicas.warm-pool-size)");
+        }
     }
 
+    /** Without a warm pool. */
+    public ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir, RestartPolicy restarts,
+                           Duration stopGrace, Duration readyTimeout, ClassDataArchive classData, ReplicaAccess access,
+                           PulsarTrust pulsarTrust) {
+        this(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access, pulsarTrust, 0);
+    }
+
+    /** Without a warm pool, with the JVM's default trust. */
     public ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir, RestartPolicy restarts,
                            Duration stopGrace, Duration readyTimeout, ClassDataArchive classData, ReplicaAccess access) {
         this(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access, PulsarTrust.DEFAULT);
+    }
+
+    /** The same with a warm pool of {@code size} JVMs. */
+    public ReplicaSettings withWarmPool(int size) {
+        return new ReplicaSettings(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access,
+                pulsarTrust, size);
     }
 
     /** Where standalone keeps the class data archive. */

@@ -44,6 +44,7 @@ final class Replica implements AutoCloseable {
     private final ExecutorService workers;
     /** Unbounded so that slow /invoke calls never starve /healthz (a liveness probe would restart the pod). */
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads("magnetar-http"));
+    /** Built while a JVM of the warm pool waited for its function, or null: this replica builds its own. */
     private PulsarClient client;
     private Publisher publisher;
     private LogTopicAppender logTopic;
@@ -53,8 +54,10 @@ final class Replica implements AutoCloseable {
     private FunctionLoop loop;
     private volatile boolean ready;
 
-    Replica(RuntimeConfig config, ShutdownSignal signal) {
+    /** {@code client}: one built for this replica already (same broker, trust and credentials), which it owns now; or null. */
+    Replica(RuntimeConfig config, ShutdownSignal signal, PulsarClient client) {
         this.config = config;
+        this.client = client;
         this.function = config.resolved();
         this.signal = signal;
         this.metrics = new RuntimeMetrics(function.fqfn(), config.instanceId());
@@ -77,7 +80,9 @@ final class Replica implements AutoCloseable {
 
     /** Returns true once serving; false when a stop was requested while starting. */
     boolean start() throws Exception {
-        client = client();
+        if (client == null) {
+            client = client();
+        }
         loaded = FunctionJar.load(JarDigest.verify(jar(), config.packageSha256()), function.className());
         publisher = Publisher.forReplica(client, function.output(),
                 FunctionLoop.receiverSendsEveryOutput(function, loaded.asynchronous()));

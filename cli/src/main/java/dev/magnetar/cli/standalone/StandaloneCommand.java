@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 "  magnetar standalone --samples --port 8080",
                 "  magnetar standalone --auth --bind 0.0.0.0",
                 "  magnetar standalone --allow-jar-dir ~/my-function/target",
+                "  magnetar standalone --warm-pool-size 4",
                 "  magnetar standalone --pulsar-url pulsar://host:6650 --pulsar-admin-url http://host:8080"})
 public final class StandaloneCommand implements Callable<Integer> {
     @Spec
@@ -70,6 +71,12 @@ public final class StandaloneCommand implements Callable<Integer> {
 
     @Option(names = "--samples", description = "Deploy the sample functions (samples/*/function.yaml) not yet defined")
     boolean samples;
+
+    @Option(names = "--warm-pool-size", paramLabel = "N",
+            description = "Runtime JVMs kept started and warm, so a replica of a function without env, secrets or"
+                    + " resources of its own starts (from zero too) without booting a JVM; each takes a replica's"
+                    + " memory (0 = no pool). Default: 2 (env MAGNETAR_REPLICAS_WARM_POOL_SIZE)")
+    Integer warmPoolSize;
 
     @Mixin
     SecurityOptions security;
@@ -132,10 +139,14 @@ public final class StandaloneCommand implements Callable<Integer> {
             throw new CliException("give both --pulsar-url and --pulsar-admin-url to use an existing Pulsar cluster,"
                     + " or neither to start the embedded broker", CliException.USAGE, null);
         }
+        if (warmPoolSize != null && warmPoolSize < 0) {
+            throw new CliException("--warm-pool-size is " + warmPoolSize + ": give 0 (no warm pool) or more",
+                    CliException.USAGE, null);
+        }
         BrokerOptions broker = pulsarUrl != null ? null
                 : new BrokerOptions(dir.resolve("pulsar"), bindAddress, brokerPort, webPort);
         return new StandaloneStack.Settings(dir, port, broker, pulsarUrl, pulsarAdminUrl, pulsarAuthToken,
-                security.resolve(dir), allowedJarDirs());
+                security.resolve(dir), allowedJarDirs(), warmPoolSize);
     }
 
     /** The installation's samples, which --samples and the examples run, and the directories given. */

@@ -5,6 +5,7 @@ import dev.magnetar.cli.CliException;
 import dev.magnetar.controlplane.ControlPlane;
 import dev.magnetar.controlplane.ControlPlaneOptions;
 import dev.magnetar.controlplane.config.AdminConfig;
+import dev.magnetar.local.config.ReplicaConfig;
 import dev.magnetar.standalone.launcher.BrokerOptions;
 import dev.magnetar.standalone.launcher.BrokerProcess;
 import dev.magnetar.standalone.launcher.BrokerStartException;
@@ -29,9 +30,11 @@ final class StandaloneStack implements AutoCloseable {
      * @param broker         null when an existing cluster is used ({@code serviceUrl}/{@code adminUrl} given)
      * @param security       where the control plane listens and how it authenticates
      * @param allowedJarDirs where definitions may name jars besides the uploaded ones
+     * @param warmPoolSize   runtime JVMs of the warm pool; null leaves it to the configuration (its default, or
+     *                       {@code MAGNETAR_REPLICAS_WARM_POOL_SIZE})
      */
     record Settings(Path dataDir, int port, BrokerOptions broker, String serviceUrl, String adminUrl,
-                    String authToken, StandaloneSecurity security, List<Path> allowedJarDirs) {
+                    String authToken, StandaloneSecurity security, List<Path> allowedJarDirs, Integer warmPoolSize) {
     }
 
     private final BrokerProcess broker;
@@ -56,10 +59,8 @@ final class StandaloneStack implements AutoCloseable {
                 : new PulsarConnection(broker.serviceUrl(), broker.adminUrl(), null);
         ControlPlane controlPlane;
         try {
-            Map<String, Object> properties = new HashMap<>(settings.security().properties());
-            properties.put(AdminConfig.ALLOWED_JAR_DIRS, settings.allowedJarDirs().stream().map(Path::toString).toList());
             controlPlane = ControlPlane.start(new ControlPlaneOptions(settings.port(), settings.dataDir(), pulsar),
-                    properties);
+                    controlPlaneProperties(settings));
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();
@@ -70,6 +71,16 @@ final class StandaloneStack implements AutoCloseable {
         StandaloneStack stack = new StandaloneStack(broker, pulsar, controlPlane, settings.security().listen());
         stack.watchBroker();
         return stack;
+    }
+
+    /** What the flags set in the control plane's configuration. */
+    static Map<String, Object> controlPlaneProperties(Settings settings) {
+        Map<String, Object> properties = new HashMap<>(settings.security().properties());
+        properties.put(AdminConfig.ALLOWED_JAR_DIRS, settings.allowedJarDirs().stream().map(Path::toString).toList());
+        if (settings.warmPoolSize() != null) {
+            properties.put(ReplicaConfig.WARM_POOL_SIZE_PROPERTY, settings.warmPoolSize());
+        }
+        return properties;
     }
 
     private static BrokerProcess startBroker(BrokerOptions options, PrintWriter out) {

@@ -51,7 +51,7 @@ public class LocalModeFactory {
         return new ReplicaSettings(launcher, pulsar.serviceUrl(), dataDir,
                 new RestartPolicy(replicas.restartInitial(), replicas.restartMax(), replicas.stableAfter()),
                 replicas.stopGrace(), replicas.readyTimeout(), classData(dataDir, replicas, launcher, jar), access,
-                pulsar.trust());
+                pulsar.trust(), replicas.warmPoolSize());
     }
 
     /** The replicas' class data archive, unless turned off or the JVM options already choose one. */

@@ -24,6 +24,10 @@ import java.util.List;
  * @param classDataSharing whether replicas write and map a class data archive of the runtime (in
  *                       {@code <dataDir>/cds/}; the first replica writes it when it exits, every later one starts
  *                       faster); off as well when {@code jvmOptions} set any class data sharing option themselves
+ * @param warmPoolSize   generic runtime JVMs kept started, warm and connected to the broker, so that a replica of a
+ *                       function without env, secrets or resources of its own starts without booting a JVM (a
+ *                       function scaled to zero answers its first call sooner); each takes a replica's memory, and the
+ *                       pool at most a quarter of the memory for replicas. 0 turns the pool off
  */
 @ConfigurationProperties(ReplicaConfig.PREFIX)
 public record ReplicaConfig(
@@ -34,7 +38,10 @@ public record ReplicaConfig(
         @Bindable(defaultValue = "60s") Duration stableAfter,
         @Bindable(defaultValue = "10s") Duration stopGrace,
         @Bindable(defaultValue = "60s") Duration readyTimeout,
-        @Bindable(defaultValue = "true") boolean classDataSharing) {
+        @Bindable(defaultValue = "true") boolean classDataSharing,
+        @Bindable(defaultValue = "" + DEFAULT_WARM_POOL_SIZE) int warmPoolSize) {
     public static final String PREFIX = "magnetar.replicas";
+    public static final int DEFAULT_WARM_POOL_SIZE = 2;
+    public static final String WARM_POOL_SIZE_PROPERTY = PREFIX + ".warm-pool-size";
     public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m,-Xss512k,-XX:+UseSerialGC";
 }

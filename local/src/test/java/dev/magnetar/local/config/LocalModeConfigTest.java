@@ -27,6 +27,7 @@ class LocalModeConfigTest {
             assertThat(replicas.restartMax()).isEqualTo(Duration.ofSeconds(30));
             assertThat(replicas.runtimeJar()).isNull();
             assertThat(replicas.classDataSharing()).isTrue();
+            assertThat(replicas.warmPoolSize()).isEqualTo(2);
         }
     }
 
@@ -36,12 +37,14 @@ class LocalModeConfigTest {
                 "magnetar.replicas.jvm-options", "-Xmx1g,-XX:+UseZGC",
                 "magnetar.replicas.runtime-jar", "/opt/magnetar/runtime.jar",
                 "magnetar.replicas.stop-grace", "3s",
-                "magnetar.replicas.class-data-sharing", "false"))) {
+                "magnetar.replicas.class-data-sharing", "false",
+                "magnetar.replicas.warm-pool-size", "0"))) {
             ReplicaConfig replicas = context.getBean(ReplicaConfig.class);
             assertThat(replicas.jvmOptions()).containsExactly("-Xmx1g", "-XX:+UseZGC");
             assertThat(replicas.runtimeJar()).isEqualTo(Path.of("/opt/magnetar/runtime.jar"));
             assertThat(replicas.stopGrace()).isEqualTo(Duration.ofSeconds(3));
             assertThat(replicas.classDataSharing()).isFalse();
+            assertThat(replicas.warmPoolSize()).isZero();
         }
     }
 
@@ -84,20 +87,21 @@ class LocalModeConfigTest {
     void replicasGetTheControlPlanesPulsarUrlButNotItsCredentials(@TempDir Path dataDir) {
         ReplicaConfig replicas = new ReplicaConfig(List.of("-Xmx256m"), dataDir.resolve("runtime.jar"),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), false);
+                Duration.ofSeconds(1), false, 0);
 
         ReplicaSettings settings = LocalModeFactory.replicaSettings(dataDir, replicas,
                 new PulsarConnection("pulsar://broker:6650", "http://broker:8080", "control-plane-jwt"), ReplicaAccess.random());
 
         assertThat(settings.pulsarUrl()).isEqualTo("pulsar://broker:6650");
         assertThat(settings.toString()).doesNotContain("control-plane-jwt");
+        assertThat(settings.warmPoolSize()).isZero();
     }
 
     @Test
     void replicasGetTheControlPlanesTrustButNotItsClientCertificate(@TempDir Path dataDir) {
         Duration any = Duration.ofSeconds(1);
         ReplicaConfig replicas = new ReplicaConfig(List.of("-Xmx256m"), dataDir.resolve("runtime.jar"), any, any, any,
-                any, any, false);
+                any, any, false, 0);
         PulsarTrust trust = PulsarTrust.certsFile("/tls/ca.pem");
         PulsarConnection pulsar = new PulsarConnection("pulsar+ssl://broker:6651", "https://broker:8443")
                 .withTls(trust, PulsarTlsIdentity.pem("/tls/control-plane.pem", "/tls/control-plane.key"));
@@ -110,6 +114,6 @@ class LocalModeConfigTest {
 
     private static ReplicaConfig replicas(List<String> jvmOptions, boolean classDataSharing) {
         Duration any = Duration.ofSeconds(1);
-        return new ReplicaConfig(jvmOptions, null, any, any, any, any, any, classDataSharing);
+        return new ReplicaConfig(jvmOptions, null, any, any, any, any, any, classDataSharing, 0);
     }
 }

@@ -13,6 +13,11 @@ public final class RuntimeLaunch {
     public static final long DEFAULT_DRAIN_TIMEOUT_MS = 20_000;
     /** Printed on standard output once the replica consumes: {@code MAGNETAR_RUNTIME_READY instanceId=N httpPort=P}. */
     public static final String READY = "MAGNETAR_RUNTIME_READY";
+    /**
+     * Printed on standard output by a JVM of standalone's warm pool ({@link Option#ASSIGNMENT}) once it is warm and
+     * waits for its function: {@code MAGNETAR_RUNTIME_WAITING}. Not a ready line: it serves nothing yet.
+     */
+    public static final String WAITING = "MAGNETAR_RUNTIME_WAITING";
     private static final String HTTP_PORT_KEY = "httpPort=";
 
     private RuntimeLaunch() {
@@ -50,7 +55,13 @@ public final class RuntimeLaunch {
          * The SHA-256 (hex) the function's jar had when the control plane accepted it: a replica whose jar has
          * another digest does not load it.
          */
-        PACKAGE_SHA256("--package-sha256", "MAGNETAR_PACKAGE_SHA256");
+        PACKAGE_SHA256("--package-sha256", "MAGNETAR_PACKAGE_SHA256"),
+        /**
+         * {@value RuntimeAssignment#STDIN}: a generic JVM of standalone's warm pool. It starts with no function,
+         * warms up, prints {@link #WAITING}, then reads its function's settings as one line from standard input
+         * ({@link RuntimeAssignment}): a running JVM's environment cannot be given them any more.
+         */
+        ASSIGNMENT("--assignment", "MAGNETAR_ASSIGNMENT");
 
         private final String flag;
         private final String variable;
@@ -80,6 +91,10 @@ public final class RuntimeLaunch {
 
     public static boolean isReadyLine(String line) {
         return line.startsWith(READY);
+    }
+
+    public static boolean isWaitingLine(String line) {
+        return line.startsWith(WAITING);
     }
 
     /** The HTTP port a ready line announces; -1 when it names none. */

@@ -22,4 +22,11 @@ class RuntimeLaunchTest {
         assertThat(RuntimeLaunch.isReadyLine(line)).isTrue();
         assertThat(RuntimeLaunch.httpPort(line)).isEqualTo(40123);
     }
+
+    @Test
+    void theWaitingLineOfAPooledJvmIsNoReadyLine() {
+        assertThat(RuntimeLaunch.isWaitingLine(RuntimeLaunch.WAITING)).isTrue();
+        assertThat(RuntimeLaunch.isReadyLine(RuntimeLaunch.WAITING)).isFalse();
+        assertThat(RuntimeLaunch.isWaitingLine(RuntimeLaunch.readyLine(0, 1))).isFalse();
+    }
 }

@@ -17,11 +17,20 @@ public final class ClientSettings {
 
     /** One I/O and one listener thread: a replica has one consumer and a few producers. */
     public static ClientBuilder builder(RuntimeConfig config) {
-        ClientBuilder builder = PulsarClient.builder().serviceUrl(config.pulsarUrl()).ioThreads(1).listenerThreads(1);
-        if (config.authToken() != null && !config.authToken().isBlank()) {
-            builder.authentication(AuthenticationFactory.token(config.authToken()));
+        return builder(config.pulsarUrl(), config.authToken(), config.pulsarTrust());
+    }
+
+    /** The same client before a function is known (a JVM of the warm pool): no token, the control plane's trust. */
+    public static ClientBuilder builder(PooledConfig config) {
+        return builder(config.pulsarUrl(), null, config.pulsarTrust());
+    }
+
+    private static ClientBuilder builder(String url, String authToken, PulsarTrust trust) {
+        ClientBuilder builder = PulsarClient.builder().serviceUrl(url).ioThreads(1).listenerThreads(1);
+        if (authToken != null && !authToken.isBlank()) {
+            builder.authentication(AuthenticationFactory.token(authToken));
         }
-        trust(builder, config.pulsarTrust());
+        trust(builder, trust);
         return builder;
     }
 

@@ -1,6 +1,7 @@
 package dev.magnetar.runtime.config;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.launch.RuntimeAssignment;
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
 import dev.magnetar.api.launch.RuntimeLaunch;
 import dev.magnetar.api.packages.PulsarPackage;
@@ -21,8 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the runtime's options from the command line, each falling back to an environment
- * variable (the form a Kubernetes pod uses). Every problem is a {@link ConfigurationException}
- * naming the option and what to do.
+ * variable (the form a Kubernetes pod uses), or, in a JVM of standalone's warm pool, to its
+ * {@link RuntimeAssignment}, which stands in for the environment it would have been started with.
+ * Every problem is a {@link ConfigurationException} naming the option and what to do.
  */
 public final class RuntimeOptions {
     /** Command-line option → environment variable. */
@@ -38,15 +40,44 @@ public final class RuntimeOptions {
     }
 
     public static RuntimeConfig parse(String[] args, Map<String, String> env) {
+        return parse(args, env, new RuntimeAssignment(Map.of()));
+    }
+
+    /**
+     * The options of a JVM of the warm pool once its function is assigned: each setting of {@code assignment} wins over
+     * the same variable of {@code env}, and the command line over both.
+     */
+    public static RuntimeConfig parse(String[] args, Map<String, String> env, RuntimeAssignment assignment) {
+        return new RuntimeOptions(values(args, env, assignment.settings())).toConfig();
+    }
+
+    /** True for a JVM of the warm pool: it waits for its function ({@link Option#ASSIGNMENT}). */
+    public static boolean waitsForAssignment(String[] args, Map<String, String> env) {
+        return values(args, env, Map.of()).containsKey(Option.ASSIGNMENT.flag());
+    }
+
+    /** What a JVM of the warm pool reads before it has a function: where Pulsar is, how to trust it, whom to outlive. */
+    public static PooledConfig parsePooled(String[] args, Map<String, String> env) {
+        RuntimeOptions options = new RuntimeOptions(values(args, env, Map.of()));
+        String source = options.values.get(Option.ASSIGNMENT.flag());
+        if (!RuntimeAssignment.STDIN.equals(source)) {
+            throw new ConfigurationException(Option.ASSIGNMENT.flag() + " is '" + source + "': the only source of an"
+                    + " assignment is '" + RuntimeAssignment.STDIN + "' (one line on standard input)");
+        }
+        return new PooledConfig(options.required(Option.PULSAR_URL.flag()), TrustOptions.read(options.values),
+                options.number(Option.PARENT_PID.flag(), 0L, 0, Long.MAX_VALUE));
+    }
+
+    private static Map<String, String> values(String[] args, Map<String, String> env, Map<String, String> assigned) {
         Map<String, String> values = new HashMap<>();
         OPTIONS.forEach((option, variable) -> {
-            String value = env.get(variable);
+            String value = assigned.containsKey(variable) ? assigned.get(variable) : env.get(variable);
             if (value != null && !value.isBlank()) {
                 values.put(option, value);
             }
         });
         values.putAll(commandLine(args));
-        return new RuntimeOptions(values).toConfig();
+        return values;
     }
 
     private static Map<String, String> commandLine(String[] args) {

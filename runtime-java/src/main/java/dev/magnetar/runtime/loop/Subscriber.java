@@ -4,6 +4,9 @@ import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.publish.Publisher;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.slf4j.Logger;
@@ -43,8 +46,9 @@ public final class Subscriber {
         for (int attempt = 1; ; attempt++) {
             CompletableFuture<Consumer<byte[]>> subscribing = publisher.start()
                     .thenCompose(started -> ConsumerFactory.subscribe(client, function, consumerName));
-            while (!subscribing.isDone()) {
-                if (stop.await(STOP_CHECK_MS)) {
+            // Waits on the subscription itself, so it is used the moment it is made; a stop is seen within the check.
+            while (!settled(subscribing)) {
+                if (stop.await(0)) {
                     subscribing.thenAccept(Consumer::closeAsync);
                     return null;
                 }
@@ -61,6 +65,16 @@ public final class Subscriber {
             }
             delay = Math.min(MAX_RETRY_MS, delay * 2);
         }
+    }
+
+    /** Waits up to the stop check's interval for {@code subscribing}; true once it is done, either way. */
+    private static boolean settled(CompletableFuture<Consumer<byte[]>> subscribing) throws InterruptedException {
+        try {
+            subscribing.get(STOP_CHECK_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // A failure is read below; a timeout only means: look for a stop, then wait again.
+        }
+        return subscribing.isDone();
     }
 
     private Object inputs() {
