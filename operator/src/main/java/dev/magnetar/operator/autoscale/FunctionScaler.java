@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.HttpURLConnection;
 import java.time.Instant;
@@ -19,7 +21,8 @@ import java.util.Objects;
 
 /**
  * Puts the autoscaler's decisions on the Function: the count through its scale subresource (so {@code kubectl get} and
- * {@code kubectl scale} see it, and the reconciler sizes the Deployment from it), and each change in its status
+ * {@code kubectl scale} see it, and the reconciler sizes the Deployment from it; a Function that has no count yet gets
+ * its first one on the resource itself), and each change in its status
  * ({@code desiredReplicas}, {@code lastScale}, the {@code Autoscaler} condition) and as an Event. Each write only when
  * it changes something.
  */
@@ -71,8 +74,15 @@ public final class FunctionScaler {
         if (Objects.equals(function.getSpec().getReplicas(), replicas)) {
             return false;
         }
-        client.resources(Function.class).inNamespace(function.getMetadata().getNamespace())
-                .withName(function.getMetadata().getName()).scale(replicas);
+        var resource = client.resources(Function.class).inNamespace(function.getMetadata().getNamespace())
+                .withName(function.getMetadata().getName());
+        if (function.getSpec().getReplicas() == null) {
+            // The API server has no scale to show while the field is absent (it answers 500), so the first count is
+            // written on the Function itself.
+            resource.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + replicas + "}}");
+        } else {
+            resource.scale(replicas);
+        }
         return true;
     }
 

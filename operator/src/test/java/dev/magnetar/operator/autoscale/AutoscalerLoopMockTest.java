@@ -58,7 +58,9 @@ class AutoscalerLoopMockTest {
 
     @Test
     void aRisingBacklogScalesUpThroughTheScaleSubresourceAndIsRecordedOnce() throws InterruptedException {
-        create(autoscaled(1, 10, 0));
+        Function function = autoscaled(1, 10, 0);
+        function.getSpec().setReplicas(1);
+        create(function);
         loads.backlog(NAMESPACE, "exclaim", 450L);
         drainRequests();
 
@@ -89,6 +91,19 @@ class AutoscalerLoopMockTest {
                 .as("the reconciler sizes the Deployment from the Function").isEqualTo(5);
         assertThat(condition(get(), "Autoscaler").getMessage()).as("a reconcile keeps the autoscaler's report")
                 .isEqualTo(autoscaler.getMessage());
+    }
+
+    @Test
+    void aFunctionWithoutACountGetsItsFirstOneOnTheResource() throws InterruptedException {
+        create(autoscaled(2, 10, 0));
+        drainRequests();
+
+        tick();
+
+        // The API server shows no scale of a Function without spec.replicas: the first count is a patch.
+        assertThat(drainRequests()).contains("PATCH /apis/magnetar.dev/v1alpha1/namespaces/" + NAMESPACE
+                + "/functions/exclaim").doesNotContain("PUT " + SCALE);
+        assertThat(get().getSpec().getReplicas()).isEqualTo(2);
     }
 
     @Test
