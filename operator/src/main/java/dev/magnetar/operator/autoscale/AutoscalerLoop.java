@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,13 +110,14 @@ public final class AutoscalerLoop implements LeaderWork {
     void tick() {
         Instant now = clock.instant();
         List<AutoscaledFunction> watched = new ArrayList<>();
+        Set<String> candidates = new HashSet<>();
         for (Function function : functions.get()) {
-            AutoscaledFunction autoscaled = autoscaled(function);
+            AutoscaledFunction autoscaled = autoscaled(function, candidates);
             if (autoscaled != null) {
                 watched.add(autoscaled);
             }
         }
-        forgetAllBut(watched);
+        forgetAllBut(watched, candidates);
         if (watched.isEmpty()) {
             return;
         }
@@ -161,13 +163,20 @@ public final class AutoscalerLoop implements LeaderWork {
         metrics.desired(function, desired);
     }
 
-    /** The function as the autoscaler sees it, or null when it does not size it (no autoscaling, KEDA, invalid, going). */
-    private AutoscaledFunction autoscaled(Function function) {
+    /**
+     * The function as the autoscaler sees it, or null when it does not size it (no autoscaling, KEDA, invalid, going).
+     * {@code candidates} gets the id of each function with engine magnetar, valid or not.
+     */
+    private AutoscaledFunction autoscaled(Function function, Set<String> candidates) {
         if (function.getSpec() == null || function.getMetadata().getDeletionTimestamp() != null) {
             return null;
         }
         ScalingPolicy policy = ScalingPolicy.of(function).orElse(null);
-        if (policy == null || policy.engine() != ScalingPolicy.Engine.MAGNETAR || !valid(function)) {
+        if (policy == null || policy.engine() != ScalingPolicy.Engine.MAGNETAR) {
+            return null;
+        }
+        candidates.add(id(function));
+        if (!valid(function)) {
             return null;
         }
         ResolvedFunction resolved = ResolvedFunction.of(function);
@@ -188,11 +197,11 @@ public final class AutoscalerLoop implements LeaderWork {
         return known.valid();
     }
 
-    private void forgetAllBut(List<AutoscaledFunction> watched) {
-        Set<String> ids = watched.stream().map(function -> id(function.function())).collect(Collectors.toSet());
-        tracked.keySet().retainAll(ids);
+    /** Forgets the functions no longer autoscaled; the validity of an invalid one is kept until it changes. */
+    private void forgetAllBut(List<AutoscaledFunction> watched, Set<String> candidates) {
+        tracked.keySet().retainAll(watched.stream().map(function -> id(function.function())).collect(Collectors.toSet()));
         metrics.retain(watched.stream().map(AutoscaledFunction::key).collect(Collectors.toSet()));
-        validity.keySet().retainAll(ids);
+        validity.keySet().retainAll(candidates);
     }
 
     /** The uid: a function deleted and created again under its name starts afresh. */

@@ -173,17 +173,23 @@ class AutoscalerLoopMockTest {
     }
 
     @Test
-    void functionsWithAFixedCountOrKedaAreLeftAlone() throws InterruptedException {
+    void functionsWithAFixedCountOrKedaOrAnInvalidSpecAreLeftAlone() throws InterruptedException {
         Function fixed = TestFunctions.function("exclaim");
         fixed.getSpec().setReplicas(2);
         create(fixed);
         Function keda = TestFunctions.function("keda");
         keda.getSpec().setAutoscaling(new AutoscalingSpec(0, 4, null, null, null, null, null, null, "keda"));
         client.resource(keda).create();
-        loads.backlog(NAMESPACE, "exclaim", 10_000L);
-        loads.backlog(NAMESPACE, "keda", 10_000L);
+        Function invalid = TestFunctions.function("invalid");
+        invalid.getSpec().setAutoscaling(new AutoscalingSpec(0, 4, null, null, null, null, null, null, null));
+        invalid.getSpec().setInputs(List.of());
+        client.resource(invalid).create();
+        for (String name : List.of("exclaim", "keda", "invalid")) {
+            loads.backlog(NAMESPACE, name, 10_000L);
+        }
         drainRequests();
 
+        tick();
         tick();
 
         assertThat(drainRequests()).allMatch(request -> request.startsWith("GET "));
