@@ -7,9 +7,11 @@
 #                                        readiness probe)
 #     kube-controller-manager,           the tests' control plane starts them next to the API server
 #     kube-scheduler, kwok               (kwok plays the nodes and the pods, configured by kwok/stages.yaml)
+#     crds/keda.sh_scaledobjects.yaml    KEDA's ScaledObject CRD, taken out of KEDA's Go module zip (no
+#                                        KEDA binary: the tests check what the API server accepts)
 #
-# Idempotent: builds only the binaries that are missing, and nothing when all six are there. Each
-# binary lands there only once built and checked; kube-api-test's three appear together.
+# Idempotent: builds only what is missing, and nothing when all of it is there. Each binary lands
+# there only once built and checked; kube-api-test's three appear together.
 # The versions are pinned here and in kubernetes/go.mod, etcd/go.mod and kwok/go.mod (with their
 # go.sum); change them together. Needs Go >= 1.26 and the Go module proxy (GOPROXY).
 #
@@ -21,6 +23,8 @@ set -euo pipefail
 K8S_VERSION=1.37.2   # k8s.io/kubernetes v1.37.2, staging modules at v0.37.2 (kubernetes/go.mod)
 ETCD_VERSION=3.6.16  # go.etcd.io/etcd/server/v3 v3.6.16 (etcd/go.mod)
 KWOK_VERSION=0.8.0   # sigs.k8s.io/kwok v0.8.0 (kwok/go.mod; kwok/stages.yaml is taken from its stages)
+KEDA_VERSION=2.21.1  # github.com/kedacore/keda/v2 v2.21.1: its CRDs only
+KEDA_SUM=h1:AoPpnkEeuSYUb1dAqQO5Pud9BpCPiOqurnKtnKobl6Q= # the module zip's hash, as go.sum would hold it
 GO_MIN_MINOR=26      # the go.mod files say go 1.26.0
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -45,13 +49,14 @@ base="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}"
 out="$base/k8s/$K8S_VERSION-$os-$arch"
 api_server_binaries=(etcd kube-apiserver kubectl)
 control_plane_binaries=(kube-controller-manager kube-scheduler kwok)
+keda_crd=crds/keda.sh_scaledobjects.yaml
 
 present() { # binary names
   local b
   for b in "$@"; do [[ -x "$out/$b" ]] || return 1; done
 }
 
-all_present() { present "${api_server_binaries[@]}" "${control_plane_binaries[@]}"; }
+all_present() { present "${api_server_binaries[@]}" "${control_plane_binaries[@]}" && [[ -f "$out/$keda_crd" ]]; }
 
 case "${1:-}" in
   --check) all_present; exit ;;
@@ -61,7 +66,7 @@ case "${1:-}" in
 esac
 
 if all_present; then
-  step "up to date: Kubernetes v$K8S_VERSION, etcd v$ETCD_VERSION and kwok v$KWOK_VERSION in $out"
+  step "up to date: Kubernetes v$K8S_VERSION, etcd v$ETCD_VERSION, kwok v$KWOK_VERSION and KEDA v$KEDA_VERSION's CRD in $out"
   exit 0
 fi
 
@@ -153,5 +158,30 @@ if ! present kwok; then
   build "$here/kwok" sigs.k8s.io/kwok/cmd/kwok kwok "kwok v$KWOK_VERSION" \
     -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=v$KWOK_VERSION"
   publish kwok
+fi
+if [[ ! -f "$out/$keda_crd" ]]; then
+  step "downloading KEDA v$KEDA_VERSION's Go module through the module proxy, for its ScaledObject CRD"
+  # KEDA's go.mod asks for a newer Go than the one building here, so go reports an error for the
+  # module; the zip is downloaded and checked against the checksum database all the same. Outside any
+  # module (in $work), and with this toolchain: nothing else is downloaded.
+  keda_json="$(cd "$work" && GOTOOLCHAIN=local go mod download -json "github.com/kedacore/keda/v2@v$KEDA_VERSION" || true)"
+  keda_zip="$(sed -n 's/^[[:space:]]*"Zip": "\(.*\)",\{0,1\}$/\1/p' <<<"$keda_json")"
+  keda_sum="$(sed -n 's/^[[:space:]]*"Sum": "\(.*\)",\{0,1\}$/\1/p' <<<"$keda_json")"
+  [[ -n "$keda_zip" && -f "$keda_zip" ]] \
+    || fail "downloading KEDA v$KEDA_VERSION's module failed (GOPROXY=$(go env GOPROXY)); go said: $keda_json"
+  [[ "$keda_sum" == "$KEDA_SUM" ]] \
+    || fail "KEDA v$KEDA_VERSION's module zip has hash $keda_sum, not the pinned $KEDA_SUM"
+  entry="github.com/kedacore/keda/v2@v$KEDA_VERSION/config/crd/bases/keda.sh_scaledobjects.yaml"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -p "$keda_zip" "$entry" >"$work/keda.sh_scaledobjects.yaml" || fail "no $entry in $keda_zip"
+  else
+    python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' \
+      "$keda_zip" "$entry" >"$work/keda.sh_scaledobjects.yaml" || fail "cannot take $entry out of $keda_zip (unzip or python3 needed)"
+  fi
+  grep -q '^  name: scaledobjects.keda.sh$' "$work/keda.sh_scaledobjects.yaml" \
+    || fail "$entry is not KEDA's ScaledObject CRD"
+  mkdir -p "$out/crds"
+  mv -f "$work/keda.sh_scaledobjects.yaml" "$out/$keda_crd"
+  step "took KEDA v$KEDA_VERSION's ScaledObject CRD: $out/$keda_crd"
 fi
 step "done: $out"

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -61,8 +62,10 @@ public class KubernetesFunctionStore implements FunctionStore {
      * Creates or replaces the resource; refuses to replace a function of another tenant or namespace.
      * The cleanup finalizers are written with it: the reconciler would add them too, but a function
      * deleted before it did would leave its subscription or package topic behind; and a replace
-     * must not drop the ones already there. The operator writes the resource too (its finalizers): a
-     * write that meets a newer version (409) is made again on the version now stored.
+     * must not drop the ones already there. The operator writes the resource too (its finalizers, and the
+     * autoscaler's count): a write that meets a newer version (409) is made again on the version now stored.
+     * While {@code autoscaling} is on, the stored {@code spec.replicas} is kept: the autoscaler alone owns it, and
+     * a count sent with an update (as {@code --parallelism}) would only be undone at its next look.
      */
     @Override
     public void put(Function function) {
@@ -89,6 +92,11 @@ public class KubernetesFunctionStore implements FunctionStore {
         Function resource = new Function();
         resource.setMetadata(new ObjectMetaBuilder().withName(ref.name()).withNamespace(namespace).build());
         resource.setSpec(function.getSpec());
+        if (existing != null && function.getSpec().getAutoscaling() != null
+                && existing.getSpec().getAutoscaling() != null) {
+            resource.setSpec(Serialization.clone(function.getSpec()));
+            resource.getSpec().setReplicas(existing.getSpec().getReplicas());
+        }
         resource.getMetadata().setFinalizers(CleanupFinalizers.sync(
                 existing == null ? List.of() : existing.getMetadata().getFinalizers(), resource));
         client.resource(resource).createOr(NonDeletingOperation::update);

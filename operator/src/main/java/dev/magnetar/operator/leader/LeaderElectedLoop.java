@@ -1,6 +1,5 @@
 package dev.magnetar.operator.leader;
 
-import dev.magnetar.operator.reconciler.ReconcileLoop;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
@@ -11,22 +10,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link ReconcileLoop} only while this replica holds the Lease (fabric8's
- * {@code LeaderElector}). Losing the lease closes the loop at once, before anyone else can take
- * over; the replica then stands as a candidate again with a fresh loop. Closing releases the lease
+ * Runs the {@link LeaderWork} (the reconcile loop and the autoscaler) only while this replica holds the Lease
+ * (fabric8's {@code LeaderElector}). Losing the lease closes the work at once, before anyone else can take
+ * over; the replica then stands as a candidate again with fresh work. Closing releases the lease
  * so another replica takes over without waiting for it to expire.
  */
 public class LeaderElectedLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElectedLoop.class);
 
     private final KubernetesClient client;
-    private final Supplier<ReconcileLoop> loops;
+    private final Supplier<? extends LeaderWork> loops;
     private final LeaderSettings settings;
-    private ReconcileLoop running;
+    private LeaderWork running;
     private CompletableFuture<?> election;
     private boolean closed;
 
-    public LeaderElectedLoop(KubernetesClient client, Supplier<ReconcileLoop> loops, LeaderSettings settings) {
+    public LeaderElectedLoop(KubernetesClient client, Supplier<? extends LeaderWork> loops, LeaderSettings settings) {
         this.client = client;
         this.loops = loops;
         this.settings = settings;
@@ -90,7 +89,7 @@ public class LeaderElectedLoop implements AutoCloseable {
     }
 
     private void stopLeading() {
-        ReconcileLoop stopping;
+        LeaderWork stopping;
         synchronized (this) {
             stopping = running;
             running = null;

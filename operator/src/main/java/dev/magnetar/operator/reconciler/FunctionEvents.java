@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * changes nothing records nothing. An Event that cannot be written is logged, never fails the
  * reconcile: events are a courtesy, the status is the record.
  */
-final class FunctionEvents {
+public final class FunctionEvents {
     static final String SOURCE = FunctionNames.MANAGER;
     private static final Logger LOG = LoggerFactory.getLogger(FunctionEvents.class);
     private static final int MAX_MESSAGE = 1024;
@@ -34,7 +34,7 @@ final class FunctionEvents {
     private final KubernetesClient client;
     private final Clock clock;
 
-    FunctionEvents(KubernetesClient client, Clock clock) {
+    public FunctionEvents(KubernetesClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
     }
@@ -66,6 +66,12 @@ final class FunctionEvents {
     }
 
     private void record(Function function, Condition condition) {
+        record(function, "True".equals(condition.getStatus()) ? "Normal" : "Warning", condition.getReason(),
+                condition.getType() + ": " + condition.getMessage());
+    }
+
+    /** Records one Event on the function; {@code type} is {@code Normal} or {@code Warning}. */
+    public void record(Function function, String type, String reason, String message) {
         String now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS).toString();
         String namespace = function.getMetadata().getNamespace();
         Event event = new EventBuilder()
@@ -74,9 +80,9 @@ final class FunctionEvents {
                 .withNamespace(namespace)
                 .endMetadata()
                 .withInvolvedObject(reference(function))
-                .withType("True".equals(condition.getStatus()) ? "Normal" : "Warning")
-                .withReason(condition.getReason())
-                .withMessage(condition.getType() + ": " + truncate(condition.getMessage()))
+                .withType(type)
+                .withReason(reason)
+                .withMessage(truncate(message))
                 .withNewSource().withComponent(SOURCE).endSource()
                 .withReportingComponent(SOURCE)
                 .withFirstTimestamp(now)
@@ -87,7 +93,7 @@ final class FunctionEvents {
             client.v1().events().inNamespace(namespace).resource(event).create();
         } catch (KubernetesClientException e) {
             LOG.warn("Could not record the event {} on Function {}/{} ({}): check the controller's RBAC allows creating events",
-                    condition.getReason(), namespace, function.getMetadata().getName(), e.getMessage());
+                    reason, namespace, function.getMetadata().getName(), e.getMessage());
         }
     }
 

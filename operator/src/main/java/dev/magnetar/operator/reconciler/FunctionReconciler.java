@@ -1,28 +1,30 @@
 package dev.magnetar.operator.reconciler;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.function.ScalingPolicy;
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.FunctionStatus;
 import dev.magnetar.api.validation.FunctionValidator;
 import dev.magnetar.api.validation.Violation;
+import dev.magnetar.bridge.pulsar.PulsarConfig;
 import dev.magnetar.operator.pulsar.PulsarTopics;
 import dev.magnetar.operator.reconciler.StatusWriter.Observed;
+import dev.magnetar.operator.reconciler.StatusWriter.Scaling;
 import dev.magnetar.operator.resources.ChildMetadata;
 import dev.magnetar.operator.resources.RuntimeAccessSecret;
-import dev.magnetar.operator.resources.RuntimeAutoscaler;
 import dev.magnetar.operator.resources.RuntimeDeployment;
 import dev.magnetar.operator.resources.RuntimeService;
 import dev.magnetar.operator.resources.RuntimeSettings;
+import dev.magnetar.operator.resources.keda.KedaSettings;
 import dev.magnetar.security.replica.ReplicaAccess;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings one Function's world in line with its spec. Only orchestrates: validate, then the Pulsar
  * topics (before any replica exists), then each {@link dev.magnetar.operator.resources.Dependent}
- * (the replicas' access Secret before the Deployment whose pods read it, then Service, autoscaler), then the
- * status with one condition per part. A rollout that failed is rolled back by the {@link RolloutGuard}.
+ * (the replicas' access Secret before the Deployment whose pods read it, then Service, then the {@link AutoscalerPart}),
+ * then the status with one condition per part. A rollout that failed is rolled back by the {@link RolloutGuard}.
  * Deletion runs {@link FunctionCleanup} behind the {@link CleanupFinalizers} (the subscription with
  * {@code cleanupSubscription}, the package topic of an uploaded jar).
  *
@@ -47,21 +49,32 @@ public class FunctionReconciler {
     private final RuntimeAccessSecret accessSecrets;
     private final RuntimeDeployment deployments;
     private final RuntimeService services;
-    private final RuntimeAutoscaler autoscalers = new RuntimeAutoscaler();
+    private final AutoscalerPart autoscaler;
     private final ChildApplier children;
     private final RolloutGuard rollouts;
     private final StatusWriter status;
     private final FunctionCleanup cleanup;
 
-    /** @param access derives each function's replica access token, with the key the control plane reads replicas with */
+    /**
+     * A reconciler whose KEDA triggers read Pulsar unauthenticated at {@link PulsarConfig#DEFAULT_ADMIN_URL}.
+     *
+     * @param access derives each function's replica access token, with the key the control plane reads replicas with
+     */
     public FunctionReconciler(KubernetesClient client, RuntimeSettings settings, ReplicaAccess access, PulsarTopics topics,
                               Clock clock) {
+        this(client, settings, KedaSettings.unauthenticated(PulsarConfig.DEFAULT_ADMIN_URL), access, topics, clock);
+    }
+
+    /** @param keda where the KEDA ScaledObjects of functions with {@code autoscaling.engine: keda} read Pulsar */
+    public FunctionReconciler(KubernetesClient client, RuntimeSettings settings, KedaSettings keda, ReplicaAccess access,
+                              PulsarTopics topics, Clock clock) {
         this.client = client;
         this.topics = topics;
         this.accessSecrets = new RuntimeAccessSecret(access);
         this.deployments = new RuntimeDeployment(settings);
         this.services = new RuntimeService(settings);
         this.children = new ChildApplier(client);
+        this.autoscaler = new AutoscalerPart(children, keda);
         this.rollouts = new RolloutGuard(client);
         this.status = new StatusWriter(client, new Conditions(clock), new FunctionEvents(client, clock));
         this.cleanup = new FunctionCleanup(client, topics, children, status);
@@ -105,11 +118,12 @@ public class FunctionReconciler {
         children.apply(accessSecrets, current);
         Deployment deployment = children.apply(deployments, current).orElseThrow();
         Service service = children.apply(services, current).orElseThrow();
-        PartOutcome autoscaler = autoscalerPart(children.apply(autoscalers, current));
+        PartOutcome autoscalerPart = autoscaler.apply(current, resolved);
         PartOutcome deploymentPart = rollouts.check(deployment).orElseGet(() -> deploymentPart(deployment));
         status.write(current, new Observed(List.of(topicsPart, deploymentPart,
                 PartOutcome.ready(PartOutcome.SERVICE, "Applied", "service " + service.getMetadata().getName()),
-                autoscaler), deployment, ChildMetadata.selectorString(resolved), topics.backlog(resolved)));
+                autoscalerPart), deployment, ChildMetadata.selectorString(resolved), topics.backlog(resolved),
+                scaling(current, resolved, deployment)));
         return ReconcileResult.done();
     }
 
@@ -126,14 +140,22 @@ public class FunctionReconciler {
         return client.resources(Function.class).inNamespace(function.getMetadata().getNamespace()).resource(copy).update();
     }
 
-    private static PartOutcome autoscalerPart(Optional<HorizontalPodAutoscaler> applied) {
-        if (applied.isEmpty()) {
-            return PartOutcome.ready(PartOutcome.AUTOSCALER, "NotRequired",
-                    "fixed replicas: autoscaling.maxReplicas is not above minReplicas");
+    /**
+     * The count wanted now: the spec's when fixed; the one Magnetar's autoscaler recorded (it alone writes it and its
+     * last change), the Deployment's until it has; KEDA's, which is the Deployment's.
+     */
+    private static Scaling scaling(Function function, ResolvedFunction resolved, Deployment deployment) {
+        Integer deployed = deployment.getSpec().getReplicas();
+        var policy = ScalingPolicy.of(function);
+        if (policy.isEmpty()) {
+            return new Scaling(resolved.replicas(), null);
         }
-        HorizontalPodAutoscaler hpa = applied.get();
-        return PartOutcome.ready(PartOutcome.AUTOSCALER, "Applied", "between " + hpa.getSpec().getMinReplicas()
-                + " and " + hpa.getSpec().getMaxReplicas() + " replicas");
+        if (policy.get().engine() == ScalingPolicy.Engine.KEDA) {
+            return new Scaling(deployed, null);
+        }
+        FunctionStatus previous = function.getStatus();
+        Integer recorded = previous == null ? null : previous.getDesiredReplicas();
+        return new Scaling(recorded != null ? recorded : deployed, previous == null ? null : previous.getLastScale());
     }
 
     private static PartOutcome deploymentPart(Deployment deployment) {

@@ -20,6 +20,8 @@ public record PartOutcome(String type, boolean ready, String reason, String mess
     /** Reasons of a part that is on its way, not in trouble. */
     public static final String PROGRESSING = "Progressing";
     public static final String WAITING_FOR_TOPICS = "WaitingForTopics";
+    /** The Autoscaler part's reason once Magnetar's autoscaler changed the count; its message says why. */
+    public static final String SCALED = "Scaled";
 
     public static PartOutcome ready(String type, String reason, String message) {
         return new PartOutcome(type, true, reason, message, false);

@@ -2,6 +2,7 @@ package dev.magnetar.operator.reconciler;
 
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.operator.leader.LeaderWork;
 import dev.magnetar.operator.resources.ChildMetadata;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -27,16 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event loop around {@link FunctionReconciler}: an informer on Functions (with periodic
- * resync) and on the Deployments, Services and autoscalers the controller made (so a child changed
- * or deleted by hand brings its Function back to the reconciler), and a work queue that runs one
- * reconcile at a time, keeps at most one pending run per Function, honours requeue delays and backs
- * off exponentially after failures.
+ * resync) and on the Deployments and Services the controller made and the HorizontalPodAutoscalers earlier versions
+ * made (so a child changed or deleted by hand, or left behind, brings its Function back to the reconciler), and a
+ * work queue that runs one reconcile at a time, keeps at most one pending run per Function, honours requeue delays
+ * and backs off exponentially after failures.
  *
  * <p>Written by hand rather than on the Java Operator SDK: this is about 200 lines, the reconciler
  * can be called directly in tests, and JOSDK 5's server-side-apply patches of status and finalizers
  * are not served by the fabric8 CRUD mock server the tests run against.
  */
-public class ReconcileLoop implements AutoCloseable {
+public class ReconcileLoop implements LeaderWork {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileLoop.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -74,6 +75,13 @@ public class ReconcileLoop implements AutoCloseable {
             childInformers.add(watchChildren(HorizontalPodAutoscaler.class, namespace));
         }
         LOG.info("Reconciling Function resources in {}", namespaces.isEmpty() ? "all namespaces" : namespaces);
+    }
+
+    /** The Functions as the informers last saw them: what others look at every second without asking the API server. */
+    public List<Function> functions() {
+        List<Function> functions = new ArrayList<>();
+        functionInformers.forEach(informer -> functions.addAll(informer.getStore().list()));
+        return functions;
     }
 
     /** Stops at once: no further reconcile starts; one in progress may finish (up to 10 s). */

@@ -1,6 +1,7 @@
 package dev.magnetar.operator.resources;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.function.ScalingPolicy;
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.PodOverlay;
@@ -24,8 +25,11 @@ import java.util.TreeMap;
 
 /**
  * The Deployment running a function's replicas: a pure function of the Function and the
- * {@link RuntimeSettings}. {@code spec.replicas} is left unset when an autoscaler owns it; then the
- * observed count is carried over, and otherwise a count changed by hand is put back.
+ * {@link RuntimeSettings}. Its replicas are the Function's {@code spec.replicas}: set by hand (or
+ * {@code --parallelism}) for a fixed count, by Magnetar's autoscaler (kept within its bounds, 0 included) when
+ * {@code autoscaling} is set. With {@code autoscaling.engine: keda} they are left unset and the observed count is
+ * carried over, as KEDA's HorizontalPodAutoscaler owns them; otherwise a count changed on the Deployment by hand is
+ * put back.
  */
 public final class RuntimeDeployment implements Dependent<Deployment> {
     public static final String CONTAINER = "function";
@@ -51,7 +55,7 @@ public final class RuntimeDeployment implements Dependent<Deployment> {
         return Optional.of(desired(function, settings));
     }
 
-    /** Replicas the spec sets but someone changed (kubectl scale) are put back. */
+    /** Replicas the spec sets but someone changed on the Deployment (kubectl scale deployment) are put back. */
     @Override
     public boolean drifted(Deployment observed, Deployment desired) {
         return desired.getSpec().getReplicas() != null
@@ -59,7 +63,7 @@ public final class RuntimeDeployment implements Dependent<Deployment> {
     }
 
     /**
-     * Never writes replicas while an autoscaler owns them, never undoes a rolling restart, and keeps a rollback:
+     * Never writes replicas while KEDA owns them, never undoes a rolling restart, and keeps a rollback:
      * while the desired version is the one whose rollout failed, the previous version's pod template stays.
      */
     @Override
@@ -101,7 +105,7 @@ public final class RuntimeDeployment implements Dependent<Deployment> {
         return new DeploymentBuilder()
                 .withMetadata(ChildMetadata.of(function, resolved))
                 .withNewSpec()
-                .withReplicas(RuntimeAutoscaler.enabled(function) ? null : resolved.replicas())
+                .withReplicas(replicas(function, resolved))
                 .withNewSelector().withMatchLabels(ChildMetadata.selector(resolved)).endSelector()
                 // A new version's pods start next to the old ones, which stop only as new ones are ready.
                 .withNewStrategy().withType("RollingUpdate")
@@ -111,6 +115,16 @@ public final class RuntimeDeployment implements Dependent<Deployment> {
                 .withTemplate(podTemplate(function, resolved, settings))
                 .endSpec()
                 .build();
+    }
+
+    /** The count the Function asks for; null when KEDA owns it. */
+    static Integer replicas(Function function, ResolvedFunction resolved) {
+        Optional<ScalingPolicy> policy = ScalingPolicy.of(function);
+        if (policy.isEmpty()) {
+            return resolved.replicas();
+        }
+        // A count written by hand outside the bounds is not run even for the moment until the autoscaler's next look.
+        return policy.get().engine() == ScalingPolicy.Engine.KEDA ? null : policy.get().clamp(resolved.replicas());
     }
 
     private static PodTemplateSpec podTemplate(Function function, ResolvedFunction resolved, RuntimeSettings settings) {

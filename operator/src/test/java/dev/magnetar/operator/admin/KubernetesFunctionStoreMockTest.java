@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.magnetar.api.packages.PulsarPackage;
+import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.controlplane.store.FunctionRef;
@@ -14,7 +15,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 
 /** The admin API's store in Kubernetes mode: Function resources in the client's namespace. */
 @EnableKubernetesMockClient(crud = true)
@@ -50,6 +50,24 @@ class KubernetesFunctionStoreMockTest {
 
         assertThat(store.get(new FunctionRef("public", "default", "exclaim")).orElseThrow().getSpec().getReplicas())
                 .isEqualTo(4);
+    }
+
+    @Test
+    void anUpdateOfAnAutoscaledFunctionKeepsTheAutoscalersCount() {
+        Function autoscaled = definition("exclaim", "public", "default");
+        autoscaled.getSpec().setAutoscaling(new AutoscalingSpec(0, 8, null, null, null, null, null, null, null));
+        store.put(autoscaled);
+        client.resources(Function.class).inNamespace(client.getNamespace()).withName("exclaim").scale(6);
+        Function update = definition("exclaim", "public", "default");
+        update.getSpec().setAutoscaling(new AutoscalingSpec(0, 10, null, null, null, null, null, null, null));
+        update.getSpec().setReplicas(1); // as --parallelism 1 would send it
+
+        store.put(update);
+
+        Function stored = store.get(new FunctionRef("public", "default", "exclaim")).orElseThrow();
+        assertThat(stored.getSpec().getReplicas()).isEqualTo(6);
+        assertThat(stored.getSpec().getAutoscaling().maxReplicas()).isEqualTo(10);
+        assertThat(update.getSpec().getReplicas()).as("the caller's object is left as it was").isEqualTo(1);
     }
 
     @Test

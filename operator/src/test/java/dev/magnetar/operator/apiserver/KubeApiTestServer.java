@@ -89,8 +89,16 @@ public final class KubeApiTestServer implements AutoCloseable {
 
     /** Applies the chart's Function CRD and waits until the server serves it. */
     public static CustomResourceDefinition installFunctionCrd(KubernetesClient client) throws IOException {
+        return installCrd(client, KubeBinaries.home().resolve("charts/magnetar/crds/functions.magnetar.dev-v1.yml"));
+    }
+
+    /** Applies KEDA's ScaledObject CRD ({@link KubeBinaries#missingKedaCrd()} first) and waits until it is served. */
+    public static CustomResourceDefinition installKedaScaledObjectCrd(KubernetesClient client) throws IOException {
+        return installCrd(client, KubeBinaries.dir().resolve(KubeBinaries.KEDA_SCALED_OBJECT_CRD));
+    }
+
+    private static CustomResourceDefinition installCrd(KubernetesClient client, Path file) throws IOException {
         CustomResourceDefinition crd;
-        Path file = KubeBinaries.home().resolve("charts/magnetar/crds/functions.magnetar.dev-v1.yml");
         try (InputStream in = Files.newInputStream(file)) {
             crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
         }

@@ -27,6 +27,8 @@ public final class KubeBinaries {
     /** What {@link KubeControlPlane} starts next to the API server. */
     public static final List<String> CONTROL_PLANE = List.of("etcd", "kube-apiserver", "kubectl",
             "kube-controller-manager", "kube-scheduler", "kwok");
+    /** KEDA's ScaledObject CRD (a file, not a binary), which the script takes out of KEDA's Go module. */
+    public static final String KEDA_SCALED_OBJECT_CRD = "crds/keda.sh_scaledobjects.yaml";
 
     private static final String BUILD_PROPERTY = "magnetar.kube.build";
     private static final String BUILD_VARIABLE = "MAGNETAR_KUBE_BUILD";
@@ -53,6 +55,19 @@ public final class KubeBinaries {
                 + " about 20 minutes on 2 cores the first time), or run without -D" + BUILD_PROPERTY + "=false";
         LOG.warn("Skipping: {}", reason);
         return Optional.of(reason);
+    }
+
+    /**
+     * Why KEDA's ScaledObject CRD is not there after fetching it was tried (or switched off); empty when it is. A
+     * fetch that fails (no module proxy) is a reason to skip, not an error: only the tests of KEDA's objects need it.
+     */
+    public static Optional<String> missingKedaCrd() {
+        try {
+            return missing(List.of(KEDA_SCALED_OBJECT_CRD));
+        } catch (IllegalStateException e) {
+            LOG.warn("Skipping: KEDA's ScaledObject CRD could not be fetched: {}", e.getMessage());
+            return Optional.of("KEDA's ScaledObject CRD could not be fetched: " + e.getMessage());
+        }
     }
 
     /** Where the binaries are: kube-api-test's directory for the pinned version and this platform. */
@@ -104,7 +119,8 @@ public final class KubeBinaries {
 
     private static boolean present(List<String> names) {
         Path dir = dir();
-        return names.stream().allMatch(name -> Files.isExecutable(dir.resolve(name)));
+        return names.stream().allMatch(name -> name.endsWith(".yaml") ? Files.isRegularFile(dir.resolve(name))
+                : Files.isExecutable(dir.resolve(name)));
     }
 
     private static boolean buildRequested() {

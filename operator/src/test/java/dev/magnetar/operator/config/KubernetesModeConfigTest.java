@@ -38,6 +38,32 @@ class KubernetesModeConfigTest {
         assertThat(leader.leaseDuration()).isEqualTo(Duration.ofSeconds(15));
         assertThat(leader.renewDeadline()).isEqualTo(Duration.ofSeconds(10));
         assertThat(leader.retryPeriod()).isEqualTo(Duration.ofSeconds(2));
+        AutoscalerConfig autoscaler = context.getBean(AutoscalerConfig.class);
+        assertThat(autoscaler.interval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(autoscaler.maxAge()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(autoscaler.maxLiveReads()).isEqualTo(20);
+        KedaConfig keda = context.getBean(KedaConfig.class);
+        assertThat(keda.pulsarAdminUrl()).isNull();
+        assertThat(keda.authenticationRef()).isNull();
+        assertThat(keda.authenticationKind()).isEqualTo("ClusterTriggerAuthentication");
+    }
+
+    @Test
+    void bindsTheAutoscalerAndKedaKeysAsTheChartSetsThem() {
+        try (ApplicationContext bound = ApplicationContext.run(Map.of(
+                "magnetar.kubernetes.autoscaler.interval", "2s",
+                "magnetar.kubernetes.autoscaler.max-age", "10s",
+                "magnetar.kubernetes.autoscaler.max-live-reads", "50",
+                "magnetar.kubernetes.keda.pulsar-admin-url", "http://pulsar:8080",
+                "magnetar.kubernetes.keda.authentication-ref", "pulsar-admin",
+                "magnetar.kubernetes.keda.auth-modes", "bearer"))) {
+            AutoscalerConfig autoscaler = bound.getBean(AutoscalerConfig.class);
+            KedaConfig keda = bound.getBean(KedaConfig.class);
+
+            assertThat(autoscaler).isEqualTo(new AutoscalerConfig(Duration.ofSeconds(2), Duration.ofSeconds(10), 50));
+            assertThat(keda).isEqualTo(new KedaConfig("http://pulsar:8080", "pulsar-admin",
+                    "ClusterTriggerAuthentication", "bearer"));
+        }
     }
 
     @Test

@@ -145,8 +145,6 @@ class FunctionReconcilerApiServerIT {
         return List.of(get().getMetadata().getResourceVersion(),
                 client.apps().deployments().inNamespace(NAMESPACE).withName("fn-exclaim").get().getMetadata().getResourceVersion(),
                 client.services().inNamespace(NAMESPACE).withName("fn-exclaim").get().getMetadata().getResourceVersion(),
-                client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NAMESPACE).withName("fn-exclaim").get()
-                        .getMetadata().getResourceVersion(),
                 client.secrets().inNamespace(NAMESPACE).withName("fn-exclaim-access").get().getMetadata().getResourceVersion());
     }
 

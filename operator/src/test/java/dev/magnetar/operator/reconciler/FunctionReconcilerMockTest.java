@@ -4,10 +4,13 @@ import static dev.magnetar.operator.testing.TestFunctions.NAMESPACE;
 import static dev.magnetar.operator.testing.TestFunctions.SETTINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
+import dev.magnetar.api.v1alpha1.ScaleEvent;
 import dev.magnetar.operator.pulsar.PulsarTopics;
+import dev.magnetar.operator.resources.ChildMetadata;
 import dev.magnetar.operator.testing.FakeTopicProvisioner;
 import dev.magnetar.operator.testing.TestFunctions;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -16,6 +19,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -26,7 +30,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 
 @EnableKubernetesMockClient(crud = true)
 class FunctionReconcilerMockTest {
@@ -214,24 +217,47 @@ class FunctionReconcilerMockTest {
     }
 
     @Test
-    void withAnAutoscalerTheControllerNeverWritesReplicas() {
+    void anAutoscaledFunctionsDeploymentFollowsItsReplicasDownToZero() {
         Function function = TestFunctions.function("exclaim");
-        function.getSpec().setReplicas(2);
-        function.getSpec().setAutoscaling(new AutoscalingSpec(2, 8, null, null, 70, null, null, null, null));
+        function.getSpec().setReplicas(0);
+        function.getSpec().setAutoscaling(new AutoscalingSpec(0, 8, null, null, null, null, null, null, null));
         create(function);
         reconcile("exclaim");
-        assertThat(hpa().getSpec().getMaxReplicas()).isEqualTo(8);
-        client.apps().deployments().inNamespace(NAMESPACE).withName("fn-exclaim").scale(6); // the HPA scaled up
+        assertThat(deployment().getSpec().getReplicas()).as("scaled to zero, not one").isZero();
+        Function reconciled = get("exclaim");
+        assertThat(reconciled.getStatus().getDesiredReplicas()).isZero();
+        assertThat(condition(reconciled, "Autoscaler").getReason()).isEqualTo("Active");
+        assertThat(condition(reconciled, "Autoscaler").getMessage()).contains("between 0 and 8");
 
-        Function changed = get("exclaim");
-        changed.getSpec().setEnv(Map.of("MODE", "fast"));
-        client.resource(changed).update();
+        client.resources(Function.class).inNamespace(NAMESPACE).withName("exclaim").scale(6); // as the autoscaler does
         reconcile("exclaim");
 
-        Deployment deployment = deployment();
-        assertThat(deployment.getSpec().getReplicas()).isEqualTo(6);
-        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
-                .anySatisfy(env -> assertThat(env.getName()).isEqualTo("MODE"));
+        assertThat(deployment().getSpec().getReplicas()).isEqualTo(6);
+    }
+
+    @Test
+    void theAutoscalersOwnReportIsKeptByAReconcile() throws InterruptedException {
+        Function function = TestFunctions.function("exclaim");
+        function.getSpec().setAutoscaling(new AutoscalingSpec(1, 8, null, null, null, null, null, null, null));
+        create(function);
+        reconcile("exclaim");
+        Function reconciled = get("exclaim");
+        reconciled.getStatus().setDesiredReplicas(3);
+        reconciled.getStatus().setLastScale(new ScaleEvent(1, 3, "backlog 300", "2030-01-01T00:00:00Z"));
+        reconciled.getStatus().getConditions().stream().filter(c -> c.getType().equals("Autoscaler")).forEach(c -> {
+            c.setReason("Scaled");
+            c.setMessage("from 1 to 3 replicas: backlog 300");
+        });
+        client.resource(reconciled).updateStatus();
+        drainRequests();
+
+        reconcile("exclaim");
+
+        assertThat(drainRequests()).allMatch(request -> request.startsWith("GET "));
+        Function kept = get("exclaim");
+        assertThat(kept.getStatus().getDesiredReplicas()).isEqualTo(3);
+        assertThat(kept.getStatus().getLastScale().to()).isEqualTo(3);
+        assertThat(condition(kept, "Autoscaler").getMessage()).isEqualTo("from 1 to 3 replicas: backlog 300");
     }
 
     @Test
@@ -255,12 +281,28 @@ class FunctionReconcilerMockTest {
     }
 
     @Test
-    void autoscalingTurnedOffDeletesTheAutoscaler() {
+    void aHorizontalPodAutoscalerAnEarlierVersionMadeIsDeleted() {
+        Function function = TestFunctions.function("exclaim");
+        function.getSpec().setAutoscaling(new AutoscalingSpec(1, 4, null, null, null, null, null, null, null));
+        Function stored = create(function);
+        client.resource(new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata().withName("fn-exclaim").withNamespace(NAMESPACE)
+                .addToLabels(FunctionNames.LABEL_MANAGED_BY, FunctionNames.MANAGER)
+                .withOwnerReferences(ChildMetadata.owner(stored)).endMetadata()
+                .withNewSpec().withMaxReplicas(4).withNewScaleTargetRef().withKind("Deployment").withName("fn-exclaim")
+                .endScaleTargetRef().endSpec().build()).create();
+
+        reconcile("exclaim");
+
+        assertThat(hpa()).isNull();
+    }
+
+    @Test
+    void autoscalingTurnedOffGivesTheCountBackToTheSpec() {
         Function function = TestFunctions.function("exclaim");
         function.getSpec().setAutoscaling(new AutoscalingSpec(1, 4, null, null, null, null, null, null, null));
         create(function);
         reconcile("exclaim");
-        assertThat(hpa()).isNotNull();
 
         Function fixed = get("exclaim");
         fixed.getSpec().setAutoscaling(null);
@@ -268,8 +310,9 @@ class FunctionReconcilerMockTest {
         client.resource(fixed).update();
         reconcile("exclaim");
 
-        assertThat(hpa()).isNull();
         assertThat(deployment().getSpec().getReplicas()).isEqualTo(3);
+        assertThat(get("exclaim").getStatus().getDesiredReplicas()).isEqualTo(3);
+        assertThat(condition(get("exclaim"), "Autoscaler").getReason()).isEqualTo("NotRequired");
     }
 
     @Test

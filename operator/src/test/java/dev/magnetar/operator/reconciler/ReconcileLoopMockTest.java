@@ -65,7 +65,9 @@ class ReconcileLoopMockTest {
     @Test
     void aSpecChangeReachesTheDeployment() {
         client.resource(TestFunctions.function("exclaim")).create();
-        await().atMost(Duration.ofSeconds(10)).until(() -> deployment() != null);
+        // Until the status is written too: an update racing the reconciler's status write would meet a 409.
+        await().atMost(Duration.ofSeconds(10)).until(() -> deployment() != null && client.resources(Function.class)
+                .inNamespace(NAMESPACE).withName("exclaim").get().getStatus() != null);
 
         Function function = client.resources(Function.class).inNamespace(NAMESPACE).withName("exclaim").get();
         function.getSpec().setReplicas(3);

@@ -172,16 +172,39 @@ class RuntimeDeploymentTest {
     }
 
     @Test
-    void replicasComeFromTheSpecOnlyWithoutAutoscaler() {
+    void replicasAreTheSpecsWhoeverWritesThem() {
         Function fixed = function("fixed");
         fixed.getSpec().setReplicas(3);
-        Function scaled = function("scaled");
+        Function scaled = autoscaled(1, 5, "magnetar");
         scaled.getSpec().setReplicas(3);
-        scaled.getSpec().setAutoscaling(new AutoscalingSpec(1, 5, null, null, null, null, null, null, null));
 
         assertThat(RuntimeDeployment.desired(fixed, SETTINGS).getSpec().getReplicas()).isEqualTo(3);
         assertThat(RuntimeDeployment.desired(function("defaulted"), SETTINGS).getSpec().getReplicas()).isEqualTo(1);
-        assertThat(RuntimeDeployment.desired(scaled, SETTINGS).getSpec().getReplicas()).isNull();
+        assertThat(RuntimeDeployment.desired(scaled, SETTINGS).getSpec().getReplicas()).isEqualTo(3);
+    }
+
+    @Test
+    void anAutoscaledFunctionRunsZeroReplicasWhenScaledToZeroAndNeverMoreThanItsBounds() {
+        Function idle = autoscaled(0, 5, null);
+        idle.getSpec().setReplicas(0);
+        Function scaledByHandAboveMax = autoscaled(0, 5, null);
+        scaledByHandAboveMax.getSpec().setReplicas(9);
+        Function belowMin = autoscaled(2, 5, null);
+        belowMin.getSpec().setReplicas(0);
+
+        assertThat(RuntimeDeployment.desired(idle, SETTINGS).getSpec().getReplicas()).isZero();
+        assertThat(RuntimeDeployment.desired(scaledByHandAboveMax, SETTINGS).getSpec().getReplicas()).isEqualTo(5);
+        assertThat(RuntimeDeployment.desired(belowMin, SETTINGS).getSpec().getReplicas()).isEqualTo(2);
+        assertThat(RuntimeDeployment.desired(autoscaled(0, 5, null), SETTINGS).getSpec().getReplicas())
+                .as("a new function starts with one replica, and scales to zero once idle").isEqualTo(1);
+    }
+
+    @Test
+    void withKedaTheReplicasAreLeftToItsAutoscaler() {
+        Function keda = autoscaled(0, 5, "keda");
+        keda.getSpec().setReplicas(3);
+
+        assertThat(RuntimeDeployment.desired(keda, SETTINGS).getSpec().getReplicas()).isNull();
     }
 
     @Test
@@ -196,26 +219,26 @@ class RuntimeDeploymentTest {
     }
 
     @Test
-    void replicasChangedByHandAreDriftOnlyWhenTheSpecOwnsThem() {
+    void replicasChangedByHandAreDriftUnlessKedaOwnsThem() {
         RuntimeDeployment dependent = new RuntimeDeployment(SETTINGS);
         Function fixed = function("fixed");
         fixed.getSpec().setReplicas(3);
-        Function scaled = function("scaled");
-        scaled.getSpec().setAutoscaling(new AutoscalingSpec(1, 5, null, null, null, null, null, null, null));
+        Function autoscaled = autoscaled(1, 5, "magnetar");
+        Function scaled = autoscaled(1, 5, "keda");
         Deployment observed = RuntimeDeployment.desired(fixed, SETTINGS);
         observed.getSpec().setReplicas(7);
 
         assertThat(dependent.drifted(observed, RuntimeDeployment.desired(fixed, SETTINGS))).isTrue();
         assertThat(dependent.drifted(RuntimeDeployment.desired(fixed, SETTINGS), RuntimeDeployment.desired(fixed, SETTINGS)))
                 .isFalse();
+        assertThat(dependent.drifted(observed, RuntimeDeployment.desired(autoscaled, SETTINGS))).isTrue();
         assertThat(dependent.drifted(observed, RuntimeDeployment.desired(scaled, SETTINGS))).isFalse();
     }
 
     @Test
-    void anUpdateKeepsTheAutoscalersReplicasAndARollingRestart() {
+    void anUpdateKeepsKedasReplicasAndARollingRestart() {
         RuntimeDeployment dependent = new RuntimeDeployment(SETTINGS);
-        Function scaled = function("scaled");
-        scaled.getSpec().setAutoscaling(new AutoscalingSpec(1, 5, null, null, null, null, null, null, null));
+        Function scaled = autoscaled(1, 5, "keda");
         Deployment observed = RuntimeDeployment.desired(scaled, SETTINGS);
         observed.getSpec().setReplicas(4);
         observed.getSpec().getTemplate().getMetadata().setAnnotations(
@@ -227,6 +250,12 @@ class RuntimeDeploymentTest {
         assertThat(desired.getSpec().getReplicas()).isEqualTo(4);
         assertThat(desired.getSpec().getTemplate().getMetadata().getAnnotations())
                 .containsEntry(RuntimeDeployment.RESTARTED_AT, "2026-01-01T00:00:00Z");
+    }
+
+    private static Function autoscaled(int min, int max, String engine) {
+        Function function = function("scaled");
+        function.getSpec().setAutoscaling(new AutoscalingSpec(min, max, null, null, null, null, null, null, engine));
+        return function;
     }
 
     @Test

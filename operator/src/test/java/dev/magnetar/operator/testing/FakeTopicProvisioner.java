@@ -28,7 +28,7 @@ public final class FakeTopicProvisioner implements TopicProvisioner, PackageTopi
 
     @Override
     public synchronized void ensure(ResolvedFunction function) {
-        failIfUnreachable("create topic " + function.inputs().get(0));
+        failIfUnreachable("create topic " + (function.inputs().isEmpty() ? function.topicsPattern() : function.inputs().get(0)));
         onEnsure.accept(function);
         ensured.add(function.fqfn());
     }

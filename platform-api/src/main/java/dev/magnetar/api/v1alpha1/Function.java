@@ -19,7 +19,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("mfn")
 @AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
         type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "REPLICAS", jsonPath = ".status.replicas", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "DESIRED", jsonPath = ".status.desiredReplicas", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "CURRENT", jsonPath = ".status.replicas", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "INPUT", jsonPath = ".spec.inputs[0]", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "BACKLOG", jsonPath = ".status.backlog", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)

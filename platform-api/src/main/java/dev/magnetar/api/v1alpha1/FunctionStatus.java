@@ -17,7 +17,10 @@ public class FunctionStatus {
     private Integer readyReplicas;
     @LabelSelector
     private String selector;
-    /** The replica count the autoscaler wants; null when the function runs a fixed count. */
+    /**
+     * The replica count wanted now: the spec's for a fixed count, the autoscaler's last decision when it owns the
+     * count ({@code kubectl get} shows it as DESIRED next to the replicas running, CURRENT).
+     */
     private Integer desiredReplicas;
     private Long backlog;
     /** The autoscaler's last change of the replica count. */

@@ -40,7 +40,9 @@ class CustomResourceDefinitionTest {
                 .contains("specReplicasPath: \".spec.replicas\"")
                 .contains("statusReplicasPath: \".status.replicas\"")
                 .contains("labelSelectorPath: \".status.selector\"")
-                .contains("name: \"READY\"", "name: \"REPLICAS\"", "name: \"INPUT\"", "name: \"BACKLOG\"", "name: \"AGE\"")
+                .contains("name: \"READY\"", "name: \"DESIRED\"", "name: \"CURRENT\"", "name: \"INPUT\"",
+                        "name: \"BACKLOG\"", "name: \"AGE\"")
+                .contains("jsonPath: \".status.desiredReplicas\"")
                 .contains("- \"mfn\"");
     }
 
