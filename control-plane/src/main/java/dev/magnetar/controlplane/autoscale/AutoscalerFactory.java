@@ -2,7 +2,7 @@ package dev.magnetar.controlplane.autoscale;
 
 import dev.magnetar.api.replicas.FunctionReplicas;
 import dev.magnetar.api.replicas.ReplicaScaler;
-import dev.magnetar.bridge.provision.SubscriptionBacklog;
+import dev.magnetar.bridge.load.SubscriptionLoads;
 import dev.magnetar.controlplane.service.ScalingStatus;
 import dev.magnetar.security.replica.ReplicaAccess;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +11,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import org.apache.pulsar.client.admin.PulsarAdmin;
 
 /**
  * The autoscaler where this mode scales replicas itself (standalone), started with the function service that reads
@@ -20,10 +21,11 @@ import java.util.List;
 public class AutoscalerFactory {
     @Singleton
     @Bean(preDestroy = "close")
-    public Autoscaler autoscaler(FunctionReplicas replicas, SubscriptionBacklog backlogs, GatewayCalls calls,
+    public Autoscaler autoscaler(FunctionReplicas replicas, PulsarAdmin admin, GatewayCalls calls,
                                  ReplicaAccess access, MeterRegistry registry, AutoscalerConfig config) {
         ReplicaScaler scaler = replicas.scaler().orElse(NONE);
-        LoadObserver loads = new PulsarLoads(backlogs, new ReplicaInFlight(replicas, access), calls);
+        LoadObserver loads = new PulsarLoads(new SubscriptionLoads(admin, SubscriptionLoads.Settings.DEFAULT,
+                Clock.systemUTC()), new ReplicaInFlight(replicas, access), calls);
         Autoscaler autoscaler = new Autoscaler(scaler, loads, calls,
                 new ScaleMetrics(registry), Clock.systemUTC(), config.interval());
         if (replicas.scaler().isPresent()) {

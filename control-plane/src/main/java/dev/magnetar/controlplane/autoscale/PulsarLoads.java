@@ -1,35 +1,54 @@
 package dev.magnetar.controlplane.autoscale;
 
 import dev.magnetar.api.replicas.ReplicaScaler.Autoscaled;
-import dev.magnetar.bridge.provision.SubscriptionBacklog;
+import dev.magnetar.bridge.load.Loads;
+import dev.magnetar.bridge.load.SubscriptionLoad;
+import dev.magnetar.bridge.load.SubscriptionLoads;
+import dev.magnetar.bridge.load.SubscriptionRef;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The load of standalone functions: each subscription's backlog from the Pulsar admin API, the work each function's
- * replicas hold, and the gateway calls waiting for each function.
+ * The load of standalone functions: every subscription's backlog and rates in one read of the broker's topic dump
+ * ({@link SubscriptionLoads}; functions at zero replicas read first and freshest), the work each function's replicas
+ * hold, and the gateway calls waiting for each. Messages flowing through a subscription keep its function awake.
  */
 public final class PulsarLoads implements LoadObserver {
-    private final SubscriptionBacklog backlogs;
+    private final SubscriptionLoads subscriptions;
     private final ReplicaInFlight inFlight;
     private final GatewayCalls calls;
 
-    PulsarLoads(SubscriptionBacklog backlogs, ReplicaInFlight inFlight, GatewayCalls calls) {
-        this.backlogs = backlogs;
+    PulsarLoads(SubscriptionLoads subscriptions, ReplicaInFlight inFlight, GatewayCalls calls) {
+        this.subscriptions = subscriptions;
         this.inFlight = inFlight;
         this.calls = calls;
     }
 
     @Override
     public Map<String, Observation> observe(List<Autoscaled> functions) {
-        Map<String, Observation> seen = new HashMap<>();
+        Set<SubscriptionRef> wanted = new LinkedHashSet<>();
+        Set<SubscriptionRef> urgent = new LinkedHashSet<>();
+        for (Autoscaled function : functions) {
+            List<SubscriptionRef> refs = SubscriptionRef.of(function.function());
+            wanted.addAll(refs);
+            if (function.replicas() == 0) {
+                urgent.addAll(refs);
+            }
+        }
+        Loads read = subscriptions.read(wanted, urgent);
         Map<String, Integer> held = inFlight.of(functions.stream().map(function -> function.function().fqfn()).toList());
+        Map<String, Observation> seen = new HashMap<>();
         for (Autoscaled function : functions) {
             String fqfn = function.function().fqfn();
-            long backlog = backlogs.backlog(function.function());
-            seen.put(fqfn, new Observation(backlog < 0 ? null : backlog, 0, 0, held.getOrDefault(fqfn, 0),
-                    calls.waiting(fqfn), null, false));
+            Optional<SubscriptionLoad> load = read.forFunction(function.function());
+            seen.put(fqfn, new Observation(load.map(SubscriptionLoad::backlog).orElse(null),
+                    load.map(SubscriptionLoad::rateIn).orElse(0.0), load.map(SubscriptionLoad::rateOut).orElse(0.0),
+                    held.getOrDefault(fqfn, 0), calls.waiting(fqfn), null,
+                    load.map(SubscriptionLoad::flowing).orElse(false)));
         }
         return seen;
     }

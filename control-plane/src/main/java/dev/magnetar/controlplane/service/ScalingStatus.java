@@ -1,5 +1,6 @@
 package dev.magnetar.controlplane.service;
 
+import dev.magnetar.api.function.ScalingPolicy;
 import dev.magnetar.api.v1alpha1.Function;
 import java.util.Optional;
 
@@ -7,7 +8,8 @@ import java.util.Optional;
 public interface ScalingStatus {
     /** The status as the operator wrote it into the stored Function (Kubernetes). */
     ScalingStatus FROM_DEFINITION = definition -> {
-        if (definition.getStatus() == null || definition.getStatus().getDesiredReplicas() == null) {
+        if (ScalingPolicy.of(definition).isEmpty() || definition.getStatus() == null
+                || definition.getStatus().getDesiredReplicas() == null) {
             return Optional.empty();
         }
         return Optional.of(new ScaleView(definition.getStatus().getDesiredReplicas(), definition.getStatus().getLastScale()));

@@ -33,6 +33,9 @@ final class BrokerSettings {
         config.setManagedLedgerDefaultWriteQuorum(1);
         config.setManagedLedgerDefaultAckQuorum(1);
         config.setManagedLedgerNewEntriesCheckDelayInMillis(0);
+        // The autoscaler reads every function's backlog from the broker's topic dump, which is only as fresh as this.
+        config.setStatsUpdateFrequencyInSecs(1);
+        config.setStatsUpdateInitialDelayInSecs(1);
         // Off by default like Pulsar, and enable-able per namespace or topic (EFFECTIVELY_ONCE needs it).
         config.setBrokerDeduplicationEnabled(false);
         config.setTopicLevelPoliciesEnabled(true);
