@@ -9,7 +9,8 @@ import java.util.List;
  * The runner's command line; "all" runs every scenario.
  *
  * @param seconds length of each open-loop latency run and the sizing of slow drain runs
- * @param runs    runs of one-shot measurements (cold start)
+ * @param runs    runs of one-shot measurements (cold start, scale from zero); 0 when not given: each scenario's own
+ *                default
  * @param functions Function resources the controller scenario creates
  * @param payloadBytes size of each message of the drain scenarios (throughput, io-bound, scale-out): 100 B or 1 KB
  * @param chartsDir where each chart is also written under a stable name, {@code <scenario>-<chart id>.png}; null for nowhere
@@ -28,7 +29,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
         int repetitions = 3;
         int messages = 1_000_000;
         int seconds = 10;
-        int runs = 20;
+        int runs = 0;
         int functions = 1_000;
         int payloadBytes = 100;
         Path resultsDir = Path.of("bench/results");

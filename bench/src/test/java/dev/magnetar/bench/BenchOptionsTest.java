@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
 
     @Test
-    void defaultsAreAllScenariosThreeRepetitionsTwoHundredThousandMessagesTenSecondsTwentyRuns() {
+    void defaultsAreAllScenariosThreeRepetitionsAMillionMessagesTenSecondsAndEachScenariosOwnRuns() {
         assertThat(BenchOptions.parse(new String[0]))
-                .isEqualTo(new BenchOptions("all", 3, 1_000_000, 10, 20, 1_000, 100, Path.of("bench/results"), null, false,
+                .isEqualTo(new BenchOptions("all", 3, 1_000_000, 10, 0, 1_000, 100, Path.of("bench/results"), null, false,
                         List.of(100, 1_000, 5_000)));
     }
 

@@ -24,4 +24,19 @@ public sealed interface Chart {
      */
     record Percentiles(String id, String title, Map<String, double[][]> curves) implements Chart {
     }
+
+    /**
+     * Quantities over time on two value axes: {@code values} as lines on the left (e.g. a backlog), {@code counts} as
+     * steps on the right (e.g. replicas), which change in whole units at one moment.
+     *
+     * @param timeAxis label of the shared x axis, with its unit
+     */
+    record Timeline(String id, String title, String timeAxis, Axis values, Axis counts) implements Chart {
+    }
+
+    /**
+     * One value axis of a {@link Timeline}: its label and its series, each a list of (time, value) points.
+     */
+    record Axis(String label, Map<String, double[][]> series) {
+    }
 }

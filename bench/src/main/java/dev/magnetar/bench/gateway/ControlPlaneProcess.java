@@ -84,6 +84,11 @@ public final class ControlPlaneProcess implements AutoCloseable {
         return plane;
     }
 
+    /** A port free on this machine now, for the next control plane to listen on. */
+    public static int freePort() throws IOException {
+        return GatewaySides.freePort();
+    }
+
     private static String recording(Path file) {
         return "-XX:StartFlightRecording:settings=profile,dumponexit=true,filename=" + file;
     }
@@ -118,7 +123,7 @@ public final class ControlPlaneProcess implements AutoCloseable {
 
     /** Creates (or replaces) a function from a Function document and waits until its replicas are ready. */
     public void deploy(String tenant, String namespace, String name, String yaml, int replicas) throws IOException {
-        String path = url + "/magnetar/v1/functions/" + tenant + "/" + namespace + "/" + name;
+        String path = functionPath(tenant, namespace, name);
         HttpResponse<String> created = send(request(path)
                 .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build());
         if (created.statusCode() / 100 != 2) {
@@ -134,6 +139,29 @@ public final class ControlPlaneProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException(name + " not ready after " + READY_TIMEOUT_SECONDS + " s; last status " + status);
+    }
+
+    /** The function's status answer as JSON: instances, backlog and, for an autoscaled function, the autoscaler's view. */
+    public String status(String tenant, String namespace, String name) throws IOException {
+        HttpResponse<String> status = send(request(functionPath(tenant, namespace, name) + "/status").GET().build());
+        if (status.statusCode() != 200) {
+            throw new IllegalStateException("the status of " + name + " answered " + status.statusCode() + ": "
+                    + status.body());
+        }
+        return status.body();
+    }
+
+    /** Deletes a function; the control plane stops its replicas. */
+    public void delete(String tenant, String namespace, String name) throws IOException {
+        HttpResponse<String> deleted = send(request(functionPath(tenant, namespace, name)).DELETE().build());
+        if (deleted.statusCode() / 100 != 2) {
+            throw new IllegalStateException("deleting " + name + " answered " + deleted.statusCode() + ": "
+                    + deleted.body());
+        }
+    }
+
+    private String functionPath(String tenant, String namespace, String name) {
+        return url + "/magnetar/v1/functions/" + tenant + "/" + namespace + "/" + name;
     }
 
     private void awaitListening(Path dir) {

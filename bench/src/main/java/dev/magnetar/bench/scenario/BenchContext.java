@@ -13,7 +13,7 @@ import org.apache.pulsar.client.api.PulsarClient;
  * @param messages     messages per drain run ({@code --messages})
  * @param repetitions  measured runs per variant ({@code --repetitions})
  * @param seconds      length of each open-loop latency run ({@code --seconds})
- * @param runs         runs of one-shot measurements such as cold start ({@code --runs})
+ * @param runs         runs of one-shot measurements such as cold start ({@code --runs}); 0 when not given
  * @param functions    Function resources the controller scenario creates ({@code --functions})
  * @param payloadBytes size of each message of the drain scenarios ({@code --payload-bytes})
  * @param jfr          whether runtime workers and the pipe (throughput, pipe-latency) and the control planes (gateway, gateway-auth) record JFR profiles ({@code --jfr})
@@ -22,6 +22,11 @@ import org.apache.pulsar.client.api.PulsarClient;
 public record BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,
         Installation installation, int messages, int repetitions, int seconds, int runs, int functions,
         int payloadBytes, boolean jfr, List<Integer> pipeRates) {
+
+    /** {@code --runs} when given, else {@code scenarioDefault}: each one-shot scenario sizes itself to its own length. */
+    public int runsOr(int scenarioDefault) {
+        return runs > 0 ? runs : scenarioDefault;
+    }
 
     public DrainMeasurement drain() {
         return new DrainMeasurement(client, serviceUrl, new TopicAdmin(adminUrl), brokerPid, workDir, payloadBytes);

@@ -33,6 +33,8 @@ import org.apache.pulsar.client.api.SubscriptionType;
 public final class ColdStartScenario implements Scenario {
     public static final String NAME = "cold-start";
     static final long FIRST_OUTPUT_TIMEOUT_SECONDS = 120;
+    /** Cold starts per side without {@code --runs}. */
+    static final int DEFAULT_RUNS = 20;
 
     @Override
     public String name() {
@@ -60,17 +62,18 @@ public final class ColdStartScenario implements Scenario {
                 new MagnetarVariant(context.installation(), "MAGNETAR", FunctionCode.exclamation(context.installation()),
                         1, mapping),
                 MagnetarVariant.exclamation(context.installation(), 1).named("MAGNETAR-NO-ARCHIVE"));
+        int runCount = context.runsOr(DEFAULT_RUNS);
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         for (Variant variant : variants) {
             List<Double> runs = new ArrayList<>();
-            for (int i = 0; i < context.runs(); i++) {
+            for (int i = 0; i < runCount; i++) {
                 runs.add(once(context, variant, process -> { }));
             }
             System.out.printf("[%s] %d runs, median %.0f ms%n", variant.name(), runs.size(), Summary.of(runs).median());
             millis.put(variant.name(), runs);
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("runs", Integer.toString(context.runs()));
+        settings.put("runs", Integer.toString(runCount));
         settings.put("workerJvm", WorkerJvm.describe());
         settings.put("measured", "ProcessBuilder.start() to the first output received by a consumer in the bench JVM;"
                 + " the input message is published before the process starts");

@@ -17,6 +17,16 @@ public record FunctionCode(String label, Path jar, String className, Map<String,
                 "samples/exclamation"), "dev.magnetar.samples.exclamation.ExclamationFunction", Map.of());
     }
 
+    /**
+     * The async-enrich sample: each JSON order enriched after a simulated non-blocking lookup of {@code delayMs}, as
+     * a function calling a remote service behaves.
+     */
+    public static FunctionCode asyncEnrich(Installation installation, long delayMs) {
+        return new FunctionCode("async-enrich", require(installation.samplesDir().resolve(
+                "async-enrich/target/async-enrich.jar"), "samples/async-enrich"),
+                "dev.magnetar.samples.asyncenrich.AsyncEnrichFunction", Map.of("delayMs", Long.toString(delayMs)));
+    }
+
     /** {@code BytesExclamationFunction} from the bench's own function jar: what LocalRunner runs as exclamation. */
     public static FunctionCode bytesExclamation(Installation installation) {
         return new FunctionCode("bytes-exclamation", benchFunctionsJar(installation), "dev.magnetar.bench.functions.BytesExclamationFunction",

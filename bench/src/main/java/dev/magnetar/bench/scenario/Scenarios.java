@@ -12,6 +12,8 @@ public final class Scenarios {
                 new dev.magnetar.bench.gateway.GatewayScenario(), new dev.magnetar.bench.gateway.GatewayAuthScenario(),
                 new ColdStartScenario(),
                 new ScaleOutScenario(),
+                new dev.magnetar.bench.autoscale.AutoscaleBurstScenario(),
+                new dev.magnetar.bench.autoscale.ScaleFromZeroScenario(),
                 new dev.magnetar.bench.controller.ControllerScenario());
     }
 

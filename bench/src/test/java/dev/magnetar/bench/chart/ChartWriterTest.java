@@ -33,6 +33,15 @@ class ChartWriterTest {
     }
 
     @Test
+    void aTimelineWithValuesAndCountsBecomesAPng(@TempDir Path dir) throws Exception {
+        Chart.Axis backlog = new Chart.Axis("messages", Map.of("backlog", new double[][] {{0, 0}, {1, 40_000}, {9, 0}}));
+        Chart.Axis replicas = new Chart.Axis("replicas", Map.of("replicas", new double[][] {{0, 1}, {1.2, 4}, {12, 1}}));
+        Path file = ChartWriter.write(new Chart.Timeline("timeline", "t", "seconds", backlog, replicas), dir, "burst");
+        assertThat(file).isEqualTo(dir.resolve("burst-timeline.png"));
+        assertThat(ImageIO.read(file.toFile()).getWidth()).isEqualTo(ChartWriter.WIDTH);
+    }
+
+    @Test
     void ninesSpreadTheTail() {
         assertThat(ChartWriter.nines(0)).isEqualTo(1.0);
         assertThat(ChartWriter.nines(90)).isCloseTo(10, within(1e-9));
