@@ -45,6 +45,17 @@ class ChartAutoscalerTest {
                 .containsEntry("MAGNETAR_KUBERNETES_KEDA_PULSAR_ADMIN_URL", "http://pulsar.keda-visible:8080");
     }
 
+    @Test
+    void callbackHostsReachTheGatewayOnlyWhenListed() {
+        assertThat(ChartTemplates.plainEnv(ChartTemplates.deployment(render(Map.of()), "magnetar-gateway")))
+                .doesNotContainKey("MAGNETAR_GATEWAY_CALLBACK_HOSTS");
+
+        Map<String, String> listed = ChartTemplates.plainEnv(ChartTemplates.deployment(render(Map.of(
+                "gateway.callbackHosts[0]", "hooks.example.com", "gateway.callbackHosts[1]", "10.0.0.7")),
+                "magnetar-gateway"));
+        assertThat(listed).containsEntry("MAGNETAR_GATEWAY_CALLBACK_HOSTS", "hooks.example.com,10.0.0.7");
+    }
+
     private static List<PolicyRule> controllerRules(List<HasMetadata> objects) {
         return objects.stream()
                 .filter(o -> o.getMetadata().getName().equals("magnetar-controller"))
