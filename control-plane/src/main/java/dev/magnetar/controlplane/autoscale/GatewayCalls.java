@@ -2,7 +2,9 @@ package dev.magnetar.controlplane.autoscale;
 
 import dev.magnetar.gateway.http.CallWatcher;
 import jakarta.inject.Singleton;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -38,6 +40,17 @@ public class GatewayCalls implements CallWatcher {
     @Override
     public void queued(String fqfn) {
         onCall.accept(fqfn);
+    }
+
+    /** The functions with calls waiting for their reply now. */
+    public Set<String> functionsWaiting() {
+        Set<String> out = new HashSet<>();
+        waiting.forEach((fqfn, count) -> {
+            if (count.get() > 0) {
+                out.add(fqfn);
+            }
+        });
+        return out;
     }
 
     /** Calls to {@code fqfn} waiting for their reply now. */

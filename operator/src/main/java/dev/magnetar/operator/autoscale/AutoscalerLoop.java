@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -60,6 +61,7 @@ public final class AutoscalerLoop implements LeaderWork {
     private final Clock clock;
     private final Duration interval;
     private final Map<String, Tracked> tracked = new HashMap<>();
+    private final AtomicBoolean lookQueued = new AtomicBoolean();
     private final Map<String, Validity> validity = new HashMap<>();
     private final Map<String, String> lastErrors = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -95,6 +97,20 @@ public final class AutoscalerLoop implements LeaderWork {
         } catch (InterruptedException e) {
             timer.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Looks at every function soon, without waiting for the interval (a call arrived); one look queued at most. */
+    public void lookNow() {
+        if (lookQueued.compareAndSet(false, true)) {
+            try {
+                timer.execute(() -> {
+                    lookQueued.set(false);
+                    tickSafely();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                lookQueued.set(false); // closing: no more looks
+            }
         }
     }
 

@@ -4,8 +4,12 @@ import dev.magnetar.bridge.load.SubscriptionLoads;
 import dev.magnetar.bridge.packages.PulsarPackageTopics;
 import dev.magnetar.bridge.provision.TopicProvisioner;
 import dev.magnetar.bridge.pulsar.PulsarConfig;
+import dev.magnetar.gateway.http.GatewayConfig;
 import dev.magnetar.operator.autoscale.AutoscalerLoop;
 import dev.magnetar.operator.autoscale.FunctionScaler;
+import dev.magnetar.operator.autoscale.GatewayAwareObserver;
+import dev.magnetar.operator.autoscale.GatewayCallTally;
+import dev.magnetar.operator.autoscale.GatewayCallsReader;
 import dev.magnetar.operator.autoscale.PulsarLoadObserver;
 import dev.magnetar.operator.leader.LeaderElectedLoop;
 import dev.magnetar.operator.leader.LeaderSettings;
@@ -32,6 +36,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.api.PulsarClient;
 
 /**
  * Kubernetes mode's parts: the fabric8 client, the reconciler, and the leader-elected reconcile loop and autoscaler.
@@ -82,6 +87,7 @@ public class KubernetesModeFactory {
     public LeaderElectedLoop leaderElectedLoop(KubernetesClient client, FunctionReconciler reconciler,
                                                KubernetesModeConfig config, LeaderElectionConfig leader,
                                                AutoscalerConfig autoscaler, PulsarAdmin admin,
+                                               PulsarClient pulsar, GatewayConfig gateway,
                                                @Nullable MeterRegistry registry) {
         String namespace = leader.leaseNamespace() != null ? leader.leaseNamespace()
                 : client.getNamespace() != null ? client.getNamespace() : "default";
@@ -96,9 +102,13 @@ public class KubernetesModeFactory {
         FunctionScaler scaler = new FunctionScaler(client, new FunctionEvents(client, clock));
         return new LeaderElectedLoop(client, () -> {
             ReconcileLoop reconcile = new ReconcileLoop(client, reconciler, config.watchNamespaces(), config.resyncPeriod());
-            AutoscalerLoop autoscale = new AutoscalerLoop(reconcile::functions, new PulsarLoadObserver(loads, clock),
+            GatewayCallTally calls = new GatewayCallTally();
+            AutoscalerLoop autoscale = new AutoscalerLoop(reconcile::functions,
+                    new GatewayAwareObserver(new PulsarLoadObserver(loads, clock), calls, clock),
                     scaler, meters, clock, autoscaler.interval());
-            return new LeaderWorkGroup(List.of(reconcile, autoscale));
+            GatewayCallsReader reports = new GatewayCallsReader(pulsar, gateway.replyTenant(), gateway.replyNamespace(),
+                    calls, autoscale::lookNow, clock);
+            return new LeaderWorkGroup(List.of(reconcile, autoscale, reports));
         }, settings);
     }
 

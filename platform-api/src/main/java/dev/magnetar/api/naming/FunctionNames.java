@@ -71,6 +71,16 @@ public final class FunctionNames {
     }
 
     /**
+     * Non-persistent topic on which gateways that run apart from the autoscaler (Kubernetes) report the calls waiting
+     * for each function: message key the function's {@code tenant/namespace/name}, value the count in decimal. The
+     * leading controller reads it to wake a function at zero at once and to count the calls waiting; a report lost
+     * costs only a second, as the next one follows.
+     */
+    public static String gatewayCallsTopic(String tenant, String namespace) {
+        return "non-persistent://" + tenant + "/" + namespace + "/magnetar-gateway-calls";
+    }
+
+    /**
      * Compacted topic keyed by call id that holds every asynchronous call the gateways keep (accepted, then
      * finished with its result), so that any instance can answer for any call.
      */
