@@ -2,7 +2,6 @@ package dev.magnetar.gateway.async;
 
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.gateway.reply.OneWayRequest;
-import dev.magnetar.gateway.reply.RequestReplyClient;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
