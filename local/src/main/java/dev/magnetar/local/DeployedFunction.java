@@ -1,5 +1,6 @@
 package dev.magnetar.local;
 
+import dev.magnetar.api.function.Quantities;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.function.ScalingPolicy;
 import dev.magnetar.api.replicas.ReplicaScaler;
@@ -66,7 +67,7 @@ final class DeployedFunction implements Rollout.Outcome {
     /** The function with its policy and the autoscaler's count; empty when it runs a fixed count. */
     synchronized Optional<ReplicaScaler.Autoscaled> autoscaled() {
         return target.policy() == null ? Optional.empty() : Optional.of(new ReplicaScaler.Autoscaled(
-                ResolvedFunction.of(target.definition()), target.policy(), replicas(target)));
+                ResolvedFunction.of(target.definition()), target.policy(), replicas(target), coresEach(target)));
     }
 
     /**
@@ -153,6 +154,13 @@ final class DeployedFunction implements Rollout.Outcome {
         }
         LOG.error("function {}: {}", running.plan().fqfn(), reason);
         listener.rolledBack(failed.definition(), running.definition(), reason);
+    }
+
+    /** The cores a replica of {@code version} asks for; 1 when it asks for none (it may use every core). */
+    private static double coresEach(Version version) {
+        var resources = version.definition().getSpec().getResources();
+        Double cores = resources == null || resources.cpu() == null ? null : Quantities.cores(resources.cpu());
+        return cores == null || cores <= 0 ? 1 : cores;
     }
 
     /** Stops every replica for good, and any rollout with them. */

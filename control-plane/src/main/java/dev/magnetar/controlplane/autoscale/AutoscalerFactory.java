@@ -25,7 +25,7 @@ public class AutoscalerFactory {
                                  ReplicaAccess access, MeterRegistry registry, AutoscalerConfig config) {
         ReplicaScaler scaler = replicas.scaler().orElse(NONE);
         LoadObserver loads = new PulsarLoads(new SubscriptionLoads(admin, SubscriptionLoads.Settings.DEFAULT,
-                Clock.systemUTC()), new ReplicaInFlight(replicas, access), calls);
+                Clock.systemUTC()), new ReplicaInFlight(replicas, access), new ReplicaCpu(replicas), calls);
         Autoscaler autoscaler = new Autoscaler(scaler, loads, calls,
                 new ScaleMetrics(registry), Clock.systemUTC(), config.interval());
         if (replicas.scaler().isPresent()) {

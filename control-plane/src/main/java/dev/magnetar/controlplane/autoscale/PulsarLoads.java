@@ -15,16 +15,19 @@ import java.util.Set;
 /**
  * The load of standalone functions: every subscription's backlog and rates in one read of the broker's topic dump
  * ({@link SubscriptionLoads}; functions at zero replicas read first and freshest), the work each function's replicas
- * hold, and the gateway calls waiting for each. Messages flowing through a subscription keep its function awake.
+ * hold and the CPU they use, and the gateway calls waiting for each. Messages flowing through a subscription keep its
+ * function awake.
  */
 public final class PulsarLoads implements LoadObserver {
     private final SubscriptionLoads subscriptions;
     private final ReplicaInFlight inFlight;
+    private final ReplicaCpu cpu;
     private final GatewayCalls calls;
 
-    PulsarLoads(SubscriptionLoads subscriptions, ReplicaInFlight inFlight, GatewayCalls calls) {
+    PulsarLoads(SubscriptionLoads subscriptions, ReplicaInFlight inFlight, ReplicaCpu cpu, GatewayCalls calls) {
         this.subscriptions = subscriptions;
         this.inFlight = inFlight;
+        this.cpu = cpu;
         this.calls = calls;
     }
 
@@ -41,13 +44,14 @@ public final class PulsarLoads implements LoadObserver {
         }
         Loads read = subscriptions.read(wanted, urgent);
         Map<String, Integer> held = inFlight.of(functions.stream().map(function -> function.function().fqfn()).toList());
+        Map<String, Double> used = cpu.of(functions);
         Map<String, Observation> seen = new HashMap<>();
         for (Autoscaled function : functions) {
             String fqfn = function.function().fqfn();
             Optional<SubscriptionLoad> load = read.forFunction(function.function());
             seen.put(fqfn, new Observation(load.map(SubscriptionLoad::backlog).orElse(null),
                     load.map(SubscriptionLoad::rateIn).orElse(0.0), load.map(SubscriptionLoad::rateOut).orElse(0.0),
-                    held.getOrDefault(fqfn, 0), calls.waiting(fqfn), null,
+                    held.getOrDefault(fqfn, 0), calls.waiting(fqfn), used.get(fqfn),
                     load.map(SubscriptionLoad::flowing).orElse(false)));
         }
         return seen;

@@ -1,6 +1,7 @@
 package dev.magnetar.operator.admin;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.function.ScalingPolicy;
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.replicas.FunctionReplicas;
 import dev.magnetar.api.replicas.InstanceAction;
@@ -56,6 +57,12 @@ public class KubernetesReplicas implements FunctionReplicas, InstanceControl {
      */
     @Override
     public List<Violation> preflight(Function definition, ResolvedFunction function) {
+        if (ScalingPolicy.of(definition).map(policy -> policy.targetCpuUtilization() != null
+                && policy.engine() == ScalingPolicy.Engine.MAGNETAR).orElse(false)) {
+            return List.of(new Violation("spec.autoscaling.targetCpuUtilization", "is set, but on Kubernetes Magnetar's"
+                    + " autoscaler does not read the pods' CPU: scale on the backlog (targetBacklogPerReplica), or set"
+                    + " spec.autoscaling.engine to keda, whose CPU trigger applies it"));
+        }
         String jar = function.jar();
         if (jar != null && Path.of(jar).isAbsolute() && Path.of(jar).normalize().startsWith(packagesDir)) {
             return List.of(new Violation("spec.runtime.jar", "the jar is on the control plane's disk, which on"

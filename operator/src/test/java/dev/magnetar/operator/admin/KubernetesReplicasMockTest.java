@@ -46,6 +46,22 @@ class KubernetesReplicasMockTest {
     }
 
     @Test
+    void aCpuTargetIsRefusedUnlessKedaAppliesIt() {
+        KubernetesReplicas replicas = new KubernetesReplicas(client, new KubernetesModeConfig("img", 9090, List.of(),
+                Duration.ofMinutes(10), null, Duration.ofMinutes(2)), CONTROL_PLANE);
+        Function byCpu = TestFunctions.function("by-cpu");
+        byCpu.getSpec().setAutoscaling(new dev.magnetar.api.v1alpha1.AutoscalingSpec(1, 4, null, null, 70, null, null,
+                null, null));
+
+        assertThat(replicas.preflight(byCpu, ResolvedFunction.of(byCpu))).singleElement()
+                .satisfies(v -> assertThat(v.field()).isEqualTo("spec.autoscaling.targetCpuUtilization"));
+
+        byCpu.getSpec().setAutoscaling(new dev.magnetar.api.v1alpha1.AutoscalingSpec(1, 4, null, null, 70, null, null,
+                null, "keda"));
+        assertThat(replicas.preflight(byCpu, ResolvedFunction.of(byCpu))).isEmpty();
+    }
+
+    @Test
     void reportsEachPodOfTheFunction() {
         client.resource(pod("fn-exclaim-a", "2026-01-01T00:00:00Z", true, 0)).create();
         client.resource(pod("fn-exclaim-b", "2026-01-01T00:01:00Z", false, 2)).create();

@@ -10,8 +10,14 @@ import java.util.List;
  * instead.
  */
 public interface ReplicaScaler {
-    /** An autoscaled function as it runs here: its policy and the replicas it has now, starting ones included. */
-    record Autoscaled(ResolvedFunction function, ScalingPolicy policy, int replicas) {
+    /**
+     * An autoscaled function as it runs here: its policy, the replicas it has now (starting ones included), and the
+     * CPU cores each asks for ({@code spec.resources.cpu}, 1 when unset), what its CPU utilization is measured against.
+     */
+    record Autoscaled(ResolvedFunction function, ScalingPolicy policy, int replicas, double coresEach) {
+        public Autoscaled(ResolvedFunction function, ScalingPolicy policy, int replicas) {
+            this(function, policy, replicas, 1);
+        }
     }
 
     /** Every function running here under the autoscaler. */
