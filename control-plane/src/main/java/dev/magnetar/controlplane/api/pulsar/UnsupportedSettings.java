@@ -54,6 +54,7 @@ final class UnsupportedSettings {
             });
         }
         out.addAll(ResourceQuantities.check(config.getResources()));
+        out.addAll(WorkerSettings.of(config));
         encodings(config, out);
         if (Boolean.FALSE.equals(config.getAutoAck())) {
             out.add(new Violation("autoAck", "is false but Magnetar acknowledges for the function, as"
