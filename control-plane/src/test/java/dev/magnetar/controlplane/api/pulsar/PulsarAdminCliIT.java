@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Acceptance: Apache Pulsar's real {@code pulsar-admin} command line, as released on Maven Central and run as its
  * own process, drives one function's life on the control plane with the embedded broker and real replica JVMs:
  * {@code functions create} with a jar, {@code get}, {@code list}, {@code status}, {@code stats}, {@code trigger},
- * {@code update}, {@code delete}; and a setting Magnetar cannot honour is refused naming the field.
+ * {@code update}, {@code download}, {@code upload}, {@code delete}; and settings Magnetar cannot honour are refused naming the field.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -150,6 +150,21 @@ class PulsarAdminCliIT {
 
     @Test
     @Order(4)
+    void downloadTheFunctionsJarAndUploadAndDownloadByPath() throws Exception {
+        Path jar = cliDir.resolve("downloaded.jar");
+        ok(command("download", NAME, "--destination-file", jar.toString()));
+        assertThat(jar).hasSameBinaryContentAs(sampleJar);
+
+        assertThat(ok("functions", "upload", "--source-file", sampleJar.toString(), "--path",
+                "public/default/kept/exclamation.jar").out()).contains("Uploaded successfully");
+        Path byPath = cliDir.resolve("by-path.jar");
+        assertThat(ok("functions", "download", "--path", "public/default/kept/exclamation.jar", "--destination-file",
+                byPath.toString()).out()).contains("Downloaded successfully");
+        assertThat(byPath).hasSameBinaryContentAs(sampleJar);
+    }
+
+    @Test
+    @Order(5)
     void deleteRemovesTheFunction() throws Exception {
         assertThat(ok(command("delete", NAME)).out()).contains("Deleted successfully");
         assertThat(ok("functions", "list", "--tenant", "public", "--namespace", "default").out()).doesNotContain(NAME);
@@ -159,12 +174,22 @@ class PulsarAdminCliIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void effectivelyOnceIsRefusedNamingTheField() throws Exception {
         Result refused = cli.run(command("create", "cli-once", "--jar", sampleJar.toString(), "--classname",
                 CLASS_NAME, "--inputs", input, "--output", output, "--processing-guarantees", "EFFECTIVELY_ONCE"));
         assertThat(refused.exitCode()).as(refused.all()).isNotZero();
         assertThat(refused.all()).contains("processingGuarantees", "EFFECTIVELY_ONCE");
         assertThat(admin.functions().getFunctions("public", "default")).doesNotContain("cli-once");
+    }
+
+    @Test
+    @Order(7)
+    void workerSettingsMagnetarHasNoKnobForAreRefusedNamingTheField() throws Exception {
+        Result refused = cli.run(command("create", "cli-flags", "--jar", sampleJar.toString(), "--classname",
+                CLASS_NAME, "--inputs", input, "--runtime-flags=-Xmx2g", "--batch-builder", "KEY_BASED"));
+        assertThat(refused.exitCode()).as(refused.all()).isNotZero();
+        assertThat(refused.all()).contains("runtimeFlags: is '-Xmx2g'", "batchBuilder: is 'KEY_BASED'");
+        assertThat(admin.functions().getFunctions("public", "default")).doesNotContain("cli-flags");
     }
 }
