@@ -70,6 +70,9 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
     static List<String> sharedOptions(ReplicaSettings settings) {
         List<String> options = new ArrayList<>();
         options.addAll(Option.PULSAR_URL.with(settings.pulsarUrl()));
+        if (settings.pulsarAdminUrl() != null) {
+            options.addAll(Option.PULSAR_ADMIN_URL.with(settings.pulsarAdminUrl()));
+        }
         options.addAll(Option.HTTP_PORT.with("0"));
         // Only the control plane on this machine reads a replica's port; nothing beyond loopback needs it.
         options.addAll(Option.HTTP_HOST.with(InstanceStatus.LOOPBACK));

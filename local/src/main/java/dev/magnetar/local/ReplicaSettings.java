@@ -24,11 +24,13 @@ import java.util.List;
  *                    credential
  * @param warmPoolSize generic runtime JVMs kept started and warm, so a replica starts without booting one
  *                    ({@link WarmPool}); 0 turns the pool off
+ * @param pulsarAdminUrl the cluster's admin URL, which a function's {@code Context.getPulsarAdmin()} connects to
+ *                    with the function's own token; null: functions get no admin client
  */
 public record ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir,
                               RestartPolicy restarts, Duration stopGrace, Duration readyTimeout,
                               ClassDataArchive classData, ReplicaAccess access, PulsarTrust pulsarTrust,
-                              int warmPoolSize) {
+                              int warmPoolSize, String pulsarAdminUrl) {
     public ReplicaSettings {
         launcher = List.copyOf(launcher);
         pulsarTrust = pulsarTrust == null ? PulsarTrust.DEFAULT : pulsarTrust;
@@ -36,6 +38,14 @@ public record ReplicaSettings(List<String> launcher, String pulsarUrl, Path data
             throw new IllegalArgumentException("the warm pool size is " + warmPoolSize + ": give 0 (no pool) or more"
                     + " (magnetar.replicas.warm-pool-size)");
         }
+    }
+
+    /** Without an admin URL for functions. */
+    public ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir, RestartPolicy restarts,
+                           Duration stopGrace, Duration readyTimeout, ClassDataArchive classData, ReplicaAccess access,
+                           PulsarTrust pulsarTrust, int warmPoolSize) {
+        this(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access, pulsarTrust,
+                warmPoolSize, null);
     }
 
     /** Without a warm pool. */
@@ -54,7 +64,7 @@ public record ReplicaSettings(List<String> launcher, String pulsarUrl, Path data
     /** The same with a warm pool of {@code size} JVMs. */
     public ReplicaSettings withWarmPool(int size) {
         return new ReplicaSettings(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access,
-                pulsarTrust, size);
+                pulsarTrust, size, pulsarAdminUrl);
     }
 
     /** Where standalone keeps the class data archive. */

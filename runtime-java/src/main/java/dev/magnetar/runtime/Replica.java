@@ -3,6 +3,7 @@ package dev.magnetar.runtime;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.runtime.config.ClientSettings;
 import dev.magnetar.runtime.config.RuntimeConfig;
+import dev.magnetar.runtime.context.ClusterAccess;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.context.FunctionContext;
 import dev.magnetar.runtime.http.RuntimeHttpServer;
@@ -46,6 +47,8 @@ final class Replica implements AutoCloseable {
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads("magnetar-http"));
     /** Built while a JVM of the warm pool waited for its function, or null: this replica builds its own. */
     private PulsarClient client;
+    /** The function's own way to the cluster (Context.getPulsarAdmin, getPulsarClientBuilder). */
+    private final ClusterAccess cluster;
     private Publisher publisher;
     private LogTopicAppender logTopic;
     private LoadedFunction loaded;
@@ -58,6 +61,7 @@ final class Replica implements AutoCloseable {
     Replica(RuntimeConfig config, ShutdownSignal signal, PulsarClient client) {
         this.config = config;
         this.client = client;
+        this.cluster = ClusterAccess.of(config);
         this.function = config.resolved();
         this.signal = signal;
         this.metrics = new RuntimeMetrics(function.fqfn(), config.instanceId());
@@ -92,7 +96,7 @@ final class Replica implements AutoCloseable {
                     config.instanceId());
         }
         ContextResources resources = new ContextResources(function, version(), config.instanceId(), client, publisher,
-                metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash);
+                metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash, cluster);
         loaded.initialize(FunctionContext.forLifecycle(resources));
         FunctionInvoker invoker = new FunctionInvoker(loaded, resources, workers, function.timeoutMs());
         http = RuntimeHttpServer.start(config.httpPort(), config.http(), () -> ready, metrics, invoker, httpThreads);
@@ -158,6 +162,7 @@ final class Replica implements AutoCloseable {
         if (publisher != null) {
             quietly("producers", publisher::close);
         }
+        quietly("function's admin client", cluster::close);
         if (client != null) {
             quietly("Pulsar client", client::close);
         }

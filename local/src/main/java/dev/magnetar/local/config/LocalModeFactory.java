@@ -46,12 +46,12 @@ public class LocalModeFactory {
         launcher.addAll(replicas.jvmOptions());
         launcher.add("-jar");
         launcher.add(jar.toString());
-        // The URL and the trust only: the control plane's credentials (its token or client certificate) never reach a
+        // The URLs and the trust only: the control plane's credentials (its token or client certificate) never reach a
         // function, which brings its own (spec.pulsarAuth).
         return new ReplicaSettings(launcher, pulsar.serviceUrl(), dataDir,
                 new RestartPolicy(replicas.restartInitial(), replicas.restartMax(), replicas.stableAfter()),
                 replicas.stopGrace(), replicas.readyTimeout(), classData(dataDir, replicas, launcher, jar), access,
-                pulsar.trust(), replicas.warmPoolSize());
+                pulsar.trust(), replicas.warmPoolSize(), pulsar.adminUrl());
     }
 
     /** The replicas' class data archive, unless turned off or the JVM options already choose one. */

@@ -58,9 +58,9 @@ public class KubernetesModeFactory {
 
     @Singleton
     public RuntimeSettings runtimeSettings(KubernetesModeConfig config, PulsarConfig pulsar) {
-        // The URL only: the operator's own Pulsar credentials never reach a function, which brings its own.
+        // The URLs only: the operator's own Pulsar credentials never reach a function, which brings its own.
         return new RuntimeSettings(config.runtimeImage(), pulsar.serviceUrl(), config.runtimeHttpPort(),
-                config.rolloutDeadline());
+                config.rolloutDeadline(), pulsar.adminUrl());
     }
 
     @Singleton

@@ -102,6 +102,16 @@ class RuntimeDeploymentTest {
     }
 
     @Test
+    void theClustersAdminUrlReachesTheRuntimeWhenTheOperatorHasOne() {
+        assertThat(plainEnv(container(RuntimeDeployment.desired(function("exclaim"), SETTINGS))))
+                .doesNotContainKey("MAGNETAR_PULSAR_ADMIN_URL");
+        RuntimeSettings withAdmin = new RuntimeSettings(SETTINGS.defaultImage(), SETTINGS.pulsarServiceUrl(),
+                SETTINGS.httpPort(), SETTINGS.rolloutDeadline(), "http://pulsar:8080");
+        assertThat(plainEnv(container(RuntimeDeployment.desired(function("exclaim"), withAdmin))))
+                .containsEntry("MAGNETAR_PULSAR_ADMIN_URL", "http://pulsar:8080");
+    }
+
+    @Test
     void aFunctionWithoutItsOwnPulsarTokenGetsNone() {
         Container container = container(RuntimeDeployment.desired(function("exclaim"), SETTINGS));
 

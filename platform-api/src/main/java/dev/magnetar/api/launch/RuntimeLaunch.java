@@ -29,6 +29,11 @@ public final class RuntimeLaunch {
         FUNCTION_JSON("--function-json", "MAGNETAR_FUNCTION"),
         PULSAR_URL("--pulsar-url", "MAGNETAR_PULSAR_URL"),
         PULSAR_AUTH_TOKEN("--pulsar-auth-token", "MAGNETAR_PULSAR_AUTH_TOKEN"),
+        /**
+         * The cluster's admin (HTTP) URL, like Pulsar's {@code --web-service-url}: what {@code Context.getPulsarAdmin()}
+         * connects to, with the function's own token. Unset: the function gets no admin client.
+         */
+        PULSAR_ADMIN_URL("--pulsar-admin-url", "MAGNETAR_PULSAR_ADMIN_URL"),
         /** The broker's certificate on {@code pulsar+ssl://}: see {@link PulsarTrust}. */
         PULSAR_TLS_TRUST_CERTS_FILE("--pulsar-tls-trust-certs-file", "MAGNETAR_PULSAR_TLS_TRUST_CERTS_FILE"),
         PULSAR_TLS_TRUST_STORE("--pulsar-tls-trust-store", "MAGNETAR_PULSAR_TLS_TRUST_STORE"),

@@ -26,6 +26,7 @@ import java.time.Duration;
  * @param parentPid    a process whose exit stops this replica like SIGTERM (the local control
  *                     plane, so no replica outlives it); 0 for none
  * @param pulsarTrust  how the broker's certificate is checked on {@code pulsar+ssl://}
+ * @param pulsarAdminUrl the cluster's admin URL for {@code Context.getPulsarAdmin()}, or null: no admin client
  */
 public record RuntimeConfig(
         Function function,
@@ -41,7 +42,8 @@ public record RuntimeConfig(
         HttpAccess http,
         Duration drainTimeout,
         long parentPid,
-        PulsarTrust pulsarTrust) {
+        PulsarTrust pulsarTrust,
+        String pulsarAdminUrl) {
 
     /**
      * @param host  the address to listen on, or null for every interface
@@ -58,7 +60,8 @@ public record RuntimeConfig(
     @Override
     public String toString() {
         return "RuntimeConfig[function=" + resolved.fqfn() + ", instance=" + instanceName + ", pulsarUrl=" + pulsarUrl
-                + ", authToken=" + (authToken == null ? "none" : "(hidden)") + ", httpPort=" + httpPort
+                + ", pulsarAdminUrl=" + pulsarAdminUrl + ", authToken=" + (authToken == null ? "none" : "(hidden)")
+                + ", httpPort=" + httpPort
                 + ", pulsarTrust=" + pulsarTrust + "]";
     }
 

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
  * @param logger     the function's logger
  * @param secrets    where getSecret looks: the process environment, where the platform puts secrets
  * @param onFatal    what Context.fatal does: stop the replica with an error
+ * @param cluster    what getPulsarAdmin and getPulsarClientBuilder give: the cluster with the function's own token
  */
 public record ContextResources(
         ResolvedFunction function,
@@ -31,7 +32,15 @@ public record ContextResources(
         RuntimeMetrics metrics,
         Logger logger,
         Map<String, String> secrets,
-        Consumer<Throwable> onFatal) {
+        Consumer<Throwable> onFatal,
+        ClusterAccess cluster) {
+
+    /** Without access to the cluster beyond {@code client} (a context outside a replica). */
+    public ContextResources(ResolvedFunction function, String version, int instanceId, PulsarClient client,
+                            Publisher publisher, RuntimeMetrics metrics, Logger logger, Map<String, String> secrets,
+                            Consumer<Throwable> onFatal) {
+        this(function, version, instanceId, client, publisher, metrics, logger, secrets, onFatal, ClusterAccess.none());
+    }
 
     /** Encodes what a function hands to Context.publish; the type is the value's own. */
     static final PayloadCodec VALUE_CODEC = new PayloadCodec(byte[].class);

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.api.ClientBuilder;
 import org.apache.pulsar.client.api.ConsumerBuilder;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
@@ -126,6 +128,18 @@ public final class FunctionContext extends StatelessContext {
     @Override
     public PulsarClient getPulsarClient() {
         return requireClient("getPulsarClient");
+    }
+
+    /** An admin client for the cluster that acts with the function's own token, allowed what its role is granted. */
+    @Override
+    public PulsarAdmin getPulsarAdmin() {
+        return shared.cluster().admin();
+    }
+
+    /** A new builder configured like the replica's client (service URL, the function's token, TLS trust). */
+    @Override
+    public ClientBuilder getPulsarClientBuilder() {
+        return shared.cluster().clientBuilder();
     }
 
     @Override

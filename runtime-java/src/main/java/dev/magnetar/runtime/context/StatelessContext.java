@@ -2,7 +2,6 @@ package dev.magnetar.runtime.context;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.functions.api.Context;
 import org.apache.pulsar.functions.api.StateStore;
 
@@ -83,13 +82,4 @@ abstract class StatelessContext implements Context {
         throw noState("getCounterAsync");
     }
 
-    @Override
-    public PulsarAdmin getPulsarAdmin() {
-        throw unsupported("getPulsarAdmin", "functions get no admin rights; use getPulsarClient for messaging");
-    }
-
-    @Override
-    public org.apache.pulsar.client.api.ClientBuilder getPulsarClientBuilder() {
-        throw unsupported("getPulsarClientBuilder", "use getPulsarClient, the replica's own client");
-    }
 }

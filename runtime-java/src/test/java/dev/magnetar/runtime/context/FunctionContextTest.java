@@ -91,7 +91,15 @@ class FunctionContextTest {
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("Context." + method + " is not supported")
                 .hasMessageContaining("state storage is not available"));
-        assertThatThrownBy(context::getPulsarAdmin).hasMessageContaining("Context.getPulsarAdmin is not supported");
+    }
+
+    @Test
+    void withoutTheClusterTheAdminAndClientBuilderSaySo() {
+        Context context = FunctionContext.forLifecycle(resources());
+        assertThatThrownBy(context::getPulsarAdmin).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Context.getPulsarAdmin").hasMessageContaining("--pulsar-admin-url");
+        assertThatThrownBy(context::getPulsarClientBuilder).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Context.getPulsarClientBuilder");
     }
 
     @Test

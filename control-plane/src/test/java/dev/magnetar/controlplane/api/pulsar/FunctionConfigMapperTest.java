@@ -119,6 +119,16 @@ class FunctionConfigMapperTest {
     }
 
     @Test
+    void effectivelyOnceIsRefusedNamingTheFieldEvenWithRetainOrdering() {
+        FunctionConfig config = minimal();
+        config.setProcessingGuarantees(FunctionConfig.ProcessingGuarantees.EFFECTIVELY_ONCE);
+        config.setRetainOrdering(true);
+        assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
+                .hasMessageContaining("processingGuarantees: EFFECTIVELY_ONCE is not supported")
+                .hasMessageContaining("ATLEAST_ONCE");
+    }
+
+    @Test
     void orderingFlagsChooseTheSubscriptionType() {
         FunctionConfig config = minimal();
         assertThat(map(config).getSpec().getSubscription().type()).as("Shared, the default").isNull();
