@@ -26,7 +26,8 @@ public final class ReplicaStatusReader {
     /** @param timeout how long a replica has to connect and answer */
     public ReplicaStatusReader(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // A replica is reached directly, at loopback or at its pod's IP: never through a proxy.
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).proxy(HttpClient.Builder.NO_PROXY).build();
     }
 
     /**
