@@ -10,7 +10,7 @@ import dev.magnetar.api.function.ScalingPolicy;
  *       take {@code rateOut} a second spends {@code inFlight / rateOut} seconds on each, so at
  *       {@code targetInFlightPerReplica} it would take {@code rateOut × target / inFlight} a second. Both are running
  *       means (zeros included, so a lightly loaded replica is not mistaken for a slow one), fed only by looks at which
- *       every replica answered.</li>
+ *       every replica answered and no backlog saturated them.</li>
  *   <li>Saturation: while a backlog of at least {@code targetBacklogPerReplica} waits for each replica, they take
  *       what they can, and {@code rateOut / replicas} is a replica's throughput. Used when the replicas' work in
  *       progress is never seen (a function too fast for a look to catch a message in flight).</li>
@@ -31,14 +31,15 @@ public record Throughput(Double rateOut, Double inFlight, Double saturated) {
         if (current == 0 || seen.rateOut() <= 0) {
             return this; // nothing processed: nothing to learn from
         }
-        Double nextSaturated = saturated;
         if (seen.backlog() != null && seen.backlog() >= (long) current * policy.targetBacklogPerReplica()) {
-            nextSaturated = mean(saturated, seen.rateOut() / current);
+            // Saturated replicas also hold messages that wait for a free invocation: Little's law would count that
+            // wait as work, so only the rate they take is learned.
+            return new Throughput(rateOut, inFlight, mean(saturated, seen.rateOut() / current));
         }
         if (seen.unheard() > 0) {
-            return new Throughput(rateOut, inFlight, nextSaturated);
+            return this;
         }
-        return new Throughput(mean(rateOut, seen.rateOut()), mean(inFlight, seen.inFlight()), nextSaturated);
+        return new Throughput(mean(rateOut, seen.rateOut()), mean(inFlight, seen.inFlight()), saturated);
     }
 
     /** Messages a second one replica keeps up with, or null while unknown. */

@@ -179,6 +179,18 @@ class ScaleDeciderTest {
     }
 
     @Test
+    void messagesWaitingInsideSaturatedReplicasAreNotTakenForSlowWork() {
+        Run run = new Run(policy(1, 10, 0, 0), 4);
+        // Saturated: each replica holds 250 messages, most waiting for a free invocation, and takes 100 a second.
+        run.at(0, new Observation(5_000L, 400, 400, 1_000, 0, null, true)).expect(10);
+        run.current = 4;
+
+        // Kept up with afterwards: 250 msg/s at 5 in flight is 100 a second per replica at 2 in flight, not 0.9.
+        ScaleDecision steady = run.at(1, steady(250, 5)).expect(4);
+        assertThat(steady.reason()).contains("a replica keeps up with 100,");
+    }
+
+    @Test
     void aReplicaThatDoesNotAnswerTeachesNothing() {
         Run run = new Run(policy(1, 10, 0, 0), 3);
         // 2 of 3 replicas answer with 1 in flight at 210 msg/s: taken for all, it would make a replica 420 msg/s fast.
