@@ -3,6 +3,10 @@ package dev.magnetar.operator.autoscale;
 import static dev.magnetar.operator.testing.TestFunctions.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.function.ScalingPolicy;
@@ -35,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The replicas' work in progress on Kubernetes: the pods are in the CRUD mock server, each ready one at IP 127.0.0.1
@@ -96,6 +101,32 @@ class ReplicaWorkObserverMockTest {
         assertThat(seen.backlog()).as("Pulsar's view is kept").isZero();
         assertThat(asked).as("only the function's own token, of ready pods").containsExactly(
                 "Bearer " + TestFunctions.REPLICA_ACCESS.tokenFor("public/default/exclaim"));
+    }
+
+    @Test
+    void aPodThatDoesNotAnswerIsLoggedWhenItStopsAndWhenItAnswersAgainNotAtEveryLook() {
+        Function exclaim = autoscaled("exclaim");
+        client.resource(pod("fn-exclaim-a", exclaim, SILENT, true)).create();
+        Logger logger = (Logger) LoggerFactory.getLogger(ReplicaWorkObserver.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            for (int look = 0; look < 3; look++) {
+                assertThat(observer.observe(List.of(watched(exclaim, 1))).get(NAMESPACE + "/exclaim").unheard())
+                        .isEqualTo(1);
+            }
+            client.resource(pod("fn-exclaim-a", exclaim, ANSWERS, true)).update();
+            Observation answered = observer.observe(List.of(watched(exclaim, 1))).get(NAMESPACE + "/exclaim");
+
+            assertThat(answered.unheard()).isZero();
+            assertThat(answered.inFlight()).isEqualTo(3);
+            assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
+            assertThat(logged.list.get(0).getFormattedMessage()).contains(NAMESPACE + "/fn-exclaim-a")
+                    .contains("counts as unknown");
+        } finally {
+            logger.detachAppender(logged);
+        }
     }
 
     @Test
