@@ -55,6 +55,7 @@ public final class FunctionValidator {
         checkEnvironment(out, spec);
         ReplicaPodRules.check(out, spec);
         checkPulsarAuth(out, spec.getPulsarAuth());
+        WindowRules.check(out, spec);
         return out;
     }
 
@@ -163,6 +164,10 @@ public final class FunctionValidator {
         if (spec.getProcessingGuarantee() == ProcessingGuarantee.EFFECTIVELY_ONCE && type != SubscriptionType.Failover) {
             out.add(new Violation("spec.processingGuarantee", "EFFECTIVELY_ONCE needs a single active consumer:"
                     + " set spec.subscription.type to Failover"));
+        }
+        if (Boolean.FALSE.equals(spec.getAutoAck()) && spec.getProcessingGuarantee() == ProcessingGuarantee.ATMOST_ONCE) {
+            out.add(new Violation("spec.autoAck", "is false but ATMOST_ONCE acks every message as it is received (Pulsar"
+                    + " refuses this too): remove autoAck, or use ATLEAST_ONCE to ack from the function"));
         }
         if (spec.getMaxRedeliveries() != null && spec.getMaxRedeliveries() < 0) {
             out.add(new Violation("spec.maxRedeliveries", "is " + spec.getMaxRedeliveries() + ": must be 0 or more"));
