@@ -23,6 +23,7 @@ import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.TypedMessageBuilder;
+import org.apache.pulsar.functions.api.Record;
 import org.apache.pulsar.functions.api.WindowContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,9 +85,13 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
             value = codec.decode(message.getValue());
         } catch (PayloadException e) {
             metrics.undecodable(0, FunctionInvoker.describe(e));
-            LOG.warn("Cannot decode message {} for window function {}: {}; it will be redelivered",
-                    message.getMessageId(), definition.fqfn(), FunctionInvoker.describe(e));
-            consumer.negativeAcknowledge(message);
+            LOG.warn("Cannot decode message {} for window function {}: {}", message.getMessageId(), definition.fqfn(),
+                    FunctionInvoker.describe(e));
+            if (ackOnReceipt) {
+                consumer.acknowledgeAsync(message.getMessageId()); // at-most-once: never redelivered
+            } else {
+                consumer.negativeAcknowledge(message);
+            }
             metrics.finished();
             return;
         }
@@ -156,7 +161,7 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
     @Override
     public void onActivation(List<Event<WindowedRecord>> window, List<Event<WindowedRecord>> fresh,
                              List<Event<WindowedRecord>> expired, Long referenceTime) {
-        List<InvocationRecord> records = window.stream().map(event -> event.value().record()).toList();
+        List<Record<?>> records = window.stream().<Record<?>>map(event -> event.value().record()).toList();
         metrics.invoked();
         long started = System.nanoTime();
         CompletableFuture<?> sent;

@@ -1,7 +1,7 @@
 package dev.magnetar.runtime.window;
 
-import dev.magnetar.runtime.context.InvocationRecord;
 import java.util.concurrent.CompletableFuture;
+import org.apache.pulsar.functions.api.Record;
 
 /**
  * A message held in a window: its record (which acks or fails the message, once), and whether every window it was part
@@ -9,16 +9,17 @@ import java.util.concurrent.CompletableFuture;
  * failed (redelivered) when one of them could not be computed or stored.
  */
 final class WindowedRecord {
-    private final InvocationRecord record;
+    /** Acks or fails the message, once (an {@link dev.magnetar.runtime.context.InvocationRecord} settled by the consumer). */
+    private final Record<?> record;
     /** The result of the last window it was part of, as sent; null before any. */
     private volatile CompletableFuture<?> lastResult;
     private volatile boolean failed;
 
-    WindowedRecord(InvocationRecord record) {
+    WindowedRecord(Record<?> record) {
         this.record = record;
     }
 
-    InvocationRecord record() {
+    Record<?> record() {
         return record;
     }
 
