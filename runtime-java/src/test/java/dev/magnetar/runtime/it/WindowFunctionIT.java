@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(EmbeddedPulsarExtension.class)
 class WindowFunctionIT {
+    /** Long enough that the backlog is read well before the next window fires, also on a busy machine. */
+    private static final long WINDOW_MS = 6_000;
 
     private static Function windowed(EmbeddedPulsar pulsar, String name, Class<?> type, WindowSpec window,
                                      String in, String out) {
@@ -69,7 +71,7 @@ class WindowFunctionIT {
         String in = pulsar.uniqueTopic("time-window-in");
         String out = pulsar.uniqueTopic("time-window-out");
         Function function = windowed(pulsar, "time-window", JoinCollectionFunction.class,
-                new WindowSpec(null, 2_000L, null, null, null, null, null, null, null), in, out);
+                new WindowSpec(null, WINDOW_MS, null, null, null, null, null, null, null), in, out);
         String subscription = ResolvedFunction.of(function).subscriptionName();
 
         try (OutputCollector output = OutputCollector.on(pulsar.client(), out);
@@ -78,12 +80,12 @@ class WindowFunctionIT {
             producer.send("x");
             producer.send("y");
             producer.send("z");
-            await().atMost(Duration.ofSeconds(20)).until(() -> output.total() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> output.total() == 1);
             assertThat(output.inArrivalOrder()).containsExactly("x,y,z");
             assertThat(Inputs.backlog(pulsar, in, subscription)).as("held until the next window fires").isEqualTo(3);
 
             // The next interval expires them: acked, and no empty window is published.
-            await().atMost(Duration.ofSeconds(20)).until(() -> Inputs.backlog(pulsar, in, subscription) == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Inputs.backlog(pulsar, in, subscription) == 0);
             assertThat(output.total()).isEqualTo(1);
             assertThat(replica.metric("magnetar_messages_processed_total")).isEqualTo(1);
         }
