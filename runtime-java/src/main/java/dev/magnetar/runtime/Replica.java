@@ -14,9 +14,12 @@ import dev.magnetar.runtime.loading.LoadedFunction;
 import dev.magnetar.runtime.loading.PackageFetcher;
 import dev.magnetar.runtime.logging.LogTopicAppender;
 import dev.magnetar.runtime.loop.FunctionLoop;
+import dev.magnetar.runtime.loop.MessageLoop;
 import dev.magnetar.runtime.loop.Subscriber;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.runtime.window.WindowExecutor;
+import dev.magnetar.runtime.window.WindowLoop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +57,7 @@ final class Replica implements AutoCloseable {
     private LoadedFunction loaded;
     private RuntimeHttpServer http;
     private Consumer<byte[]> consumer;
-    private FunctionLoop loop;
+    private MessageLoop loop;
     private volatile boolean ready;
 
     /** {@code client}: one built for this replica already (same broker, trust and credentials), which it owns now; or null. */
@@ -87,7 +90,8 @@ final class Replica implements AutoCloseable {
         if (client == null) {
             client = client();
         }
-        loaded = FunctionJar.load(JarDigest.verify(jar(), config.packageSha256()), function.className());
+        loaded = FunctionJar.load(JarDigest.verify(jar(), config.packageSha256()), function.className(),
+                function.window() != null);
         publisher = Publisher.forReplica(client, function.output(),
                 FunctionLoop.receiverSendsEveryOutput(function, loaded.asynchronous()));
         if (function.logTopic() != null) {
@@ -106,7 +110,10 @@ final class Replica implements AutoCloseable {
         if (consumer == null) {
             return false;
         }
-        loop = new FunctionLoop(consumer, invoker, publisher, metrics, function, signal::crash);
+        loop = function.window() == null
+                ? new FunctionLoop(consumer, invoker, publisher, metrics, function, signal::crash)
+                : new WindowLoop(consumer, new WindowExecutor(loaded, resources, consumer, System::currentTimeMillis),
+                        function.window(), metrics, signal::crash);
         loop.start();
         ready = true;
         LOG.info("Replica {} of {} consumes {} as {} ({} subscription '{}', concurrency {})", config.instanceName(),

@@ -88,6 +88,10 @@ public final class FunctionDocumentBuilder {
         set(flags.deadLetterTopic, spec::setDeadLetterTopic);
         set(flags.timeoutMs, spec::setTimeoutMs);
         set(flags.cleanupSubscription, spec::setCleanupSubscription);
+        set(flags.autoAck, spec::setAutoAck);
+        if (flags.window != null) {
+            flags.window.applyTo(spec);
+        }
         if (flags.userConfig != null) {
             spec.setUserConfig(parseUserConfig(flags.userConfig));
         }

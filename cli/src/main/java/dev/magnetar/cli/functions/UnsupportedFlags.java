@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * pulsar-admin flags Magnetar has no use for. They are accepted by the parser so a copied
  * pulsar-admin command line gets a clear answer naming the flag, never a silent drop: Magnetar
- * encodes by the function's types and acknowledges as {@code --processing-guarantees} says.
+ * encodes by the function's types.
  */
 public final class UnsupportedFlags {
     private static final String ENCODING = "is not supported: Magnetar encodes by the function's types (String:"
@@ -33,9 +33,6 @@ public final class UnsupportedFlags {
     @Option(names = "--input-specs", paramLabel = "JSON", description = "Not supported", hidden = true)
     String inputSpecs;
 
-    @Option(names = "--auto-ack", arity = "1", paramLabel = "BOOL", description = "Not supported", hidden = true)
-    Boolean autoAck;
-
     /** @throws CliException (usage) naming the first unsupported flag given */
     void refuse() {
         Map<String, String> given = new LinkedHashMap<>();
@@ -49,11 +46,6 @@ public final class UnsupportedFlags {
             if (flag.getValue() != null) {
                 throw new CliException(flag.getKey() + " '" + flag.getValue() + "' " + ENCODING, CliException.USAGE, null);
             }
-        }
-        if (Boolean.FALSE.equals(autoAck)) {
-            throw new CliException("--auto-ack false is not supported: Magnetar acknowledges for the function as"
-                    + " --processing-guarantees says (ATLEAST_ONCE, ATMOST_ONCE, EFFECTIVELY_ONCE); remove --auto-ack",
-                    CliException.USAGE, null);
         }
     }
 }

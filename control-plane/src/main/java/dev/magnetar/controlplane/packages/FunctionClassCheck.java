@@ -37,7 +37,8 @@ public class FunctionClassCheck {
 
     /** What keeps the function's class from running, naming its field; empty when nothing does or it cannot be told. */
     public List<Violation> check(ResolvedFunction function) {
-        return jarOnThisMachine(function).map(jar -> ClassInJar.check(jar, function.className())).orElse(List.of());
+        return jarOnThisMachine(function).map(jar -> ClassInJar.check(jar, function.className(), function.window() != null))
+                .orElse(List.of());
     }
 
     private Optional<Path> jarOnThisMachine(ResolvedFunction function) {

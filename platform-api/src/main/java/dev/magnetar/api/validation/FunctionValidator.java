@@ -65,6 +65,7 @@ public final class FunctionValidator {
         checkEnvironment(out, spec);
         ReplicaPodRules.check(out, spec);
         checkPulsarAuth(out, spec.getPulsarAuth());
+        WindowRules.check(out, spec);
         return out;
     }
 
@@ -171,6 +172,10 @@ public final class FunctionValidator {
     private static void checkDelivery(List<Violation> out, FunctionSpec spec) {
         if (spec.getProcessingGuarantee() == ProcessingGuarantee.EFFECTIVELY_ONCE) {
             out.add(new Violation("spec.processingGuarantee", EFFECTIVELY_ONCE_REFUSED));
+        }
+        if (Boolean.FALSE.equals(spec.getAutoAck()) && spec.getProcessingGuarantee() == ProcessingGuarantee.ATMOST_ONCE) {
+            out.add(new Violation("spec.autoAck", "is false but ATMOST_ONCE acks every message as it is received (Pulsar"
+                    + " refuses this too): remove autoAck, or use ATLEAST_ONCE to ack from the function"));
         }
         if (spec.getMaxRedeliveries() != null && spec.getMaxRedeliveries() < 0) {
             out.add(new Violation("spec.maxRedeliveries", "is " + spec.getMaxRedeliveries() + ": must be 0 or more"));

@@ -2,31 +2,52 @@ package dev.magnetar.runtime.context;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.functions.api.Record;
 
 /**
- * The record being processed, as {@code Context.getCurrentRecord()} shows it. Acking is the
- * runtime's job (after the outputs are stored), so {@link #ack()} and {@link #fail()} do nothing.
+ * The record being processed, as {@code Context.getCurrentRecord()} shows it. Usually acking is the
+ * runtime's job (after the outputs are stored), and {@link #ack()} and {@link #fail()} do nothing. A
+ * record made {@link #settledBy settled by} a consumer (the function's {@code autoAck} is false, or its
+ * windows ack) acks or negatively acks its message through it, once: the first of ack() and fail() wins.
  */
 public final class InvocationRecord implements Record<Object> {
+    private static final AtomicIntegerFieldUpdater<InvocationRecord> SETTLED =
+            AtomicIntegerFieldUpdater.newUpdater(InvocationRecord.class, "settled");
+
     private final Message<byte[]> message;
     private final Object value;
     private final Map<String, String> properties;
+    /** Where ack() and fail() go; null when the runtime settles the message itself. */
+    private final Consumer<byte[]> consumer;
+    /** 1 once acked or failed. */
+    private volatile int settled;
 
-    private InvocationRecord(Message<byte[]> message, Object value, Map<String, String> properties) {
+    private InvocationRecord(Message<byte[]> message, Object value, Map<String, String> properties,
+                             Consumer<byte[]> consumer) {
         this.message = message;
         this.value = value;
         this.properties = properties;
+        this.consumer = consumer;
     }
 
     public static InvocationRecord of(Message<byte[]> message, Object value) {
-        return new InvocationRecord(message, value, message.getProperties());
+        return new InvocationRecord(message, value, message.getProperties(), null);
+    }
+
+    /**
+     * A record whose {@link #ack()} and {@link #fail()} settle its message through {@code consumer}, once;
+     * with a null consumer the same as {@link #of}.
+     */
+    public static InvocationRecord settledBy(Message<byte[]> message, Object value, Consumer<byte[]> consumer) {
+        return new InvocationRecord(message, value, message.getProperties(), consumer);
     }
 
     /** A direct call (HTTP /invoke): no message, no topic. */
     public static InvocationRecord direct(Object value, Map<String, String> properties) {
-        return new InvocationRecord(null, value, Map.copyOf(properties));
+        return new InvocationRecord(null, value, Map.copyOf(properties), null);
     }
 
     @Override
@@ -65,13 +86,28 @@ public final class InvocationRecord implements Record<Object> {
         return Optional.ofNullable((Message) message);
     }
 
+    /** Acks the message when this record settles it and it is not settled yet; otherwise the runtime acks. */
     @Override
     public void ack() {
-        // The runtime acks once the outputs and the reply are stored.
+        if (consumer != null && SETTLED.compareAndSet(this, 0, 1)) {
+            // Not watched, as the runtime's own acks: a lost ack only means a redelivery, which at-least-once allows.
+            consumer.acknowledgeAsync(message.getMessageId());
+        }
     }
 
+    /**
+     * Negatively acks the message (redelivered after a back-off, to the dead-letter topic after maxRedeliveries) when
+     * this record settles it and it is not settled yet; otherwise the runtime does when the function throws.
+     */
     @Override
     public void fail() {
-        // The runtime negatively acks when the function throws.
+        if (consumer != null && SETTLED.compareAndSet(this, 0, 1)) {
+            consumer.negativeAcknowledge(message);
+        }
+    }
+
+    /** True once {@link #ack()} or {@link #fail()} settled the message. */
+    public boolean settled() {
+        return settled == 1;
     }
 }

@@ -8,6 +8,7 @@ import dev.magnetar.runtime.invoke.InvocationOutcome;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.functions.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * receipt to the ack: the JIT inlines only so deep, and two levels more left the client's own send
  * code out of line (docs/performance.md).
  */
-final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Throwable> {
+final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Throwable>,
+        java.util.function.Function<Object, Record<?>> {
     /** The message loop's logger: its warnings read as the loop's, under one name to filter by. */
     private static final Logger LOG = LoggerFactory.getLogger(FunctionLoop.class);
 
@@ -30,6 +32,8 @@ final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Thr
     /** The unsettled slots the message holds (see {@link Admission#weight}). */
     private final int weight;
     private Request request;
+    /** What the function sees as its current record, once the input is decoded. */
+    private InvocationRecord record;
 
     InFlightMessage(InFlightContext context, Message<byte[]> message, CompletableFuture<Void> keyTurn, int weight) {
         this.context = context;
@@ -48,7 +52,7 @@ final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Thr
                 // Nobody waits for this answer any more: drop it unprocessed.
                 context.metrics.expired();
                 invocationDone();
-                ack();
+                settleUnprocessed();
                 release();
                 return;
             }
@@ -60,15 +64,22 @@ final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Thr
         }
         try {
             if (context.inline) {
-                context.invoker.invokeOnCallingThread(message.getValue(), value -> InvocationRecord.of(message, value), this);
+                context.invoker.invokeOnCallingThread(message.getValue(), this, this);
             } else {
-                context.invoker.invokeOnWorker(message.getValue(), value -> InvocationRecord.of(message, value), this);
+                context.invoker.invokeOnWorker(message.getValue(), this, this);
             }
         } catch (RuntimeException e) {
             // Only from handing the message over (the outcome methods never throw), e.g. the workers already shut down.
             unexpected("invoking the function for", e);
             invocationDone();
         }
+    }
+
+    /** The current record of the invocation, made once the input is decoded. */
+    @Override
+    public Record<?> apply(Object value) {
+        record = InvocationRecord.settledBy(message, value, context.settledByFunction);
+        return record;
     }
 
     /** At-least-once: the input is acked only after the broker has the output and the reply. */
@@ -127,7 +138,7 @@ final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Thr
             // caller is waiting, sees the error (HTTP 500) right away and owns the retry decision.
             LOG.warn("Function {} failed on request {}: {}", context.function.fqfn(), request.correlationId(), reason);
             context.replies.error(request, reason).whenComplete((sent, sendError) -> {
-                ack();
+                settleUnprocessed();
                 release();
             });
             return;
@@ -160,23 +171,47 @@ final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Thr
     }
 
     /**
-     * The final ack; under at-most-once the message was acked before processing already. The ack's future is
+     * The final ack; under at-most-once the message was acked before processing already, and with autoAck false
+     * the function acks it (or not) through its record. The ack's future is
      * not watched: a failed ack (the connection dropped) only means the broker delivers the message again,
      * which at-least-once allows, and nothing here could do better.
      */
     private void ack() {
-        if (!context.acksBeforeProcessing) {
+        if (context.acksAfterProcessing) {
             context.consumer.acknowledgeAsync(message.getMessageId());
         }
     }
 
     /**
+     * The ack of a message the function does not settle: a request past its deadline, or one whose failure was
+     * answered. With autoAck false it goes through the record, so an ack of the function's own is not repeated.
+     */
+    private void settleUnprocessed() {
+        if (context.acksAfterProcessing) {
+            context.consumer.acknowledgeAsync(message.getMessageId());
+        } else if (context.settledByFunction != null) {
+            if (record == null) {
+                context.consumer.acknowledgeAsync(message.getMessageId());
+            } else {
+                record.ack();
+            }
+        }
+    }
+
+    /**
      * Negative ack with back-off; after maxRedeliveries the client moves the message to the
-     * dead-letter topic. Under at-most-once the message was acked already and is not retried.
+     * dead-letter topic. Under at-most-once the message was acked already and is not retried. With autoAck false
+     * it goes through the record: a message the function acked or failed itself is not settled twice.
      */
     private void retry() {
-        if (!context.acksBeforeProcessing) {
+        if (context.acksAfterProcessing) {
             context.consumer.negativeAcknowledge(message);
+        } else if (context.settledByFunction != null) {
+            if (record == null) {
+                context.consumer.negativeAcknowledge(message);
+            } else {
+                record.fail();
+            }
         }
     }
 }

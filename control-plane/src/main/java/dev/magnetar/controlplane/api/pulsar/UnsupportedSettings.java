@@ -30,9 +30,6 @@ final class UnsupportedSettings {
             out.add(new Violation(config.getPy() != null ? "py" : "go",
                     "is set but Magnetar runs Java functions only: give a jar"));
         }
-        if (config.getWindowConfig() != null) {
-            out.add(new Violation("windowConfig", "window functions are not supported by Magnetar: remove it"));
-        }
         if (config.getProcessingGuarantees() == FunctionConfig.ProcessingGuarantees.MANUAL) {
             out.add(new Violation("processingGuarantees", "MANUAL is not supported: use ATLEAST_ONCE or ATMOST_ONCE"));
         }
@@ -56,10 +53,6 @@ final class UnsupportedSettings {
         out.addAll(ResourceQuantities.check(config.getResources()));
         out.addAll(WorkerSettings.of(config));
         encodings(config, out);
-        if (Boolean.FALSE.equals(config.getAutoAck())) {
-            out.add(new Violation("autoAck", "is false but Magnetar acknowledges for the function, as"
-                    + " processingGuarantees says: remove autoAck (or set it true) and choose processingGuarantees"));
-        }
         return out;
     }
 

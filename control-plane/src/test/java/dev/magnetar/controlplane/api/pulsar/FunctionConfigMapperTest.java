@@ -285,21 +285,20 @@ class FunctionConfigMapperTest {
     void whatMagnetarCannotRunIsRefusedNamingEachField() {
         FunctionConfig config = minimal();
         config.setRuntime(FunctionConfig.Runtime.PYTHON);
-        config.setWindowConfig(new WindowConfig());
+        config.setGo("fn.go");
 
         assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
-                .hasMessageContaining("runtime: is PYTHON").hasMessageContaining("windowConfig:");
+                .hasMessageContaining("runtime: is PYTHON").hasMessageContaining("go: is set");
     }
 
     @Test
-    void serdeClassesSchemaTypesAndManualAcksAreRefusedNamingTheField() {
+    void serdeClassesAndSchemaTypesAreRefusedNamingTheField() {
         FunctionConfig config = minimal();
         config.setCustomSerdeInputs(Map.of("in", "com.example.MySerDe"));
         config.setOutputSchemaType("AVRO");
         config.setOutputSerdeClassName("com.example.OutSerDe");
         config.setCustomSchemaOutputs(Map.of("out", "JSON"));
         config.setInputSpecs(Map.of("spec-in", ConsumerConfig.builder().schemaType("PROTOBUF").build()));
-        config.setAutoAck(false);
 
         assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
                 .hasMessageContaining("customSerdeInputs.in: is 'com.example.MySerDe' but Magnetar encodes by the"
@@ -307,8 +306,7 @@ class FunctionConfigMapperTest {
                 .hasMessageContaining("outputSchemaType: is 'AVRO'")
                 .hasMessageContaining("outputSerdeClassName: is 'com.example.OutSerDe'")
                 .hasMessageContaining("customSchemaOutputs.out: is 'JSON'")
-                .hasMessageContaining("inputSpecs.spec-in.schemaType: is 'PROTOBUF'")
-                .hasMessageContaining("autoAck: is false");
+                .hasMessageContaining("inputSpecs.spec-in.schemaType: is 'PROTOBUF'");
     }
 
     @Test
@@ -318,5 +316,37 @@ class FunctionConfigMapperTest {
         config.setCustomSerdeInputs(Map.of("serde-in", " "));
 
         assertThat(map(config).getSpec().getInputs()).contains("serde-in");
+    }
+
+    @Test
+    void autoAckFalseLeavesAckingToTheFunctionBothWays() {
+        FunctionConfig config = minimal();
+        config.setAutoAck(false);
+
+        Function function = map(config);
+        assertThat(function.getSpec().getAutoAck()).isFalse();
+        assertThat(FunctionConfigMapper.toConfig(function).getAutoAck()).isFalse();
+        assertThat(FunctionConfigMapper.toConfig(map(minimal())).getAutoAck()).isTrue();
+    }
+
+    @Test
+    void aWindowConfigBecomesTheSpecsWindowAndComesBackWithPulsarsInferredValues() {
+        FunctionConfig config = minimal();
+        config.setAutoAck(true); // as pulsar-admin may send it: Pulsar infers false for windows, and so does Magnetar
+        config.setWindowConfig(new WindowConfig().setWindowLengthDurationMs(5_000L)
+                .setTimestampExtractorClassName("org.example.Ts").setLateDataTopic("late"));
+
+        Function function = map(config);
+        assertThat(function.getSpec().getWindow().windowLengthDurationMs()).isEqualTo(5_000L);
+        assertThat(function.getSpec().getWindow().lateDataTopic()).isEqualTo("late");
+        assertThat(function.getSpec().getAutoAck()).isNull();
+
+        WindowConfig back = FunctionConfigMapper.toConfig(function).getWindowConfig();
+        assertThat(back.getSlidingIntervalDurationMs()).as("a tumbling window").isEqualTo(5_000L);
+        assertThat(back.getMaxLagMs()).isZero();
+        assertThat(back.getWatermarkEmitIntervalMs()).isEqualTo(1_000L);
+        assertThat(back.getLateDataTopic()).isEqualTo("persistent://public/default/late");
+        assertThat(back.getActualWindowFunctionClassName()).isEqualTo(config.getClassName());
+        assertThat(FunctionConfigMapper.toConfig(function).getAutoAck()).isFalse();
     }
 }
