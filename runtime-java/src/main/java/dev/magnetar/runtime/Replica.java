@@ -1,6 +1,7 @@
 package dev.magnetar.runtime;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.state.StateScope;
 import dev.magnetar.runtime.config.ClientSettings;
 import dev.magnetar.runtime.config.RuntimeConfig;
 import dev.magnetar.runtime.context.ContextResources;
@@ -16,6 +17,8 @@ import dev.magnetar.runtime.loop.FunctionLoop;
 import dev.magnetar.runtime.loop.Subscriber;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.runtime.state.ReplicaState;
+import dev.magnetar.runtime.state.StateCalls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +51,7 @@ final class Replica implements AutoCloseable {
     private PulsarClient client;
     private Publisher publisher;
     private LogTopicAppender logTopic;
+    private ReplicaState state;
     private LoadedFunction loaded;
     private RuntimeHttpServer http;
     private Consumer<byte[]> consumer;
@@ -91,8 +95,10 @@ final class Replica implements AutoCloseable {
             logTopic = LogTopicAppender.attach(client, function.logTopic(), function.fqfn(), function.fqfn(),
                     config.instanceId());
         }
+        state = new ReplicaState(config.stateStorage(),
+                new StateScope(function.tenant(), function.namespace(), function.name()));
         ContextResources resources = new ContextResources(function, version(), config.instanceId(), client, publisher,
-                metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash);
+                metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash, new StateCalls(state));
         loaded.initialize(FunctionContext.forLifecycle(resources));
         FunctionInvoker invoker = new FunctionInvoker(loaded, resources, workers, function.timeoutMs());
         http = RuntimeHttpServer.start(config.httpPort(), config.http(), () -> ready, metrics, invoker, httpThreads);
@@ -151,6 +157,9 @@ final class Replica implements AutoCloseable {
         }
         if (loaded != null) {
             quietly("function close()", loaded::close);
+        }
+        if (state != null) {
+            quietly("state", state::close);
         }
         if (logTopic != null) {
             quietly("log topic", logTopic::stop);

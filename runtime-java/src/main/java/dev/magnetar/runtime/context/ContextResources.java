@@ -1,9 +1,12 @@
 package dev.magnetar.runtime.context;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.state.StateScope;
 import dev.magnetar.runtime.codec.PayloadCodec;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.runtime.state.ReplicaState;
+import dev.magnetar.runtime.state.StateCalls;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -21,6 +24,7 @@ import org.slf4j.Logger;
  * @param logger     the function's logger
  * @param secrets    where getSecret looks: the process environment, where the platform puts secrets
  * @param onFatal    what Context.fatal does: stop the replica with an error
+ * @param state      the function's state (counters and values), opened on first use
  */
 public record ContextResources(
         ResolvedFunction function,
@@ -31,7 +35,17 @@ public record ContextResources(
         RuntimeMetrics metrics,
         Logger logger,
         Map<String, String> secrets,
-        Consumer<Throwable> onFatal) {
+        Consumer<Throwable> onFatal,
+        StateCalls state) {
+
+    /** Without state storage: every state call fails naming the setting. */
+    public ContextResources(ResolvedFunction function, String version, int instanceId, PulsarClient client,
+                            Publisher publisher, RuntimeMetrics metrics, Logger logger, Map<String, String> secrets,
+                            Consumer<Throwable> onFatal) {
+        this(function, version, instanceId, client, publisher, metrics, logger, secrets, onFatal,
+                new StateCalls(ReplicaState.none(new StateScope(function.tenant(), function.namespace(),
+                        function.name()))));
+    }
 
     /** Encodes what a function hands to Context.publish; the type is the value's own. */
     static final PayloadCodec VALUE_CODEC = new PayloadCodec(byte[].class);

@@ -1,6 +1,7 @@
 package dev.magnetar.runtime.context;
 
 import dev.magnetar.runtime.codec.Payload;
+import dev.magnetar.runtime.state.StateCalls;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -162,6 +163,11 @@ public final class FunctionContext extends StatelessContext {
     @Override
     public <X> FunctionRecord.FunctionRecordBuilder<X> newOutputRecordBuilder(Schema<X> schema) {
         return FunctionRecord.from(this, schema);
+    }
+
+    @Override
+    StateCalls stateCalls() {
+        return shared.state();
     }
 
     @Override
