@@ -1,6 +1,7 @@
 package dev.magnetar.local;
 
 import dev.magnetar.api.launch.PulsarTrust;
+import dev.magnetar.api.state.StateStorageSettings;
 import dev.magnetar.security.replica.ReplicaAccess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,18 +25,28 @@ import java.util.List;
  *                    credential
  * @param warmPoolSize generic runtime JVMs kept started and warm, so a replica starts without booting one
  *                    ({@link WarmPool}); 0 turns the pool off
+ * @param stateStorage where functions keep their state (the embedded broker's table service), or why nowhere
  */
 public record ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir,
                               RestartPolicy restarts, Duration stopGrace, Duration readyTimeout,
                               ClassDataArchive classData, ReplicaAccess access, PulsarTrust pulsarTrust,
-                              int warmPoolSize) {
+                              int warmPoolSize, StateStorageSettings stateStorage) {
     public ReplicaSettings {
+        stateStorage = stateStorage == null ? StateStorageSettings.NONE : stateStorage;
         launcher = List.copyOf(launcher);
         pulsarTrust = pulsarTrust == null ? PulsarTrust.DEFAULT : pulsarTrust;
         if (warmPoolSize < 0) {
             throw new IllegalArgumentException("the warm pool size is " + warmPoolSize + ": give 0 (no pool) or more"
                     + " (magnetar.replicas.warm-pool-size)");
         }
+    }
+
+    /** Without state storage. */
+    public ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir, RestartPolicy restarts,
+                           Duration stopGrace, Duration readyTimeout, ClassDataArchive classData, ReplicaAccess access,
+                           PulsarTrust pulsarTrust, int warmPoolSize) {
+        this(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access, pulsarTrust,
+                warmPoolSize, StateStorageSettings.NONE);
     }
 
     /** Without a warm pool. */
@@ -54,7 +65,13 @@ public record ReplicaSettings(List<String> launcher, String pulsarUrl, Path data
     /** The same with a warm pool of {@code size} JVMs. */
     public ReplicaSettings withWarmPool(int size) {
         return new ReplicaSettings(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access,
-                pulsarTrust, size);
+                pulsarTrust, size, stateStorage);
+    }
+
+    /** The same with functions' state in {@code state}. */
+    public ReplicaSettings withStateStorage(StateStorageSettings state) {
+        return new ReplicaSettings(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access,
+                pulsarTrust, warmPoolSize, state);
     }
 
     /** Where standalone keeps the class data archive. */
