@@ -73,7 +73,7 @@ class LaunchPlanTest {
     }
 
     @Test
-    void everyReplicaIsToldWhereStateLivesOrWhyNowhere() {
+    void everyReplicaIsToldWhereStateLivesOrWhyNowhere() throws Exception {
         ReplicaSettings settings = FakeRuntime.settings(dataDir);
         assertThat(LaunchPlan.sharedOptions(settings)).doesNotContain(Option.STATE_STORAGE_URL.flag(),
                 Option.STATE_STORAGE_UNAVAILABLE.flag());
