@@ -11,12 +11,20 @@ import java.time.Duration;
  * @param httpPort            port of the runtime's HTTP server (health, readiness, metrics, invoke)
  * @param rolloutDeadline     how long a new version's pods may take to become ready before its rollout has
  *                            failed (the Deployment's progress deadline) and is rolled back
+ * @param stateStorageUrl     {@code bk://host:port} of BookKeeper's table service, where functions keep their state
+ *                            (Pulsar's {@code stateStorageServiceUrl}); null when there is none
  */
 public record RuntimeSettings(
         String defaultImage,
         String pulsarServiceUrl,
         int httpPort,
-        Duration rolloutDeadline) {
+        Duration rolloutDeadline,
+        String stateStorageUrl) {
+
+    /** Without state storage: state calls fail naming the setting. */
+    public RuntimeSettings(String defaultImage, String pulsarServiceUrl, int httpPort, Duration rolloutDeadline) {
+        this(defaultImage, pulsarServiceUrl, httpPort, rolloutDeadline, null);
+    }
 
     public static final int DEFAULT_HTTP_PORT = 9090;
     public static final Duration DEFAULT_ROLLOUT_DEADLINE = Duration.ofMinutes(2);
