@@ -132,4 +132,19 @@ class RuntimeOptionsTest {
         assertThatThrownBy(() -> RuntimeOptions.parse(new String[] {"--function-json", FunctionDocuments.toJson(function),
                 "--pulsar-url", "p"}, Map.of())).hasMessageContaining("EFFECTIVELY_ONCE is not implemented in this runtime yet");
     }
+
+    @Test
+    void readsTheStateStorageUrlOrWhyThereIsNone() throws Exception {
+        String json = json();
+        RuntimeConfig config = RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url",
+                "pulsar://h:6650"}, Map.of("MAGNETAR_STATE_STORAGE_URL", "bk://bookie:4181"));
+        assertThat(config.stateStorage().serviceUrl()).isEqualTo("bk://bookie:4181");
+        RuntimeConfig none = RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url",
+                "pulsar://h:6650", "--state-storage-unavailable", "no table service here"}, Map.of());
+        assertThat(none.stateStorage().available()).isFalse();
+        assertThat(none.stateStorage().unavailableMessage("x")).contains("no table service here");
+        assertThatThrownBy(() -> RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url",
+                "pulsar://h:6650", "--state-storage-url", "bookie:4181"}, Map.of()))
+                .hasMessageContaining("--state-storage-url is 'bookie:4181'").hasMessageContaining("bk://host:port");
+    }
 }

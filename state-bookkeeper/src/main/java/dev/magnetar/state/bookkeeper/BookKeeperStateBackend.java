@@ -103,16 +103,26 @@ final class BookKeeperStateBackend implements StateBackend {
         }
     }
 
+    /** Closes every table and client; one that does not close in time is logged and left behind. */
     @Override
     public synchronized void close() {
         closed = true;
-        tables.values().forEach(table -> table.thenAccept(store -> ((BookKeeperTable) store).close()));
+        tables.values().forEach(table -> table.thenAccept(store -> quietly("table " + store.scope(),
+                ((BookKeeperTable) store)::close)));
         tables.clear();
-        clients.values().forEach(StorageClient::close);
+        clients.forEach((namespace, client) -> quietly("client of namespace " + namespace, client::close));
         clients.clear();
         if (admin != null) {
-            admin.close();
+            quietly("admin client", admin::close);
             admin = null;
+        }
+    }
+
+    private void quietly(String what, Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the state storage {} of {} failed: {}", what, serviceUrl, e.toString());
         }
     }
 }
