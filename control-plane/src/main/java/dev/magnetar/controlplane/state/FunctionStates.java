@@ -54,7 +54,13 @@ public class FunctionStates implements AutoCloseable {
                     + " (env MAGNETAR_STATE_STORAGE_URL; chart value stateStorageServiceUrl)"));
         }
         if (backend == null) {
-            Path jar = backendJar != null ? backendJar : Installation.current().stateBackendJar();
+            Path jar;
+            try {
+                jar = backendJar != null ? backendJar : Installation.current().stateBackendJar();
+            } catch (IllegalStateException e) {
+                throw new StateUnavailableException("the state backend is not installed: " + e.getMessage()
+                        + " (or set " + BACKEND_JAR_PROPERTY + " to its jar)");
+            }
             backend = IsolatedStateBackend.open(settings.serviceUrl(), jar);
         }
         return backend.open(scope);
