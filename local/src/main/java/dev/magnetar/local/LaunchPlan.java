@@ -65,7 +65,7 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
 
     /**
      * The options every replica's command line carries whatever its function: the broker, the HTTP port, the drain,
-     * the parent. A JVM of the warm pool starts with these alone.
+     * the parent, the state storage. A JVM of the warm pool starts with these alone.
      */
     static List<String> sharedOptions(ReplicaSettings settings) {
         List<String> options = new ArrayList<>();
@@ -78,6 +78,11 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
         options.addAll(Option.HTTP_HOST.with(InstanceStatus.LOOPBACK));
         options.addAll(Option.DRAIN_TIMEOUT_MS.with(Long.toString(drainTimeout(settings).toMillis())));
         options.addAll(Option.PARENT_PID.with(Long.toString(ProcessHandle.current().pid())));
+        if (settings.stateStorage().available()) {
+            options.addAll(Option.STATE_STORAGE_URL.with(settings.stateStorage().serviceUrl()));
+        } else if (settings.stateStorage().unavailableReason() != null) {
+            options.addAll(Option.STATE_STORAGE_UNAVAILABLE.with(settings.stateStorage().unavailableReason()));
+        }
         return options;
     }
 

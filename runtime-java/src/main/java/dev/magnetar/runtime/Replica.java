@@ -1,6 +1,7 @@
 package dev.magnetar.runtime;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.state.StateScope;
 import dev.magnetar.runtime.config.ClientSettings;
 import dev.magnetar.runtime.config.RuntimeConfig;
 import dev.magnetar.runtime.context.ClusterAccess;
@@ -18,6 +19,8 @@ import dev.magnetar.runtime.loop.MessageLoop;
 import dev.magnetar.runtime.loop.Subscriber;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.runtime.state.ReplicaState;
+import dev.magnetar.runtime.state.StateCalls;
 import dev.magnetar.runtime.window.WindowExecutor;
 import dev.magnetar.runtime.window.WindowLoop;
 import java.nio.file.Path;
@@ -54,6 +57,7 @@ final class Replica implements AutoCloseable {
     private final ClusterAccess cluster;
     private Publisher publisher;
     private LogTopicAppender logTopic;
+    private ReplicaState state;
     private LoadedFunction loaded;
     private RuntimeHttpServer http;
     private Consumer<byte[]> consumer;
@@ -99,8 +103,11 @@ final class Replica implements AutoCloseable {
             logTopic = LogTopicAppender.attach(client, function.logTopic(), function.fqfn(), function.fqfn(),
                     config.instanceId());
         }
+        state = new ReplicaState(config.stateStorage(),
+                new StateScope(function.tenant(), function.namespace(), function.name()));
         ContextResources resources = new ContextResources(function, version(), config.instanceId(), client, publisher,
-                metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash, cluster);
+                metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash, cluster,
+                new StateCalls(state));
         loaded.initialize(FunctionContext.forLifecycle(resources));
         FunctionInvoker invoker = new FunctionInvoker(loaded, resources, workers, function.timeoutMs());
         http = RuntimeHttpServer.start(config.httpPort(), config.http(), () -> ready, metrics, invoker, httpThreads);
@@ -162,6 +169,9 @@ final class Replica implements AutoCloseable {
         }
         if (loaded != null) {
             quietly("function close()", loaded::close);
+        }
+        if (state != null) {
+            quietly("state", state::close);
         }
         if (logTopic != null) {
             quietly("log topic", logTopic::stop);

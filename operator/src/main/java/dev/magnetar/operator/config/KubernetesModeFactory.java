@@ -1,6 +1,7 @@
 package dev.magnetar.operator.config;
 
 import dev.magnetar.api.protocol.ReplicaStatusReader;
+import dev.magnetar.api.state.StateStorageSettings;
 import dev.magnetar.bridge.load.SubscriptionLoads;
 import dev.magnetar.bridge.packages.PulsarPackageTopics;
 import dev.magnetar.bridge.provision.TopicProvisioner;
@@ -31,6 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -61,10 +63,12 @@ public class KubernetesModeFactory {
     }
 
     @Singleton
-    public RuntimeSettings runtimeSettings(KubernetesModeConfig config, PulsarConfig pulsar) {
+    public RuntimeSettings runtimeSettings(KubernetesModeConfig config, PulsarConfig pulsar,
+                                           @Nullable @Property(name = StateStorageSettings.URL_PROPERTY)
+                                           String stateStorageUrl) {
         // The URLs only: the operator's own Pulsar credentials never reach a function, which brings its own.
         return new RuntimeSettings(config.runtimeImage(), pulsar.serviceUrl(), config.runtimeHttpPort(),
-                config.rolloutDeadline(), pulsar.adminUrl());
+                config.rolloutDeadline(), pulsar.adminUrl(), blankToNull(stateStorageUrl));
     }
 
     @Singleton

@@ -62,6 +62,16 @@ public final class RuntimeLaunch {
          */
         PACKAGE_SHA256("--package-sha256", "MAGNETAR_PACKAGE_SHA256"),
         /**
+         * {@code bk://host:port} of BookKeeper's table service, where the function's state lives (Pulsar's
+         * {@code stateStorageServiceUrl}). Without it, state calls fail naming this setting.
+         */
+        STATE_STORAGE_URL("--state-storage-url", "MAGNETAR_STATE_STORAGE_URL"),
+        /**
+         * Why there is no state storage, when the launcher knows (standalone's broker runs without one): state calls
+         * fail with this text instead of naming {@link #STATE_STORAGE_URL}.
+         */
+        STATE_STORAGE_UNAVAILABLE("--state-storage-unavailable", "MAGNETAR_STATE_STORAGE_UNAVAILABLE"),
+        /**
          * {@value RuntimeAssignment#STDIN}: a generic JVM of standalone's warm pool. It starts with no function,
          * warms up, prints {@link #WAITING}, then reads its function's settings as one line from standard input
          * ({@link RuntimeAssignment}): a running JVM's environment cannot be given them any more.

@@ -1,9 +1,12 @@
 package dev.magnetar.runtime.context;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.state.StateScope;
 import dev.magnetar.runtime.codec.PayloadCodec;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.runtime.state.ReplicaState;
+import dev.magnetar.runtime.state.StateCalls;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -22,6 +25,7 @@ import org.slf4j.Logger;
  * @param secrets    where getSecret looks: the process environment, where the platform puts secrets
  * @param onFatal    what Context.fatal does: stop the replica with an error
  * @param cluster    what getPulsarAdmin and getPulsarClientBuilder give: the cluster with the function's own token
+ * @param state      the function's state (counters and values), opened on first use
  */
 public record ContextResources(
         ResolvedFunction function,
@@ -33,13 +37,16 @@ public record ContextResources(
         Logger logger,
         Map<String, String> secrets,
         Consumer<Throwable> onFatal,
-        ClusterAccess cluster) {
+        ClusterAccess cluster,
+        StateCalls state) {
 
-    /** Without access to the cluster beyond {@code client} (a context outside a replica). */
+    /** Without access to the cluster beyond {@code client} and without state storage (a context outside a replica). */
     public ContextResources(ResolvedFunction function, String version, int instanceId, PulsarClient client,
                             Publisher publisher, RuntimeMetrics metrics, Logger logger, Map<String, String> secrets,
                             Consumer<Throwable> onFatal) {
-        this(function, version, instanceId, client, publisher, metrics, logger, secrets, onFatal, ClusterAccess.none());
+        this(function, version, instanceId, client, publisher, metrics, logger, secrets, onFatal, ClusterAccess.none(),
+                new StateCalls(ReplicaState.none(new StateScope(function.tenant(), function.namespace(),
+                        function.name()))));
     }
 
     /** Encodes what a function hands to Context.publish; the type is the value's own. */

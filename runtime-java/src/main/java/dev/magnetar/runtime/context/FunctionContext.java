@@ -1,6 +1,7 @@
 package dev.magnetar.runtime.context;
 
 import dev.magnetar.runtime.codec.Payload;
+import dev.magnetar.runtime.state.StateCalls;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.slf4j.Logger;
  * invocation (cheap: it points at the replica's shared resources and the current record), so
  * {@link #getCurrentRecord()} is right even with many messages in flight at once.
  */
-public final class FunctionContext extends StatelessContext {
+public final class FunctionContext extends StatefulContext {
     private final ContextResources shared;
     private final Record<?> record;
 
@@ -162,8 +163,9 @@ public final class FunctionContext extends StatelessContext {
     @Override
     public <X> CompletableFuture<Void> publish(String topicName, X object, String schemaOrSerdeClassName) {
         if (schemaOrSerdeClassName != null && !schemaOrSerdeClassName.isEmpty()) {
-            throw unsupported("publish(topic, value, schemaOrSerdeClassName)",
-                    "pass no serde class (strings go as UTF-8, bytes as they are, others as JSON) or use newOutputMessage");
+            throw new UnsupportedOperationException("Context.publish(topic, value, schemaOrSerdeClassName) is not"
+                    + " supported by the Magnetar runtime yet: pass no serde class (strings go as UTF-8, bytes as they"
+                    + " are, others as JSON) or use newOutputMessage");
         }
         return publish(topicName, object);
     }
@@ -176,6 +178,11 @@ public final class FunctionContext extends StatelessContext {
     @Override
     public <X> FunctionRecord.FunctionRecordBuilder<X> newOutputRecordBuilder(Schema<X> schema) {
         return FunctionRecord.from(this, schema);
+    }
+
+    @Override
+    StateCalls stateCalls() {
+        return shared.state();
     }
 
     @Override

@@ -146,4 +146,19 @@ class RuntimeOptionsTest {
                 "--pulsar-admin-url", "pulsar://broker:6650"}, Map.of()))
                 .hasMessageContaining("--pulsar-admin-url (MAGNETAR_PULSAR_ADMIN_URL) is 'pulsar://broker:6650'");
     }
+
+    @Test
+    void readsTheStateStorageUrlOrWhyThereIsNone() throws Exception {
+        String json = json();
+        RuntimeConfig config = RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url",
+                "pulsar://h:6650"}, Map.of("MAGNETAR_STATE_STORAGE_URL", "bk://bookie:4181"));
+        assertThat(config.stateStorage().serviceUrl()).isEqualTo("bk://bookie:4181");
+        RuntimeConfig none = RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url",
+                "pulsar://h:6650", "--state-storage-unavailable", "no table service here"}, Map.of());
+        assertThat(none.stateStorage().available()).isFalse();
+        assertThat(none.stateStorage().unavailableMessage("x")).contains("no table service here");
+        assertThatThrownBy(() -> RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url",
+                "pulsar://h:6650", "--state-storage-url", "bookie:4181"}, Map.of()))
+                .hasMessageContaining("--state-storage-url is 'bookie:4181'").hasMessageContaining("bk://host:port");
+    }
 }
