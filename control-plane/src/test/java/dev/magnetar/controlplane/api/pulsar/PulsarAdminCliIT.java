@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.magnetar.api.layout.Installation;
+import dev.magnetar.api.state.StateStorageSettings;
 import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.controlplane.ControlPlane;
 import dev.magnetar.controlplane.ControlPlaneOptions;
@@ -53,7 +54,8 @@ class PulsarAdminCliIT {
     void start() throws Exception {
         pulsar = EmbeddedPulsar.shared();
         plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir,
-                new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())), Map.of());
+                new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())),
+                Map.of(StateStorageSettings.URL_PROPERTY, pulsar.stateStorageUrl()));
         admin = PulsarAdmin.builder().serviceHttpUrl(plane.url()).build();
         cli = PulsarAdminCli.against(plane.url(), pulsar.serviceUrl(), cliDir);
         sampleJar = Installation.current().samplesDir().resolve("exclamation/target/exclamation.jar");
@@ -145,11 +147,20 @@ class PulsarAdminCliIT {
         assertThat(PulsarJson.readConfig(ok(command("get", NAME)).out()).getUserConfig()).containsEntry("greeting", "hey");
     }
 
-    // querystate and putstate: added here once the control plane serves Pulsar's state endpoints
-    // (/admin/v3/functions/{tenant}/{namespace}/{name}/state/{key}).
-
     @Test
     @Order(4)
+    void putstateThenQuerystateReadsTheValueBack() throws Exception {
+        ok(command("putstate", NAME, "--state", "{\"key\":\"greeting\",\"stringValue\":\"hello\"}"));
+        String shown = ok(command("querystate", NAME, "--key", "greeting")).out();
+        assertThat(shown).contains("\"key\": \"greeting\"").contains("\"stringValue\": \"hello\"");
+
+        Result missing = cli.run(command("querystate", NAME, "--key", "never-set"));
+        assertThat(missing.exitCode()).as(missing.all()).isNotZero();
+        assertThat(missing.all()).contains("never-set");
+    }
+
+    @Test
+    @Order(5)
     void downloadTheFunctionsJarAndUploadAndDownloadByPath() throws Exception {
         Path jar = cliDir.resolve("downloaded.jar");
         ok(command("download", NAME, "--destination-file", jar.toString()));
@@ -164,7 +175,7 @@ class PulsarAdminCliIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void deleteRemovesTheFunction() throws Exception {
         assertThat(ok(command("delete", NAME)).out()).contains("Deleted successfully");
         assertThat(ok("functions", "list", "--tenant", "public", "--namespace", "default").out()).doesNotContain(NAME);
@@ -174,7 +185,7 @@ class PulsarAdminCliIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void effectivelyOnceIsRefusedNamingTheField() throws Exception {
         Result refused = cli.run(command("create", "cli-once", "--jar", sampleJar.toString(), "--classname",
                 CLASS_NAME, "--inputs", input, "--output", output, "--processing-guarantees", "EFFECTIVELY_ONCE"));
@@ -184,7 +195,7 @@ class PulsarAdminCliIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void workerSettingsMagnetarHasNoKnobForAreRefusedNamingTheField() throws Exception {
         Result refused = cli.run(command("create", "cli-flags", "--jar", sampleJar.toString(), "--classname",
                 CLASS_NAME, "--inputs", input, "--runtime-flags=-Xmx2g", "--batch-builder", "KEY_BASED"));
