@@ -53,7 +53,7 @@ public record SchemaSettings(Map<String, InputSpec> inputs, String outputSchemaT
 
     /** The settings of one fully qualified input topic; {@link #DEFAULT_INPUT} when it has none. */
     public InputSpec input(String topic) {
-        return inputs.getOrDefault(topic, DEFAULT_INPUT);
+        return topic == null ? DEFAULT_INPUT : inputs.getOrDefault(topic, DEFAULT_INPUT);
     }
 
     /** True when {@code value} names one of {@link #SCHEMA_TYPES}. */

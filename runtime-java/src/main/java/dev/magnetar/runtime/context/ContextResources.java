@@ -1,7 +1,6 @@
 package dev.magnetar.runtime.context;
 
 import dev.magnetar.api.function.ResolvedFunction;
-import dev.magnetar.runtime.codec.PayloadCodec;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.slf4j.Logger;
  * @param version    the definition's version (its generation), as Pulsar's getFunctionVersion
  * @param instanceId this replica's id
  * @param client     the replica's Pulsar client; null when running without Pulsar (tests)
- * @param publisher  producers for newOutputMessage/publish; null without Pulsar
+ * @param publisher  producers for newOutputMessage/publish, and the output's schema type; null without Pulsar
  * @param metrics    where recordMetric goes
  * @param logger     the function's logger
  * @param secrets    where getSecret looks: the process environment, where the platform puts secrets
@@ -32,9 +31,6 @@ public record ContextResources(
         Logger logger,
         Map<String, String> secrets,
         Consumer<Throwable> onFatal) {
-
-    /** Encodes what a function hands to Context.publish; the type is the value's own. */
-    static final PayloadCodec VALUE_CODEC = new PayloadCodec(byte[].class);
 
     /** Without the secrets (the whole environment, the Pulsar token among them), which a record's toString prints. */
     @Override

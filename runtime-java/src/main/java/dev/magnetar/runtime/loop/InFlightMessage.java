@@ -4,10 +4,12 @@ import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.codec.PayloadException;
 import dev.magnetar.runtime.context.InvocationRecord;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
+import dev.magnetar.runtime.invoke.InvocationInput;
 import dev.magnetar.runtime.invoke.InvocationOutcome;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.functions.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +21,19 @@ import org.slf4j.LoggerFactory;
  * receipt to the ack: the JIT inlines only so deep, and two levels more left the client's own send
  * code out of line (docs/performance.md).
  */
-final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Throwable> {
+final class InFlightMessage implements InvocationInput, InvocationOutcome, BiConsumer<Object, Throwable> {
     /** The message loop's logger: its warnings read as the loop's, under one name to filter by. */
     private static final Logger LOG = LoggerFactory.getLogger(FunctionLoop.class);
 
     private final InFlightContext context;
-    private final Message<byte[]> message;
+    private final Message<Object> message;
     /** Completes when the next message with the same key may start (Key_Shared); null without a key. */
     private final CompletableFuture<Void> keyTurn;
     /** The unsettled slots the message holds (see {@link Admission#weight}). */
     private final int weight;
     private Request request;
 
-    InFlightMessage(InFlightContext context, Message<byte[]> message, CompletableFuture<Void> keyTurn, int weight) {
+    InFlightMessage(InFlightContext context, Message<Object> message, CompletableFuture<Void> keyTurn, int weight) {
         this.context = context;
         this.message = message;
         this.keyTurn = keyTurn;
@@ -60,15 +62,26 @@ final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Thr
         }
         try {
             if (context.inline) {
-                context.invoker.invokeOnCallingThread(message.getValue(), value -> InvocationRecord.of(message, value), this);
+                context.invoker.invokeOnCallingThread(this, this);
             } else {
-                context.invoker.invokeOnWorker(message.getValue(), value -> InvocationRecord.of(message, value), this);
+                context.invoker.invokeOnWorker(this, this);
             }
         } catch (RuntimeException e) {
             // Only from handing the message over (the outcome methods never throw), e.g. the workers already shut down.
             unexpected("invoking the function for", e);
             invocationDone();
         }
+    }
+
+    /** The value, decoded by the consumer's schema when the invocation starts. */
+    @Override
+    public Object decode() {
+        return message.getValue();
+    }
+
+    @Override
+    public Record<?> record(Object value) {
+        return InvocationRecord.of(message, value, context.inputSchema);
     }
 
     /** At-least-once: the input is acked only after the broker has the output and the reply. */
