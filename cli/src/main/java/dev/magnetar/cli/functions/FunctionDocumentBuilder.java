@@ -97,6 +97,9 @@ public final class FunctionDocumentBuilder {
         if (flags.autoscaling != null) {
             flags.autoscaling.applyTo(spec);
         }
+        if (flags.schemas != null) {
+            flags.schemas.applyTo(spec);
+        }
         if (flags.parallelism != null && spec.getAutoscaling() != null) {
             throw new CliException("--parallelism " + flags.parallelism + " has no effect on an autoscaled function: the"
                     + " autoscaler owns its replica count; give --min-replicas and --max-replicas instead",

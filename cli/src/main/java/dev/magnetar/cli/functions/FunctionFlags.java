@@ -86,6 +86,9 @@ public final class FunctionFlags {
     AutoscalingFlags autoscaling;
 
     @Mixin
+    SchemaFlags schemas;
+
+    @Mixin
     UnsupportedFlags unsupported;
 
     public Path functionConfigFile() {

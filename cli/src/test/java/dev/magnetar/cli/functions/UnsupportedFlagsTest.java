@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** pulsar-admin's serde, schema and auto-ack flags: one line naming the flag, exit 2, nothing sent. */
+/** pulsar-admin's auto-ack flag: one line naming the flag, exit 2, nothing sent. */
 class UnsupportedFlagsTest {
     @TempDir
     Path dir;
@@ -33,12 +33,6 @@ class UnsupportedFlagsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--custom-serde-inputs | {\"in\":\"a.SerDe\"} | Magnetar encodes by the function's types",
-            "--custom-schema-inputs | {\"in\":\"AVRO\"} | no serde class or schema type to set",
-            "--custom-schema-outputs | {\"out\":\"JSON\"} | no serde class or schema type to set",
-            "--output-serde-classname | a.SerDe | Magnetar encodes by the function's types",
-            "--schema-type | AVRO | Magnetar encodes by the function's types",
-            "--input-specs | {} | Magnetar encodes by the function's types",
             "--auto-ack | false | Magnetar acknowledges for the function as --processing-guarantees says"})
     void isRefusedNamingTheFlag(String flag, String value, String reason) {
         CliRun run = CliRun.of("functions", "create", "--admin-url", server.url(), "--name", "x",
@@ -50,7 +44,7 @@ class UnsupportedFlagsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"--schema-type, AVRO", "--auto-ack, false"})
+    @CsvSource({"--auto-ack, false"})
     void updateRefusesThemToo(String flag, String value) {
         CliRun run = CliRun.of("functions", "update", "--admin-url", server.url(), "--name", "x",
                 "--function-config-file", "missing.yaml", flag, value);

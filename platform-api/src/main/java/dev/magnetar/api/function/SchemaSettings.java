@@ -51,6 +51,32 @@ public record SchemaSettings(Map<String, InputSpec> inputs, String outputSchemaT
                 spec.getOutputSchemaProperties() == null ? Map.of() : Map.copyOf(spec.getOutputSchemaProperties()));
     }
 
+    /**
+     * The schema and serde classes {@code spec} names, by the field that names each (for a check that they are in
+     * the function's jar and are a Schema or SerDe), in field order.
+     */
+    public static Map<String, String> classNames(FunctionSpec spec) {
+        Map<String, String> classes = new LinkedHashMap<>();
+        if (spec.getInputSpecs() != null) {
+            spec.getInputSpecs().forEach((topic, input) -> {
+                if (input != null) {
+                    addClass(classes, "spec.inputSpecs." + topic + ".schemaType", input.schemaType());
+                    addClass(classes, "spec.inputSpecs." + topic + ".serdeClassName", input.serdeClassName());
+                }
+            });
+        }
+        addClass(classes, "spec.outputSchemaType", spec.getOutputSchemaType());
+        addClass(classes, "spec.outputSerdeClassName", spec.getOutputSerdeClassName());
+        return classes;
+    }
+
+    private static void addClass(Map<String, String> classes, String field, String value) {
+        String name = blankToNull(value);
+        if (isClassName(name)) {
+            classes.put(field, name);
+        }
+    }
+
     /** The settings of one fully qualified input topic; {@link #DEFAULT_INPUT} when it has none. */
     public InputSpec input(String topic) {
         return topic == null ? DEFAULT_INPUT : inputs.getOrDefault(topic, DEFAULT_INPUT);

@@ -307,7 +307,7 @@ class PulsarAdminCompatibilityIT {
 
     @Test
     @Order(10)
-    void theLogTopicIsKeptAndEncodingSettingsAreRefusedNamingTheField() throws Exception {
+    void theLogTopicIsKeptAndASerdeClassNotInTheJarIsRefusedNamingTheField() throws Exception {
         FunctionConfig logged = config("pulsar-logged", 1);
         logged.setLogTopic("pulsar-logs");
         admin.functions().createFunction(logged, sampleJar.toString());
@@ -317,10 +317,9 @@ class PulsarAdminCompatibilityIT {
 
         FunctionConfig serde = config("pulsar-serde", 1);
         serde.setOutputSerdeClassName("com.example.MySerDe");
-        serde.setAutoAck(false);
         PulsarAdminException refused = catchAdmin(() -> admin.functions().createFunction(serde, sampleJar.toString()));
         assertThat(refused.getStatusCode()).isEqualTo(400);
-        assertThat(refused.getMessage()).contains("outputSerdeClassName: is 'com.example.MySerDe'", "autoAck: is false");
+        assertThat(refused.getMessage()).contains("outputSerdeClassName", "'com.example.MySerDe' is not in the jar");
         assertThat(admin.functions().getFunctions(TENANT, NAMESPACE)).doesNotContain("pulsar-serde");
     }
 
