@@ -28,6 +28,8 @@ import org.apache.pulsar.functions.api.Record;
 public final class FunctionInvoker {
     private final LoadedFunction function;
     private final FunctionSchemas schemas;
+    /** The output is generic (AUTO_CONSUME): each result goes with the schema of the input it came from. */
+    private final boolean genericOutput;
     /** Writes results of a function that does not declare its result type, each by its own class. */
     private final PayloadCodec byValueType = new PayloadCodec(byte[].class);
     private final ContextResources resources;
@@ -43,6 +45,7 @@ public final class FunctionInvoker {
                            ExecutorService workers, long timeoutMs) {
         this.function = function;
         this.schemas = schemas;
+        this.genericOutput = schemas.output() != null && SchemaChoice.typeOf(schemas.output()) == SchemaType.AUTO_CONSUME;
         this.resources = resources;
         this.workers = workers;
         this.timeoutMs = timeoutMs;
@@ -178,7 +181,7 @@ public final class FunctionInvoker {
         if (schemas.byValueType()) {
             return byValueType.encode(value);
         }
-        if (SchemaChoice.typeOf(output) == SchemaType.AUTO_CONSUME) {
+        if (genericOutput) {
             Schema<?> inputSchema = input == null ? null : input.getSchema();
             if (inputSchema == null) {
                 throw new PayloadException("the result is a generic record but the input carries no schema to write"
