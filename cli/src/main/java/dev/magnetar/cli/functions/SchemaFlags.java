@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  */
 public final class SchemaFlags {
     @Option(names = "--schema-type", paramLabel = "TYPE",
-            description = "The output's schema type (e.g. AVRO, JSON, STRING, INT32, PROTOBUF) or a Schema class in the jar")
+            description = "The output's schema type (e.g. AVRO, JSON, STRING, INT32, PROTOBUF)"
+                    + " or a Schema class in the jar")
     String schemaType;
 
     @Option(names = "--output-serde-classname", paramLabel = "CLASS",
@@ -27,7 +28,8 @@ public final class SchemaFlags {
     String outputSerdeClassName;
 
     @Option(names = "--custom-serde-inputs", paramLabel = "JSON",
-            description = "Per input topic a SerDe class in the jar, e.g. '{\"in\": \"org.example.OrderSerDe\"}'")
+            description = "Per input topic a SerDe class in the jar,"
+                    + " e.g. '{\"in\": \"org.example.OrderSerDe\"}'")
     String customSerdeInputs;
 
     @Option(names = "--custom-schema-inputs", paramLabel = "JSON",
@@ -35,12 +37,13 @@ public final class SchemaFlags {
     String customSchemaInputs;
 
     @Option(names = "--custom-schema-outputs", paramLabel = "JSON",
-            description = "For the output topic its schema's properties, e.g. '{\"out\": \"{\\\"schemaProperties\\\": {}}\"}'")
+            description = "For the output topic its schema's properties, e.g."
+                    + " '{\"out\": \"{\\\"schemaProperties\\\": {}}\"}'")
     String customSchemaOutputs;
 
     @Option(names = "--input-specs", paramLabel = "JSON",
-            description = "Per input topic {\"schemaType\", \"serdeClassName\", \"schemaProperties\", \"regexPattern\"},"
-                    + " as pulsar-admin's --input-specs")
+            description = "Per input topic {\"schemaType\", \"serdeClassName\", \"schemaProperties\","
+                    + " \"regexPattern\"}, as pulsar-admin's --input-specs")
     String inputSpecs;
 
     void applyTo(FunctionSpec spec) {

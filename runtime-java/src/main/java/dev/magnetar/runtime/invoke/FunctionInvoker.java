@@ -22,8 +22,9 @@ import org.apache.pulsar.functions.api.Record;
 /**
  * Runs one invocation: decode the input with the input schema, call the function (on the calling thread or a
  * worker) with a fresh context, wait (without blocking) for an asynchronous result, apply the timeout, and hand
- * the result on with the schema it is published with (a returned {@link Record} with its own). Used by the message loop and by HTTP {@code /invoke} alike. A synchronous
- * function cannot be interrupted safely, so for the loop its overrun is reported once it returns.
+ * the result on with the schema it is published with (a returned {@link Record} with its own). Used by the
+ * message loop and by HTTP {@code /invoke} alike. A synchronous function cannot be interrupted safely, so for
+ * the loop its overrun is reported once it returns.
  */
 public final class FunctionInvoker {
     private final LoadedFunction function;

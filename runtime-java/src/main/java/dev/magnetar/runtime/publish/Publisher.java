@@ -5,7 +5,6 @@ import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.schema.FunctionSchemas;
 import dev.magnetar.runtime.schema.SchemaChoice;
 import dev.magnetar.runtime.schema.TopicSchemas;
-import java.util.Arrays;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.TypedMessageBuilder;
-import org.apache.pulsar.common.schema.SchemaInfo;
 import org.apache.pulsar.functions.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +56,8 @@ public final class Publisher implements AutoCloseable {
     private final long batchDelayMicros;
     private final boolean flushWhenIdle;
     private final Map<String, CompletableFuture<Producer<byte[]>>> replyProducers = new ConcurrentHashMap<>();
-    private final Map<String, Producer<?>> contextProducers = new ConcurrentHashMap<>();
-    /** What Context.publish picks schemas with, per topic and schema type or serde (as Pulsar caches them). */
-    private final Map<String, Schema<?>> publishSchemas = new ConcurrentHashMap<>();
+    private final TopicProducers others;
     private final Schema<?> outputSchema;
-    private final SchemaChoice choice;
     private final String outputSchemaType;
     /** A key/value output with the key kept apart: the value's key is the message key, not the input's. */
     private final boolean keyFromValue;
@@ -86,8 +81,8 @@ public final class Publisher implements AutoCloseable {
     public Publisher(PulsarClient client, String outputTopic, Duration batchDelay, boolean flushWhenIdle,
                      FunctionSchemas schemas) {
         this.outputSchema = schemas == null ? Schema.BYTES : schemas.output();
-        this.choice = schemas == null ? new SchemaChoice(TopicSchemas.NONE, Publisher.class.getClassLoader())
-                : schemas.choice();
+        this.others = new TopicProducers(client, schemas == null
+                ? new SchemaChoice(TopicSchemas.NONE, Publisher.class.getClassLoader()) : schemas.choice());
         this.outputSchemaType = schemas == null ? "BYTES" : schemas.outputSchemaType();
         this.keyFromValue = outputSchema instanceof org.apache.pulsar.client.api.schema.KeyValueSchema<?, ?> keyValue
                 && keyValue.getKeyValueEncodingType() == org.apache.pulsar.common.schema.KeyValueEncodingType.SEPARATED;
@@ -222,16 +217,8 @@ public final class Publisher implements AutoCloseable {
      * value's class and {@code schemaOrSerdeClassName} (a schema type, a schema or serde class, or blank: by the
      * topic's schema and the class).
      */
-    @SuppressWarnings("unchecked")
     public CompletableFuture<MessageId> publish(String topic, Object value, String schemaOrSerdeClassName) {
-        String setting = schemaOrSerdeClassName == null ? "" : schemaOrSerdeClassName;
-        try {
-            Schema<?> schema = publishSchemas.computeIfAbsent(topic + "|" + value.getClass().getName() + "|" + setting,
-                    key -> choice.forValue(value.getClass(), topic, setting));
-            return producer(topic, (Schema<Object>) schema).newMessage().value(value).sendAsync();
-        } catch (PulsarClientException | RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return others.publish(topic, value, schemaOrSerdeClassName);
     }
 
     /** Whether {@link #flush} sends the open batch (else it does nothing and a batch closes on its timer). */
@@ -291,32 +278,8 @@ public final class Publisher implements AutoCloseable {
     }
 
     /** A producer for {@code Context.newOutputMessage} and {@code Context.publish}, opened once per topic and schema. */
-    @SuppressWarnings("unchecked")
     public <T> Producer<T> producer(String topic, Schema<T> schema) throws PulsarClientException {
-        String key = topic + "|" + identity(schema);
-        Producer<?> existing = contextProducers.get(key);
-        if (existing != null) {
-            return (Producer<T>) existing;
-        }
-        synchronized (contextProducers) {
-            existing = contextProducers.get(key);
-            if (existing == null) {
-                existing = client.newProducer(schema).topic(topic).blockIfQueueFull(false)
-                        .batchingMaxPublishDelay(1, TimeUnit.MILLISECONDS).create();
-                contextProducers.put(key, existing);
-            }
-            return (Producer<T>) existing;
-        }
-    }
-
-    /** Schemas that register the same thing share a producer; a generic one has no info until it has read. */
-    private static String identity(Schema<?> schema) {
-        SchemaInfo info = schema.getSchemaInfo();
-        if (info == null) {
-            return schema.getClass().getName() + "@" + System.identityHashCode(schema);
-        }
-        return info.getType() + "|" + info.getName() + "|" + Arrays.hashCode(info.getSchema()) + "|"
-                + info.getProperties().hashCode();
+        return others.producer(topic, schema);
     }
 
     @Override
@@ -324,7 +287,7 @@ public final class Publisher implements AutoCloseable {
         if (output != null) {
             output.closeAsync().exceptionally(e -> null).join();
         }
-        contextProducers.values().forEach(producer -> producer.closeAsync().exceptionally(e -> null).join());
+        others.close();
         replyProducers.values().forEach(opening -> opening.thenCompose(Producer::closeAsync).exceptionally(e -> null).join());
     }
 }

@@ -29,7 +29,8 @@ final class SchemaConfigs {
     static void toSpec(FunctionConfig config, FunctionSpec spec, List<Violation> out) {
         Map<String, InputSpec> inputs = new LinkedHashMap<>();
         if (config.getCustomSerdeInputs() != null) {
-            config.getCustomSerdeInputs().forEach((topic, serde) -> inputs.put(topic, new InputSpec(null, serde, null)));
+            config.getCustomSerdeInputs().forEach((topic, serde) ->
+                    inputs.put(topic, new InputSpec(null, serde, null)));
         }
         if (config.getCustomSchemaInputs() != null) {
             config.getCustomSchemaInputs().forEach((topic, value) ->
@@ -49,7 +50,8 @@ final class SchemaConfigs {
                 && input.schemaProperties() == null);
         spec.setInputSpecs(inputs.isEmpty() ? null : inputs);
         spec.setOutputSchemaType(notBlank(config.getOutputSchemaType()) ? config.getOutputSchemaType() : null);
-        spec.setOutputSerdeClassName(notBlank(config.getOutputSerdeClassName()) ? config.getOutputSerdeClassName() : null);
+        spec.setOutputSerdeClassName(notBlank(config.getOutputSerdeClassName())
+                ? config.getOutputSerdeClassName() : null);
         if (config.getCustomSchemaOutputs() != null && config.getOutput() != null) {
             String value = config.getCustomSchemaOutputs().get(config.getOutput());
             if (value != null) {
