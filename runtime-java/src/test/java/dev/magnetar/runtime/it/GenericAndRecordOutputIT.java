@@ -3,11 +3,14 @@ package dev.magnetar.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.InputSpec;
+import dev.magnetar.runtime.fixtures.AvroPublishingFunction;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.fixtures.FixtureJar;
 import dev.magnetar.runtime.fixtures.GenericFieldsFunction;
 import dev.magnetar.runtime.fixtures.OrderTotalFunction.Order;
 import dev.magnetar.runtime.fixtures.RoutingFunction;
+import dev.magnetar.runtime.fixtures.UpperSerDe;
 import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.util.Map;
@@ -20,7 +23,10 @@ import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A function taking whatever the topic holds (GenericRecord), and one returning records for a topic of their own. */
+/**
+ * A function taking whatever the topic holds (GenericRecord), one returning records for a topic of their own, and one
+ * reading with a SerDe of its jar and publishing through its context with a named schema type.
+ */
 @ExtendWith(EmbeddedPulsarExtension.class)
 class GenericAndRecordOutputIT {
 
@@ -62,6 +68,29 @@ class GenericAndRecordOutputIT {
             assertThat(record.getEventTime()).isEqualTo(42L);
             assertThat(record.getProperties()).containsEntry("inputSchema", "STRING")
                     .containsEntry("outputSchemaType", "STRING");
+        }
+    }
+
+    @Test
+    void aSerdeOfTheJarReadsTheInputAndContextPublishWritesTheNamedSchema(EmbeddedPulsar pulsar) throws Exception {
+        String in = pulsar.uniqueTopic("serde-in");
+        String orders = pulsar.uniqueTopic("published-orders");
+        Function function = Definitions.define(Inputs.uniqueName("serde"), AvroPublishingFunction.class,
+                FixtureJar.path(), in, null);
+        function.getSpec().setInputSpecs(Map.of(in, new InputSpec(null, UpperSerDe.class.getName(), null)));
+        function.getSpec().setUserConfig(Map.of("ordersTopic", orders));
+        try (Producer<byte[]> producer = pulsar.client().newProducer(Schema.BYTES).topic(in).create();
+             Consumer<Order> published = pulsar.client().newConsumer(Schema.AVRO(Order.class)).topic(orders)
+                     .subscriptionName("reader").subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+                     .subscribe();
+             ReplicaProcess replica = ReplicaProcess.launch(function, pulsar.serviceUrl(), 0).awaitReady()) {
+            producer.send("quiet".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            Message<Order> order = published.receive(60, TimeUnit.SECONDS);
+            assertThat(order).isNotNull();
+            assertThat(order.getValue().id).isEqualTo("QUIET");
+            assertThat(pulsar.admin().schemas().getSchemaInfo(orders).getType())
+                    .isEqualTo(org.apache.pulsar.common.schema.SchemaType.AVRO);
         }
     }
 }
