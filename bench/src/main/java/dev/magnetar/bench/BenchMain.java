@@ -65,7 +65,8 @@ public final class BenchMain {
              PulsarClient client = PulsarClient.builder().serviceUrl(broker.serviceUrl()).build()) {
             BenchContext context = new BenchContext(client, broker.serviceUrl(), broker.adminUrl(), broker.pid(), workDir,
                     installation, options.messages(), options.repetitions(), options.seconds(), options.runs(),
-                    options.functions(), options.payloadBytes(), options.jfr(), options.pipeRates());
+                    options.functions(), options.payloadBytes(), options.jfr(), options.pipeRates(),
+                    broker.stateStorageUrl());
             Files.createDirectories(options.resultsDir());
             if (options.chartsDir() != null) {
                 Files.createDirectories(options.chartsDir());

@@ -65,16 +65,24 @@ record LaunchPlan(String fqfn, String fileSafeName, Path functionFile, Map<Strin
 
     /**
      * The options every replica's command line carries whatever its function: the broker, the HTTP port, the drain,
-     * the parent. A JVM of the warm pool starts with these alone.
+     * the parent, the state storage. A JVM of the warm pool starts with these alone.
      */
     static List<String> sharedOptions(ReplicaSettings settings) {
         List<String> options = new ArrayList<>();
         options.addAll(Option.PULSAR_URL.with(settings.pulsarUrl()));
+        if (settings.pulsarAdminUrl() != null) {
+            options.addAll(Option.PULSAR_ADMIN_URL.with(settings.pulsarAdminUrl()));
+        }
         options.addAll(Option.HTTP_PORT.with("0"));
         // Only the control plane on this machine reads a replica's port; nothing beyond loopback needs it.
         options.addAll(Option.HTTP_HOST.with(InstanceStatus.LOOPBACK));
         options.addAll(Option.DRAIN_TIMEOUT_MS.with(Long.toString(drainTimeout(settings).toMillis())));
         options.addAll(Option.PARENT_PID.with(Long.toString(ProcessHandle.current().pid())));
+        if (settings.stateStorage().available()) {
+            options.addAll(Option.STATE_STORAGE_URL.with(settings.stateStorage().serviceUrl()));
+        } else if (settings.stateStorage().unavailableReason() != null) {
+            options.addAll(Option.STATE_STORAGE_UNAVAILABLE.with(settings.stateStorage().unavailableReason()));
+        }
         return options;
     }
 

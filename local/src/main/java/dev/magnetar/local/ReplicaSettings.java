@@ -1,6 +1,7 @@
 package dev.magnetar.local;
 
 import dev.magnetar.api.launch.PulsarTrust;
+import dev.magnetar.api.state.StateStorageSettings;
 import dev.magnetar.security.replica.ReplicaAccess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,18 +25,30 @@ import java.util.List;
  *                    credential
  * @param warmPoolSize generic runtime JVMs kept started and warm, so a replica starts without booting one
  *                    ({@link WarmPool}); 0 turns the pool off
+ * @param pulsarAdminUrl the cluster's admin URL, which a function's {@code Context.getPulsarAdmin()} connects to
+ *                    with the function's own token; null: functions get no admin client
+ * @param stateStorage where functions keep their state (the embedded broker's table service), or why nowhere
  */
 public record ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir,
                               RestartPolicy restarts, Duration stopGrace, Duration readyTimeout,
                               ClassDataArchive classData, ReplicaAccess access, PulsarTrust pulsarTrust,
-                              int warmPoolSize) {
+                              int warmPoolSize, String pulsarAdminUrl, StateStorageSettings stateStorage) {
     public ReplicaSettings {
+        stateStorage = stateStorage == null ? StateStorageSettings.NONE : stateStorage;
         launcher = List.copyOf(launcher);
         pulsarTrust = pulsarTrust == null ? PulsarTrust.DEFAULT : pulsarTrust;
         if (warmPoolSize < 0) {
             throw new IllegalArgumentException("the warm pool size is " + warmPoolSize + ": give 0 (no pool) or more"
                     + " (magnetar.replicas.warm-pool-size)");
         }
+    }
+
+    /** Without an admin URL for functions, without state storage. */
+    public ReplicaSettings(List<String> launcher, String pulsarUrl, Path dataDir, RestartPolicy restarts,
+                           Duration stopGrace, Duration readyTimeout, ClassDataArchive classData, ReplicaAccess access,
+                           PulsarTrust pulsarTrust, int warmPoolSize) {
+        this(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access, pulsarTrust,
+                warmPoolSize, null, StateStorageSettings.NONE);
     }
 
     /** Without a warm pool. */
@@ -54,7 +67,13 @@ public record ReplicaSettings(List<String> launcher, String pulsarUrl, Path data
     /** The same with a warm pool of {@code size} JVMs. */
     public ReplicaSettings withWarmPool(int size) {
         return new ReplicaSettings(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access,
-                pulsarTrust, size);
+                pulsarTrust, size, pulsarAdminUrl, stateStorage);
+    }
+
+    /** The same with functions' state in {@code state}. */
+    public ReplicaSettings withStateStorage(StateStorageSettings state) {
+        return new ReplicaSettings(launcher, pulsarUrl, dataDir, restarts, stopGrace, readyTimeout, classData, access,
+                pulsarTrust, warmPoolSize, pulsarAdminUrl, state);
     }
 
     /** Where standalone keeps the class data archive. */

@@ -3,6 +3,7 @@ package dev.magnetar.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
+import dev.magnetar.api.state.StateStorageSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -69,5 +70,17 @@ class LaunchPlanTest {
                 .doesNotContain(Option.FUNCTION_FILE.flag(), Option.INSTANCE_ID.flag(), Option.PACKAGE_SHA256.flag());
         assertThat(plan.processFor(settings, 3, List.of()).command()).containsAll(shared)
                 .containsSequence(Option.INSTANCE_ID.flag(), "3");
+    }
+
+    @Test
+    void everyReplicaIsToldWhereStateLivesOrWhyNowhere() throws Exception {
+        ReplicaSettings settings = FakeRuntime.settings(dataDir);
+        assertThat(LaunchPlan.sharedOptions(settings)).doesNotContain(Option.STATE_STORAGE_URL.flag(),
+                Option.STATE_STORAGE_UNAVAILABLE.flag());
+        assertThat(LaunchPlan.sharedOptions(settings.withStateStorage(
+                new StateStorageSettings("bk://127.0.0.1:4181", null))))
+                .containsSequence(Option.STATE_STORAGE_URL.flag(), "bk://127.0.0.1:4181");
+        assertThat(LaunchPlan.sharedOptions(settings.withStateStorage(new StateStorageSettings(null, "no table"))))
+                .containsSequence(Option.STATE_STORAGE_UNAVAILABLE.flag(), "no table");
     }
 }

@@ -1,8 +1,10 @@
 package dev.magnetar.runtime;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.state.StateScope;
 import dev.magnetar.runtime.config.ClientSettings;
 import dev.magnetar.runtime.config.RuntimeConfig;
+import dev.magnetar.runtime.context.ClusterAccess;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.context.FunctionContext;
 import dev.magnetar.runtime.http.RuntimeHttpServer;
@@ -13,6 +15,7 @@ import dev.magnetar.runtime.loading.LoadedFunction;
 import dev.magnetar.runtime.loading.PackageFetcher;
 import dev.magnetar.runtime.logging.LogTopicAppender;
 import dev.magnetar.runtime.loop.FunctionLoop;
+import dev.magnetar.runtime.loop.MessageLoop;
 import dev.magnetar.runtime.loop.Subscriber;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
@@ -20,6 +23,10 @@ import dev.magnetar.runtime.schema.FunctionSchemas;
 import dev.magnetar.runtime.schema.SchemaLookupException;
 import dev.magnetar.runtime.schema.TopicSchemas;
 import dev.magnetar.api.function.SchemaSettings;
+import dev.magnetar.runtime.state.ReplicaState;
+import dev.magnetar.runtime.state.StateCalls;
+import dev.magnetar.runtime.window.WindowExecutor;
+import dev.magnetar.runtime.window.WindowLoop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -51,18 +58,22 @@ final class Replica implements AutoCloseable {
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads("magnetar-http"));
     /** Built while a JVM of the warm pool waited for its function, or null: this replica builds its own. */
     private PulsarClient client;
+    /** The function's own way to the cluster (Context.getPulsarAdmin, getPulsarClientBuilder). */
+    private final ClusterAccess cluster;
     private Publisher publisher;
     private LogTopicAppender logTopic;
+    private ReplicaState state;
     private LoadedFunction loaded;
     private RuntimeHttpServer http;
     private Consumer<Object> consumer;
-    private FunctionLoop loop;
+    private MessageLoop loop;
     private volatile boolean ready;
 
     /** {@code client}: one built for this replica already (same broker, trust and credentials), which it owns now; or null. */
     Replica(RuntimeConfig config, ShutdownSignal signal, PulsarClient client) {
         this.config = config;
         this.client = client;
+        this.cluster = ClusterAccess.of(config);
         this.function = config.resolved();
         this.signal = signal;
         this.metrics = new RuntimeMetrics(function.fqfn(), config.instanceId());
@@ -88,7 +99,8 @@ final class Replica implements AutoCloseable {
         if (client == null) {
             client = client();
         }
-        loaded = FunctionJar.load(JarDigest.verify(jar(), config.packageSha256()), function.className());
+        loaded = FunctionJar.load(JarDigest.verify(jar(), config.packageSha256()), function.className(),
+                function.window() != null);
         FunctionSchemas schemas = schemas();
         if (schemas == null) {
             return false;
@@ -100,8 +112,11 @@ final class Replica implements AutoCloseable {
             logTopic = LogTopicAppender.attach(client, function.logTopic(), function.fqfn(), function.fqfn(),
                     config.instanceId());
         }
+        state = new ReplicaState(config.stateStorage(),
+                new StateScope(function.tenant(), function.namespace(), function.name()));
         ContextResources resources = new ContextResources(function, version(), config.instanceId(), client, publisher,
-                metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash);
+                metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash, cluster,
+                new StateCalls(state));
         loaded.initialize(FunctionContext.forLifecycle(resources));
         FunctionInvoker invoker = new FunctionInvoker(loaded, schemas, resources, workers, function.timeoutMs());
         http = RuntimeHttpServer.start(config.httpPort(), config.http(), () -> ready, metrics, invoker, httpThreads);
@@ -112,7 +127,11 @@ final class Replica implements AutoCloseable {
         if (consumer == null) {
             return false;
         }
-        loop = new FunctionLoop(consumer, invoker, publisher, metrics, function, signal::crash);
+        loop = function.window() == null
+                ? new FunctionLoop(consumer, invoker, publisher, metrics, function, signal::crash)
+                : new WindowLoop(consumer, new WindowExecutor(loaded, resources, consumer, schemas,
+                        System::currentTimeMillis),
+                        function.window(), metrics, signal::crash);
         loop.start();
         ready = true;
         LOG.info("Replica {} of {} consumes {} as {} ({} subscription '{}', concurrency {})", config.instanceName(),
@@ -187,12 +206,16 @@ final class Replica implements AutoCloseable {
         if (loaded != null) {
             quietly("function close()", loaded::close);
         }
+        if (state != null) {
+            quietly("state", state::close);
+        }
         if (logTopic != null) {
             quietly("log topic", logTopic::stop);
         }
         if (publisher != null) {
             quietly("producers", publisher::close);
         }
+        quietly("function's admin client", cluster::close);
         if (client != null) {
             quietly("Pulsar client", client::close);
         }

@@ -137,7 +137,7 @@ final class BurstRun {
             if (!polled.isEmpty() && polled.get(polled.size() - 1).status().instances() <= replicas) {
                 return;
             }
-            sleep(StatusPoller.INTERVAL.toMillis());
+            ControlPlaneProcess.sleep(StatusPoller.INTERVAL.toMillis());
         }
     }
 
@@ -145,14 +145,6 @@ final class BurstRun {
         for (long pid : pids) {
             ProcessHandle.of(pid).ifPresent(process -> process.onExit()
                     .completeOnTimeout(process, REPLICA_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS).join());
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.magnetar.bench.scenario.BenchContext;
 import dev.magnetar.bench.scenario.FunctionCode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +30,6 @@ final class ZeroSide implements AutoCloseable {
 
     private final String function;
     private final ControlPlaneProcess plane;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Producer<byte[]> input;
     private final Consumer<byte[]> output;
     /** Replica processes seen since the last wait for zero: it waits for their exit too. */
@@ -71,7 +68,7 @@ final class ZeroSide implements AutoCloseable {
                 .timeout(CALL_TIMEOUT).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long start = System.nanoTime();
-        HttpResponse<String> reply = send(request);
+        HttpResponse<String> reply = plane.send(request);
         long end = System.nanoTime();
         if (reply.statusCode() != 200 || !reply.body().equals(body + "!")) {
             throw new IllegalStateException(function + " answered " + reply.statusCode() + " '" + reply.body()
@@ -112,7 +109,7 @@ final class ZeroSide implements AutoCloseable {
                 throw new IllegalStateException(function + " is not back at zero after " + ZERO_TIMEOUT.toSeconds()
                         + " s: " + status);
             }
-            sleep(StatusPoller.INTERVAL.toMillis());
+            ControlPlaneProcess.sleep(StatusPoller.INTERVAL.toMillis());
             status = status();
         }
         for (long pid : replicas) {
@@ -128,23 +125,6 @@ final class ZeroSide implements AutoCloseable {
 
     private ScaleStatus status() throws IOException {
         return ScaleStatus.parse(plane.status(ScalingFunctions.TENANT, ScalingFunctions.NAMESPACE, function));
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -27,7 +27,9 @@ public final class ControlPlaneProcess implements AutoCloseable {
     private final ChildJvm jvm;
     private final String url;
     private final String adminToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as most callers of a gateway: a timed call measures the call, not an upgrade to HTTP/2. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * What a control plane runs with beyond the bench's defaults.
@@ -183,7 +185,8 @@ public final class ControlPlaneProcess implements AutoCloseable {
         return adminToken == null ? request : request.header("Authorization", "Bearer " + adminToken);
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws IOException {
+    /** Sends {@code request} as it is (a gateway call carries no admin token); an interruption is an IOException. */
+    public HttpResponse<String> send(HttpRequest request) throws IOException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
@@ -192,7 +195,8 @@ public final class ControlPlaneProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Waits {@code millis} between two looks at a control plane; an interruption ends the wait early, flagged. */
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -18,10 +18,11 @@ import org.apache.pulsar.client.api.PulsarClient;
  * @param payloadBytes size of each message of the drain scenarios ({@code --payload-bytes})
  * @param jfr          whether runtime workers and the pipe (throughput, pipe-latency) and the control planes (gateway, gateway-auth) record JFR profiles ({@code --jfr})
  * @param pipeRates    the pipe-latency scenario's rates in msg/s ({@code --rates})
+ * @param stateStorageUrl the broker's table service ({@code bk://}), or null when it runs without one
  */
 public record BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,
         Installation installation, int messages, int repetitions, int seconds, int runs, int functions,
-        int payloadBytes, boolean jfr, List<Integer> pipeRates) {
+        int payloadBytes, boolean jfr, List<Integer> pipeRates, String stateStorageUrl) {
 
     /** {@code --runs} when given, else {@code scenarioDefault}: each one-shot scenario sizes itself to its own length. */
     public int runsOr(int scenarioDefault) {

@@ -14,7 +14,8 @@ public final class Scenarios {
                 new ScaleOutScenario(),
                 new dev.magnetar.bench.autoscale.AutoscaleBurstScenario(),
                 new dev.magnetar.bench.autoscale.ScaleFromZeroScenario(),
-                new dev.magnetar.bench.controller.ControllerScenario());
+                new dev.magnetar.bench.controller.ControllerScenario(),
+                new dev.magnetar.bench.state.StateScenario());
     }
 
     public static List<String> names() {

@@ -10,7 +10,7 @@ class IoBoundScenarioTest {
 
     @Test
     void eachVariantDrainsAboutSecondsWorthOfItsIdealRateCappedByMessages() {
-        BenchContext context = new BenchContext(null, "", "", 0, Path.of("."), null, 50_000, 1, 10, 1, 1, 100, false, List.of(100));
+        BenchContext context = new BenchContext(null, "", "", 0, Path.of("."), null, 50_000, 1, 10, 1, 1, 100, false, List.of(100), null);
         assertThat(IoBoundScenario.messages(context, 1)).isEqualTo(2_000);
         assertThat(IoBoundScenario.messages(context, 8)).isEqualTo(16_000);
         assertThat(IoBoundScenario.messages(context, 64)).isEqualTo(50_000);
@@ -18,7 +18,7 @@ class IoBoundScenarioTest {
 
     @Test
     void aShortRunStillDrainsTwoHundredMessages() {
-        BenchContext context = new BenchContext(null, "", "", 0, Path.of("."), null, 50_000, 1, 1, 1, 1, 100, false, List.of(100));
+        BenchContext context = new BenchContext(null, "", "", 0, Path.of("."), null, 50_000, 1, 1, 1, 1, 100, false, List.of(100), null);
         assertThat(IoBoundScenario.messages(context, 1)).isEqualTo(200);
     }
 }

@@ -36,9 +36,6 @@ public final class FunctionDocumentBuilder {
 
     /** As {@link #build(FunctionFlags)}, starting from {@code base} when no config file is given. */
     public Function build(FunctionFlags flags, Function base) {
-        if (flags.unsupported != null) {
-            flags.unsupported.refuse(); // before reading anything: the flag is the problem
-        }
         Function function = flags.functionConfigFile != null ? readConfigFile(flags.functionConfigFile)
                 : base != null ? base : new Function();
         if (function.getMetadata() == null) {
@@ -88,6 +85,10 @@ public final class FunctionDocumentBuilder {
         set(flags.deadLetterTopic, spec::setDeadLetterTopic);
         set(flags.timeoutMs, spec::setTimeoutMs);
         set(flags.cleanupSubscription, spec::setCleanupSubscription);
+        set(flags.autoAck, spec::setAutoAck);
+        if (flags.window != null) {
+            flags.window.applyTo(spec);
+        }
         if (flags.userConfig != null) {
             spec.setUserConfig(parseUserConfig(flags.userConfig));
         }

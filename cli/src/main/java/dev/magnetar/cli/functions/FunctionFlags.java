@@ -79,6 +79,14 @@ public final class FunctionFlags {
             description = "Delete the subscription when the function is deleted")
     Boolean cleanupSubscription;
 
+    @Option(names = "--auto-ack", arity = "1", paramLabel = "BOOL",
+            description = "false: the function acks or fails each message itself (Context.getCurrentRecord().ack()/"
+                    + "fail()); not with ATMOST_ONCE")
+    Boolean autoAck;
+
+    @Mixin
+    WindowFlags window;
+
     @Mixin
     ResourceFlags resources;
 
@@ -87,9 +95,6 @@ public final class FunctionFlags {
 
     @Mixin
     SchemaFlags schemas;
-
-    @Mixin
-    UnsupportedFlags unsupported;
 
     public Path functionConfigFile() {
         return functionConfigFile;

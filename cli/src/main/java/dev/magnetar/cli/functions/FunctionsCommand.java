@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:", "  magnetar functions list", "  magnetar functions create --help"},
         subcommands = {CreateCommand.class, UpdateCommand.class, DeleteCommand.class, GetCommand.class,
                 ListCommand.class, StatusCommand.class, StatsCommand.class, TriggerCommand.class,
+                QueryStateCommand.class, PutStateCommand.class,
                 InstanceControlCommand.Start.class, InstanceControlCommand.Stop.class, InstanceControlCommand.Restart.class})
 public final class FunctionsCommand {
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * The verbs only Pulsar's Functions REST API has ({@code /admin/v3/functions/...}): trigger,
- * start, stop, restart and stats, sent the way Pulsar's admin client sends them.
+ * start, stop, restart, stats, querystate and putstate, sent the way Pulsar's admin client sends them.
  */
 public final class PulsarFunctionsClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -59,6 +59,29 @@ public final class PulsarFunctionsClient {
             throw new CliException("the control plane answered " + path + " with something that is not JSON: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Pulsar's FunctionState of {@code key} in the function's state. */
+    public JsonNode state(FunctionRef ref, String key) {
+        String path = path(ref) + "/state/" + encode(key);
+        HttpResponse<byte[]> response = expectSuccess(http.send(request(path).GET().build()));
+        try {
+            return FunctionDocuments.json().readTree(response.body());
+        } catch (IOException e) {
+            throw new CliException("the control plane answered " + path + " with something that is not JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Stores a FunctionState ({@code stateJson}, holding {@code key}) in the function's state. */
+    public void putState(FunctionRef ref, String key, String stateJson) {
+        String boundary = "magnetar-" + UUID.randomUUID();
+        HttpRequest request = request(path(ref) + "/state/" + encode(key))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary,
+                        Map.of("state", stateJson.getBytes(StandardCharsets.UTF_8)))))
+                .build();
+        expectSuccess(http.send(request));
     }
 
     static byte[] multipart(String boundary, Map<String, byte[]> parts) {

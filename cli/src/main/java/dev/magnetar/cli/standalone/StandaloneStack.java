@@ -1,5 +1,6 @@
 package dev.magnetar.cli.standalone;
 
+import dev.magnetar.api.state.StateStorageSettings;
 import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.cli.CliException;
 import dev.magnetar.controlplane.ControlPlane;
@@ -59,8 +60,10 @@ final class StandaloneStack implements AutoCloseable {
                 : new PulsarConnection(broker.serviceUrl(), broker.adminUrl(), null);
         ControlPlane controlPlane;
         try {
+            Map<String, Object> properties = controlPlaneProperties(settings);
+            properties.putAll(stateStorageProperties(broker));
             controlPlane = ControlPlane.start(new ControlPlaneOptions(settings.port(), settings.dataDir(), pulsar),
-                    controlPlaneProperties(settings));
+                    properties);
         } catch (RuntimeException e) {
             if (broker != null) {
                 broker.close();
@@ -81,6 +84,21 @@ final class StandaloneStack implements AutoCloseable {
             properties.put(ReplicaConfig.WARM_POOL_SIZE_PROPERTY, settings.warmPoolSize());
         }
         return properties;
+    }
+
+    /**
+     * Where functions keep their state: the embedded broker's table service, or why it has none. With an existing
+     * cluster, the configuration says ({@value StateStorageSettings#URL_PROPERTY}, env MAGNETAR_STATE_STORAGE_URL).
+     */
+    static Map<String, Object> stateStorageProperties(BrokerProcess broker) {
+        if (broker == null) {
+            return Map.of();
+        }
+        if (broker.stateStorageUrl() != null) {
+            return Map.of(StateStorageSettings.URL_PROPERTY, broker.stateStorageUrl());
+        }
+        return Map.of(StateStorageSettings.UNAVAILABLE_PROPERTY,
+                StateStorageSettings.rocksDbDataDir(broker.dataDir().toString()));
     }
 
     private static BrokerProcess startBroker(BrokerOptions options, PrintWriter out) {

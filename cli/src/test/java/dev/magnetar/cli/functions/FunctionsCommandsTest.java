@@ -9,6 +9,7 @@ import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
 import dev.magnetar.api.v1alpha1.ResourcesSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
+import dev.magnetar.api.v1alpha1.WindowSpec;
 import dev.magnetar.api.yaml.FunctionDocuments;
 import dev.magnetar.cli.CliRun;
 import dev.magnetar.cli.FakeControlPlane.Request;
@@ -40,6 +41,28 @@ class FunctionsCommandsTest {
     @AfterEach
     void tearDown() {
         server.close();
+    }
+
+    @Test
+    void windowFlagsAndAutoAckFalseAreSentAsPulsarAdminNamesThem() {
+        CliRun run = CliRun.of("functions", "create", "--admin-url", server.url(), "--name", "counts",
+                "--jar", jar.toString(), "--classname", "a.Counts", "--inputs", "in", "--output", "out",
+                "--window-length-count", "10", "--sliding-interval-count", "5");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Function sent = FunctionDocuments.parse(server.lastRequest().body());
+        assertThat(sent.getSpec().getWindow()).isEqualTo(new WindowSpec(10, null, 5, null, null, null, null, null, null));
+
+        run = CliRun.of("functions", "create", "--admin-url", server.url(), "--name", "timed",
+                "--jar", jar.toString(), "--classname", "a.Timed", "--inputs", "in",
+                "--window-length-duration-ms", "60000", "--sliding-interval-duration-ms", "10000");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(FunctionDocuments.parse(server.lastRequest().body()).getSpec().getWindow())
+                .isEqualTo(new WindowSpec(null, 60_000L, null, 10_000L, null, null, null, null, null));
+
+        run = CliRun.of("functions", "create", "--admin-url", server.url(), "--name", "manual",
+                "--jar", jar.toString(), "--classname", "a.Manual", "--inputs", "in", "--auto-ack", "false");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(FunctionDocuments.parse(server.lastRequest().body()).getSpec().getAutoAck()).isFalse();
     }
 
     @Test

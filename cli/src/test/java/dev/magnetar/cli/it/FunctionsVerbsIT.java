@@ -170,6 +170,14 @@ class FunctionsVerbsIT {
         assertThat(conflict.errLines()).singleElement().asString().startsWith("error: ")
                 .contains("already exists").endsWith("(HTTP 409)");
 
+        CliRun once = against("functions", "create", "--name", "cli-once", "--jar", jar.toString(),
+                "--classname", "dev.magnetar.samples.exclamation.ExclamationFunction", "--inputs", "once-in",
+                "--retain-ordering", "--processing-guarantees", "EFFECTIVELY_ONCE");
+        assertThat(once.exitCode()).isEqualTo(1);
+        assertThat(once.errLines()).singleElement().asString().startsWith("error: ")
+                .contains("spec.processingGuarantee", "EFFECTIVELY_ONCE is not supported").endsWith("(HTTP 400)");
+        assertThat(magnetar("functions", "list").out().lines()).doesNotContain("cli-once");
+
         CliRun verbose = against("functions", "status", "--name", "nothing", "--verbose");
         assertThat(verbose.exitCode()).isEqualTo(1);
         assertThat(verbose.errLines().get(0)).contains("(HTTP 404)");

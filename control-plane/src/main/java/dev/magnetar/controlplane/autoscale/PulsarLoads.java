@@ -43,16 +43,18 @@ public final class PulsarLoads implements LoadObserver {
             }
         }
         Loads read = subscriptions.read(wanted, urgent);
-        Map<String, Integer> held = inFlight.of(functions.stream().map(function -> function.function().fqfn()).toList());
+        Map<String, ReplicaInFlight.Held> held = inFlight.of(functions.stream()
+                .map(function -> function.function().fqfn()).toList());
         Map<String, Double> used = cpu.of(functions);
         Map<String, Observation> seen = new HashMap<>();
         for (Autoscaled function : functions) {
             String fqfn = function.function().fqfn();
             Optional<SubscriptionLoad> load = read.forFunction(function.function());
+            ReplicaInFlight.Held replicas = held.getOrDefault(fqfn, new ReplicaInFlight.Held(0, 0));
             seen.put(fqfn, new Observation(load.map(SubscriptionLoad::backlog).orElse(null),
                     load.map(SubscriptionLoad::rateIn).orElse(0.0), load.map(SubscriptionLoad::rateOut).orElse(0.0),
-                    held.getOrDefault(fqfn, 0), calls.waiting(fqfn), used.get(fqfn),
-                    load.map(SubscriptionLoad::flowing).orElse(false)));
+                    replicas.inFlight(), calls.waiting(fqfn), used.get(fqfn),
+                    load.map(SubscriptionLoad::flowing).orElse(false), replicas.unheard()));
         }
         return seen;
     }

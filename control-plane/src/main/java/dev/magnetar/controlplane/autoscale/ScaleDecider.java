@@ -13,7 +13,10 @@ import java.util.List;
  * <ol>
  *   <li>Each target gives a replica count, as the Kubernetes HPA computes it: backlog over
  *       {@code targetBacklogPerReplica}, work in progress over {@code targetInFlightPerReplica}, and CPU as
- *       {@code current × utilization / target} outside a 10% tolerance. The highest wins.</li>
+ *       {@code current × utilization / target} outside a 10% tolerance. So does the rate: the messages arriving a
+ *       second over what one replica keeps up with ({@link Throughput}, learned as it runs) at most 80% busy, outside
+ *       the same tolerance, so a function keeping up with steady traffic keeps the replicas that keep up. The highest
+ *       wins.</li>
  *   <li>The floor is {@code minReplicas}; with 0, a function stays at 1 until it has been idle (no backlog, nothing
  *       in flight, no gateway call) for {@code scaleToZeroAfter}, and a function at 0 gets 1 as soon as work
  *       arrives.</li>
@@ -26,6 +29,10 @@ import java.util.List;
 public final class ScaleDecider {
     /** CPU within this fraction of its target changes nothing, as in the HPA. */
     static final double CPU_TOLERANCE = 0.1;
+    /** The share of its throughput a replica is meant to be busy with the input rate: headroom, as Knative's. */
+    static final double RATE_UTILIZATION = 0.8;
+    /** A rate asking for within this fraction of the current count asks for the current count, as in the HPA. */
+    static final double RATE_TOLERANCE = 0.1;
 
     private ScaleDecider() {
     }
@@ -38,7 +45,8 @@ public final class ScaleDecider {
         boolean idleLongEnough = !idleFor.minus(policy.scaleToZeroAfter()).isNegative();
 
         List<String> load = new ArrayList<>();
-        int byLoad = byLoad(policy, current, seen, load);
+        Throughput learned = history.throughput().learn(policy, current, seen);
+        int byLoad = byLoad(policy, current, seen, learned, load);
         int floor = floor(policy, current, active, idleLongEnough);
         int recommended = Math.min(policy.maxReplicas(), Math.max(byLoad, floor));
         if (seen.backlog() == null) {
@@ -46,7 +54,8 @@ public final class ScaleDecider {
         }
         Duration keep = policy.scaleUpStabilization().compareTo(policy.scaleDownStabilization()) > 0
                 ? policy.scaleUpStabilization() : policy.scaleDownStabilization();
-        ScalingHistory next = history.with(new ScalingHistory.Recommendation(now, recommended), lastActive, keep);
+        ScalingHistory next = history.with(new ScalingHistory.Recommendation(now, recommended), lastActive, keep,
+                learned);
 
         String seenText = describe(seen, load);
         if (current == 0 && recommended > 0) {
@@ -85,7 +94,8 @@ public final class ScaleDecider {
     }
 
     /** The replicas the targets ask for (0 when nothing is waiting or running); {@code load} gets their words. */
-    private static int byLoad(ScalingPolicy policy, int current, Observation seen, List<String> load) {
+    private static int byLoad(ScalingPolicy policy, int current, Observation seen, Throughput learned,
+                              List<String> load) {
         int wanted = 0;
         if (seen.backlog() != null) {
             wanted = Math.max(wanted, ceilDiv(seen.backlog(), policy.targetBacklogPerReplica()));
@@ -95,7 +105,15 @@ public final class ScaleDecider {
         }
         int work = seen.concurrentWork();
         wanted = Math.max(wanted, ceilDiv(work, policy.targetInFlightPerReplica()));
-        load.add(work + " in flight (target " + policy.targetInFlightPerReplica() + " per replica)");
+        load.add(work + " in flight" + (seen.unheard() == 0 ? "" : " (" + seen.unheard() + " replica"
+                + (seen.unheard() == 1 ? "" : "s") + " unheard)") + " (target " + policy.targetInFlightPerReplica()
+                + " per replica)");
+        Double perReplica = learned.perReplica(policy);
+        if (seen.rateIn() > 0 && perReplica != null && perReplica > 0) {
+            wanted = Math.max(wanted, byRate(seen.rateIn(), perReplica, current));
+            load.add(rate(seen.rateIn()) + " msg/s in (a replica keeps up with " + rate(perReplica) + ", target "
+                    + Math.round(RATE_UTILIZATION * 100) + "% of it)");
+        }
         Integer cpuTarget = policy.targetCpuUtilization();
         if (cpuTarget != null && seen.cpuUtilization() != null && current > 0) {
             double ratio = seen.cpuUtilization() / cpuTarget;
@@ -104,6 +122,20 @@ public final class ScaleDecider {
             load.add("CPU " + Math.round(seen.cpuUtilization()) + "% (target " + cpuTarget + "%)");
         }
         return wanted;
+    }
+
+    /** The replicas that take {@code rateIn} at most {@link #RATE_UTILIZATION} busy; the current count when close. */
+    private static int byRate(double rateIn, double perReplica, int current) {
+        double needed = rateIn / (perReplica * RATE_UTILIZATION);
+        if (current > 0 && Math.abs(needed / current - 1) <= RATE_TOLERANCE) {
+            return current;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.ceil(needed));
+    }
+
+    private static String rate(double perSecond) {
+        return perSecond >= 10 ? String.valueOf(Math.round(perSecond))
+                : String.format(java.util.Locale.ROOT, "%.1f", perSecond);
     }
 
     private static int floor(ScalingPolicy policy, int current, boolean active, boolean idleLongEnough) {

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * What the decider remembers of one function between decisions: its recent recommendations, for the stabilization
- * windows, and when it was last seen active, for scale to zero. Immutable: each decision returns the next one.
+ * windows, when it was last seen active, for scale to zero, and what it learned of a replica's throughput, for the
+ * rate. Immutable: each decision returns the next one.
  */
-public record ScalingHistory(List<Recommendation> recent, Instant lastActive) {
+public record ScalingHistory(List<Recommendation> recent, Instant lastActive, Throughput throughput) {
     /** One recommendation: the replicas the metrics asked for at {@code at}. */
     public record Recommendation(Instant at, int replicas) {
     }
@@ -20,11 +21,11 @@ public record ScalingHistory(List<Recommendation> recent, Instant lastActive) {
 
     /** A function first seen at {@code now} counts as active then, so it is not scaled to zero before its idle time. */
     public static ScalingHistory startingAt(Instant now) {
-        return new ScalingHistory(List.of(), now);
+        return new ScalingHistory(List.of(), now, Throughput.NONE);
     }
 
     /** This history with {@code recommendation} added and what is older than {@code keep} dropped. */
-    ScalingHistory with(Recommendation recommendation, Instant lastActive, Duration keep) {
+    ScalingHistory with(Recommendation recommendation, Instant lastActive, Duration keep, Throughput learned) {
         List<Recommendation> next = new ArrayList<>();
         Instant oldest = recommendation.at().minus(keep);
         for (Recommendation r : recent) {
@@ -33,7 +34,7 @@ public record ScalingHistory(List<Recommendation> recent, Instant lastActive) {
             }
         }
         next.add(recommendation);
-        return new ScalingHistory(next, lastActive);
+        return new ScalingHistory(next, lastActive, learned);
     }
 
     /** The lowest recommendation made at or after {@code since}. */

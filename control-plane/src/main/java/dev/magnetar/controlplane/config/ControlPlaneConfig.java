@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * Where the control plane keeps its state ({@code magnetar.*}).
  *
  * @param dataDir          holds {@code functions/} (definitions), {@code packages/} (uploaded jars),
+ *                         {@code uploads/} (files uploaded by path),
  *                         {@code run/}, {@code logs/} and {@code secrets/}; {@code ~/.magnetar/data} when unset
  * @param createNamespaces create a function's Pulsar tenant and namespace when missing (standalone)
  */
@@ -35,5 +36,10 @@ public record ControlPlaneConfig(@Nullable Path dataDir,
     /** Jars uploaded through Pulsar's Functions API. */
     public Path packagesDir() {
         return dataDir.resolve("packages");
+    }
+
+    /** Files kept by path through Pulsar's {@code functions upload}. */
+    public Path uploadsDir() {
+        return dataDir.resolve("uploads");
     }
 }

@@ -5,6 +5,7 @@ import dev.magnetar.bridge.provision.TopicProvisioner;
 import dev.magnetar.controlplane.packages.FunctionPackages;
 import dev.magnetar.controlplane.packages.JarLocations;
 import dev.magnetar.controlplane.packages.PackageDistribution;
+import dev.magnetar.controlplane.packages.UploadedPackages;
 import dev.magnetar.controlplane.store.FileFunctionStore;
 import dev.magnetar.controlplane.store.FunctionStore;
 import io.micronaut.context.annotation.Factory;
@@ -26,6 +27,11 @@ public class ControlPlaneFactory {
     @Singleton
     public FunctionPackages functionPackages(ControlPlaneConfig config, AdminConfig admin) {
         return new FunctionPackages(config.packagesDir(), admin);
+    }
+
+    @Singleton
+    public UploadedPackages uploadedPackages(ControlPlaneConfig config, AdminConfig admin) {
+        return new UploadedPackages(config.uploadsDir(), admin);
     }
 
     @Singleton

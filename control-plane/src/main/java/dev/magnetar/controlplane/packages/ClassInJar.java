@@ -31,6 +31,14 @@ public final class ClassInJar {
 
     /** What keeps {@code className} in {@code jar} from running, each naming its field; empty when nothing does. */
     public static List<Violation> check(Path jar, String className) {
+        return check(jar, className, false);
+    }
+
+    /**
+     * As {@link #check(Path, String)}, for a definition with ({@code windowed}) or without {@code spec.window}: a
+     * WindowFunction is accepted with a window only, a Pulsar Function without one only.
+     */
+    public static List<Violation> check(Path jar, String className, boolean windowed) {
         List<String> sameSimpleName;
         try (JarFile file = new JarFile(jar.toFile())) {
             sameSimpleName = sameSimpleName(file, className);
@@ -42,7 +50,7 @@ public final class ClassInJar {
                 FunctionsApiClassLoader.INSTANCE);
         try {
             Class<?> type = Class.forName(className, false, loader);
-            return FunctionKind.problem(type).map(problem -> List.of(new Violation(CLASS_NAME, problem)))
+            return FunctionKind.problem(type, windowed).map(problem -> List.of(new Violation(CLASS_NAME, problem)))
                     .orElse(List.of());
         } catch (ClassNotFoundException e) {
             return List.of(new Violation(CLASS_NAME, notInJar(jar, className, sameSimpleName)));

@@ -48,7 +48,7 @@ public class FunctionClassCheck {
      */
     public List<Violation> check(ResolvedFunction function, Map<String, String> codecs) {
         return jarOnThisMachine(function).map(jar -> {
-            List<Violation> out = new ArrayList<>(ClassInJar.check(jar, function.className()));
+            List<Violation> out = new ArrayList<>(ClassInJar.check(jar, function.className(), function.window() != null));
             codecs.forEach((field, className) -> out.addAll(ClassInJar.checkCodec(jar, field, className)));
             return List.copyOf(out);
         }).orElse(List.of());

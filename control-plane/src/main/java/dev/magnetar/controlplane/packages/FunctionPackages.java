@@ -138,7 +138,7 @@ public final class FunctionPackages {
             case "file" -> copyLocal(ref, uri);
             case "http", "https" -> download(ref, uri);
             default -> throw new PackageException("url '" + url + "' has scheme '" + scheme + "': give an http(s) URL,"
-                    + " a file: URL inside a directory the server allows, or upload the jar");
+                    + " a function:// package, a file: URL inside a directory the server allows, or upload the jar");
         };
     }
 

@@ -115,6 +115,106 @@ class ScaleDeciderTest {
                 + " replica), 3 gateway calls waiting ask for 5");
     }
 
+    /**
+     * Replicas that take 100 msg/s each at 2 in flight (the target): a steady 210 msg/s is 70% of 3 replicas. The
+     * backlog stays near 0 and the work in flight alone (about 4) asks for 2; the rate keeps 3, look after look, with
+     * no window to hide a flap.
+     */
+    @Test
+    void aSteadyRateHoldsTheReplicasThatKeepUpWithIt() {
+        Run run = new Run(policy(1, 10, 0, 0), 3);
+        int[] inFlight = {4, 5, 4, 3, 4, 5, 3, 4};
+        double[] rates = {210, 230, 200, 190, 215, 225, 195, 210};
+
+        for (int second = 0; second < 300; second++) {
+            int i = second % rates.length;
+            ScaleDecision held = run.at(second, steady(rates[i], inFlight[i])).expect(3);
+            if (second == 299) {
+                assertThat(held.reason()).contains("msg/s in (a replica keeps up with").contains("target 80% of it)");
+            }
+        }
+    }
+
+    @Test
+    void withoutTheRateTheSameLoadDriftsDown() {
+        Run run = new Run(policy(1, 10, 0, 0), 3);
+
+        run.at(0, seen(2L, 4, 0, null)).expect(2);
+    }
+
+    @Test
+    void aDropInTheRateScalesDownAfterTheScaleDownWindow() {
+        Run run = new Run(policy(1, 10, 0, 30), 3);
+        for (int second = 0; second < 30; second++) {
+            run.at(second, steady(210, 4)).expect(3);
+        }
+
+        run.at(30, steady(60, 1)).expect(3);
+        run.at(45, steady(60, 1)).expect(3);
+        run.at(61, steady(60, 1)).expect(1);
+    }
+
+    @Test
+    void aRiseInTheRateScalesUpBeforeABacklogBuilds() {
+        Run run = new Run(policy(1, 10, 0, 0), 3);
+        for (int second = 0; second < 30; second++) {
+            run.at(second, steady(210, 4)).expect(3);
+        }
+
+        // 400 msg/s arrive; the 3 replicas still take 300 of them, 6 in flight: a backlog of 100 is no reason yet.
+        ScaleDecision up = run.at(30, new Observation(100L, 400, 300, 6, 0, null, true)).expect(5);
+        assertThat(up.reason()).contains("400 msg/s in");
+    }
+
+    @Test
+    void whatSaturatedReplicasTakeIsTheirThroughputWhenNothingIsSeenInFlight() {
+        Run run = new Run(policy(1, 10, 0, 0), 4);
+        // A burst: 4 replicas drain 400 msg/s with a backlog of 2,000 waiting, too fast for a look to see one in flight.
+        run.at(0, new Observation(2_000L, 0, 400, 0, 0, null, true)).expect(10);
+        run.current = 4;
+
+        // Then a steady 250 msg/s, kept up with: 250 / (100 × 80%) asks for 4.
+        run.at(1, new Observation(1L, 250, 250, 0, 0, null, true)).expect(4);
+        run.at(2, new Observation(0L, 250, 250, 0, 0, null, true)).expect(4);
+    }
+
+    @Test
+    void messagesWaitingInsideSaturatedReplicasAreNotTakenForSlowWork() {
+        Run run = new Run(policy(1, 10, 0, 0), 4);
+        // Saturated: each replica holds 250 messages, most waiting for a free invocation, and takes 100 a second.
+        run.at(0, new Observation(5_000L, 400, 400, 1_000, 0, null, true)).expect(10);
+        run.current = 4;
+
+        // Kept up with afterwards: 250 msg/s at 5 in flight is 100 a second per replica at 2 in flight, not 0.9.
+        ScaleDecision steady = run.at(1, steady(250, 5)).expect(4);
+        assertThat(steady.reason()).contains("a replica keeps up with 100,");
+    }
+
+    @Test
+    void aReplicaThatDoesNotAnswerTeachesNothing() {
+        Run run = new Run(policy(1, 10, 0, 0), 3);
+        // 2 of 3 replicas answer with 1 in flight at 210 msg/s: taken for all, it would make a replica 420 msg/s fast.
+        ScaleDecision decision = run.at(0, new Observation(0L, 210, 210, 1, 0, null, true, 1)).expect(1);
+
+        assertThat(decision.history().throughput()).isEqualTo(Throughput.NONE);
+        assertThat(decision.reason()).contains("1 in flight (1 replica unheard)");
+    }
+
+    @Test
+    void noRateDataDecidesAsTheOtherTargetsSay() {
+        Run run = new Run(policy(1, 10, 0, 0), 3);
+        for (int second = 0; second < 30; second++) {
+            run.at(second, steady(210, 4)).expect(3);
+        }
+
+        run.at(30, seen(0L, 4, 0, null)).expect(2);
+    }
+
+    /** Traffic kept up with: as much delivered as arrives, a backlog of 2 (the receiver queues). */
+    private static Observation steady(double rate, int inFlight) {
+        return new Observation(2L, rate, rate, inFlight, 0, null, true);
+    }
+
     /** Successive decisions, each starting from the last one's count and history. */
     private static final class Run {
         private final ScalingPolicy policy;

@@ -72,6 +72,33 @@ class ClassInJarTest {
     }
 
     @Test
+    void aWindowFunctionIsAcceptedWithAWindowOnlyAndAPulsarFunctionWithoutOne() {
+        Path jar = TestJars.jar(dir, "window.jar", Map.of(
+                "fn.Count", """
+                        package fn;
+                        import java.util.Collection;
+                        import org.apache.pulsar.functions.api.Record;
+                        import org.apache.pulsar.functions.api.WindowContext;
+                        public class Count implements org.apache.pulsar.functions.api.WindowFunction<String, Integer> {
+                            public Integer process(Collection<Record<String>> input, WindowContext context) {
+                                return input.size();
+                            }
+                        }""",
+                "fn.Pulsar", """
+                        package fn;
+                        import org.apache.pulsar.functions.api.Context;
+                        public class Pulsar implements org.apache.pulsar.functions.api.Function<String, String> {
+                            public String process(String input, Context context) { return input; }
+                        }"""));
+
+        assertThat(ClassInJar.check(jar, "fn.Count", true)).isEmpty();
+        assertThat(ClassInJar.check(jar, "fn.Count", false)).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("WindowFunction", "spec.window"));
+        assertThat(ClassInJar.check(jar, "fn.Pulsar", true)).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("spec.window"));
+    }
+
+    @Test
     void aClassThatIsNotInTheJarNamesTheClassTheJarAndTheOneWithThatName() {
         List<Violation> violations = ClassInJar.check(SAMPLE, "dev.magnetar.samples.ExclamationFunction");
 

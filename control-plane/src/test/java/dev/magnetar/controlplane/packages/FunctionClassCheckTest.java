@@ -57,6 +57,16 @@ class FunctionClassCheckTest {
     }
 
     @Test
+    void theDefinitionsWindowDecidesWhichKindsOfFunctionAreAccepted() {
+        FunctionClassCheck check = new FunctionClassCheck(null);
+        ResolvedFunction windowed = ResolvedFunction.of(windowed(resolvedDefinition(SAMPLE.toString(),
+                "dev.magnetar.samples.exclamation.ExclamationFunction")));
+
+        assertThat(check.check(windowed)).as("a Pulsar Function takes one message, not windows")
+                .singleElement().satisfies(v -> assertThat(v.message()).contains("spec.window"));
+    }
+
+    @Test
     void aJarInsideTheFunctionsImageIsNotOnThisMachineAndNotChecked() {
         assertThat(new FunctionClassCheck(null).check(resolved(SAMPLE.toString(), "registry/echo:1", MISSING))).isEmpty();
     }
@@ -67,6 +77,23 @@ class FunctionClassCheckTest {
 
         assertThat(check.check(resolved(dir.resolve("absent.jar").toString(), null, MISSING))).isEmpty();
         assertThat(check.check(resolved("relative.jar", null, MISSING))).isEmpty();
+    }
+
+    private static Function windowed(Function function) {
+        function.getSpec().setWindow(new dev.magnetar.api.v1alpha1.WindowSpec(10, null, null, null, null, null, null,
+                null, null));
+        return function;
+    }
+
+    private static Function resolvedDefinition(String jar, String className) {
+        Function function = FunctionDocuments.parse("""
+                metadata: {name: echo}
+                spec:
+                  runtime: {className: %s}
+                  inputs: [in]
+                """.formatted(className));
+        function.getSpec().setRuntime(new dev.magnetar.api.v1alpha1.RuntimeSpec(null, jar, className));
+        return function;
     }
 
     private static ResolvedFunction resolved(String jar, String image, String className) {

@@ -2,6 +2,7 @@ package dev.magnetar.local.config;
 
 import dev.magnetar.api.layout.Installation;
 import dev.magnetar.api.replicas.FunctionReplicas;
+import dev.magnetar.api.state.StateStorageSettings;
 import dev.magnetar.bridge.provision.TopicProvisioner;
 import dev.magnetar.bridge.pulsar.PulsarConnection;
 import dev.magnetar.local.ClassDataArchive;
@@ -14,6 +15,7 @@ import dev.magnetar.security.replica.ReplicaAccess;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +34,14 @@ public class LocalModeFactory {
     @Bean(preDestroy = "close")
     public FunctionReplicas functionReplicas(TopicProvisioner topics, ReplicaConfig replicas, ReplicaLimitsConfig limits,
                                              PulsarConnection pulsar, ReplicaAccess access,
-                                             @Property(name = DATA_DIR_PROPERTY) Path dataDir) {
+                                             @Property(name = DATA_DIR_PROPERTY) Path dataDir,
+                                             @Nullable @Property(name = StateStorageSettings.URL_PROPERTY)
+                                             String stateStorageUrl,
+                                             @Nullable @Property(name = StateStorageSettings.UNAVAILABLE_PROPERTY)
+                                             String stateUnavailable) {
         return new LocalFunctionReplicas(topics, new LocalReplicas(
-                replicaSettings(dataDir.toAbsolutePath().normalize(), replicas, pulsar, access),
+                replicaSettings(dataDir.toAbsolutePath().normalize(), replicas, pulsar, access)
+                        .withStateStorage(new StateStorageSettings(stateStorageUrl, stateUnavailable)),
                 limits.on(ReplicaLimits.physicalMemory())));
     }
 
@@ -46,12 +53,12 @@ public class LocalModeFactory {
         launcher.addAll(replicas.jvmOptions());
         launcher.add("-jar");
         launcher.add(jar.toString());
-        // The URL and the trust only: the control plane's credentials (its token or client certificate) never reach a
+        // The URLs and the trust only: the control plane's credentials (its token or client certificate) never reach a
         // function, which brings its own (spec.pulsarAuth).
         return new ReplicaSettings(launcher, pulsar.serviceUrl(), dataDir,
                 new RestartPolicy(replicas.restartInitial(), replicas.restartMax(), replicas.stableAfter()),
                 replicas.stopGrace(), replicas.readyTimeout(), classData(dataDir, replicas, launcher, jar), access,
-                pulsar.trust(), replicas.warmPoolSize());
+                pulsar.trust(), replicas.warmPoolSize(), pulsar.adminUrl(), StateStorageSettings.NONE);
     }
 
     /** The replicas' class data archive, unless turned off or the JVM options already choose one. */

@@ -1,13 +1,13 @@
 package dev.magnetar.operator.admin;
 
 import dev.magnetar.api.function.ResolvedFunction;
-import dev.magnetar.api.function.ScalingPolicy;
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.replicas.FunctionReplicas;
 import dev.magnetar.api.replicas.InstanceAction;
 import dev.magnetar.api.replicas.InstanceControl;
 import dev.magnetar.api.replicas.InstanceStatus;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.validation.KubernetesAutoscalingRules;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.controlplane.config.ControlPlaneConfig;
 import dev.magnetar.operator.config.KubernetesModeConfig;
@@ -51,17 +51,16 @@ public class KubernetesReplicas implements FunctionReplicas, InstanceControl {
     }
 
     /**
-     * A jar path on the control plane's disk, which the function's pods cannot read, is refused rather
+     * A CPU target without engine keda is refused with the CRD's own words ({@link KubernetesAutoscalingRules}). A
+     * jar path on the control plane's disk, which the function's pods cannot read, is refused rather
      * than turned into pods that can never start. (Jars received through the admin API are published
      * into Pulsar by {@link PulsarPackageDistribution} and never point there.)
      */
     @Override
     public List<Violation> preflight(Function definition, ResolvedFunction function) {
-        if (ScalingPolicy.of(definition).map(policy -> policy.targetCpuUtilization() != null
-                && policy.engine() == ScalingPolicy.Engine.MAGNETAR).orElse(false)) {
-            return List.of(new Violation("spec.autoscaling.targetCpuUtilization", "is set, but on Kubernetes Magnetar's"
-                    + " autoscaler does not read the pods' CPU: scale on the backlog (targetBacklogPerReplica), or set"
-                    + " spec.autoscaling.engine to keda, whose CPU trigger applies it"));
+        List<Violation> autoscaling = KubernetesAutoscalingRules.check(definition);
+        if (!autoscaling.isEmpty()) {
+            return autoscaling;
         }
         String jar = function.jar();
         if (jar != null && Path.of(jar).isAbsolute() && Path.of(jar).normalize().startsWith(packagesDir)) {

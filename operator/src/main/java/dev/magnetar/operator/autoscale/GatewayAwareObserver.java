@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Pulsar's view of each function, with the calls the gateways report waiting for it and whether one just arrived. */
+/** Another observer's view of each function, with the calls the gateways report waiting for it and whether one just arrived. */
 public final class GatewayAwareObserver implements LoadObserver {
     private final LoadObserver pulsar;
     private final GatewayCallTally tally;
@@ -25,8 +25,7 @@ public final class GatewayAwareObserver implements LoadObserver {
             String fqfn = function.resolved().fqfn();
             Observation base = seen.getOrDefault(function.key(), new Observation(null, 0, 0, 0, 0, null, false));
             boolean arrived = tally.takeArrival(fqfn);
-            seen.put(function.key(), new Observation(base.backlog(), base.rateIn(), base.rateOut(), base.inFlight(),
-                    tally.waiting(fqfn, clock.instant()), base.cpuUtilization(), base.woken() || arrived));
+            seen.put(function.key(), base.withGateway(tally.waiting(fqfn, clock.instant()), arrived));
         }
         return seen;
     }

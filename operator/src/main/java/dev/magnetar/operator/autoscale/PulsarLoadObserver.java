@@ -19,7 +19,8 @@ import java.util.Set;
  * Functions' loads from Pulsar ({@link SubscriptionLoads}): the backlog of each one's subscription on its inputs, and
  * whether messages are flowing, which counts as a message having arrived (so a function keeping up with steady
  * traffic is not idle). Functions at zero replicas are urgent: a message for one of them should wake it at the next
- * tick. In-flight counts and CPU are not observed: replicas are not asked, which would cost a call per pod per tick.
+ * tick. The replicas' work in progress is added by {@link ReplicaWorkObserver}; their CPU is not observed (it needs a
+ * metrics API).
  */
 public final class PulsarLoadObserver implements LoadObserver {
     /** A reading older than this says nothing about now: the function is taken as not observed. */

@@ -1,5 +1,7 @@
 package dev.magnetar.operator.config;
 
+import dev.magnetar.api.protocol.ReplicaStatusReader;
+import dev.magnetar.api.state.StateStorageSettings;
 import dev.magnetar.bridge.load.SubscriptionLoads;
 import dev.magnetar.bridge.packages.PulsarPackageTopics;
 import dev.magnetar.bridge.provision.TopicProvisioner;
@@ -11,6 +13,7 @@ import dev.magnetar.operator.autoscale.GatewayAwareObserver;
 import dev.magnetar.operator.autoscale.GatewayCallTally;
 import dev.magnetar.operator.autoscale.GatewayCallsReader;
 import dev.magnetar.operator.autoscale.PulsarLoadObserver;
+import dev.magnetar.operator.autoscale.ReplicaWorkObserver;
 import dev.magnetar.operator.leader.LeaderElectedLoop;
 import dev.magnetar.operator.leader.LeaderSettings;
 import dev.magnetar.operator.leader.LeaderWorkGroup;
@@ -29,10 +32,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pulsar.client.admin.PulsarAdmin;
@@ -45,6 +50,7 @@ import org.apache.pulsar.client.api.PulsarClient;
 @Factory
 @Requires(property = KubernetesModeConfig.MODE_PROPERTY, value = KubernetesModeConfig.KUBERNETES)
 public class KubernetesModeFactory {
+    private static final Duration REPLICA_TIMEOUT = Duration.ofMillis(500);
 
     @Singleton
     @Bean(preDestroy = "close")
@@ -57,10 +63,12 @@ public class KubernetesModeFactory {
     }
 
     @Singleton
-    public RuntimeSettings runtimeSettings(KubernetesModeConfig config, PulsarConfig pulsar) {
-        // The URL only: the operator's own Pulsar credentials never reach a function, which brings its own.
+    public RuntimeSettings runtimeSettings(KubernetesModeConfig config, PulsarConfig pulsar,
+                                           @Nullable @Property(name = StateStorageSettings.URL_PROPERTY)
+                                           String stateStorageUrl) {
+        // The URLs only: the operator's own Pulsar credentials never reach a function, which brings its own.
         return new RuntimeSettings(config.runtimeImage(), pulsar.serviceUrl(), config.runtimeHttpPort(),
-                config.rolloutDeadline());
+                config.rolloutDeadline(), pulsar.adminUrl(), blankToNull(stateStorageUrl));
     }
 
     @Singleton
@@ -87,8 +95,8 @@ public class KubernetesModeFactory {
     public LeaderElectedLoop leaderElectedLoop(KubernetesClient client, FunctionReconciler reconciler,
                                                KubernetesModeConfig config, LeaderElectionConfig leader,
                                                AutoscalerConfig autoscaler, PulsarAdmin admin,
-                                               PulsarClient pulsar, GatewayConfig gateway,
-                                               @Nullable MeterRegistry registry) {
+                                               PulsarClient pulsar, GatewayConfig gateway, ReplicaAccess access,
+                                               RuntimeSettings runtime, @Nullable MeterRegistry registry) {
         String namespace = leader.leaseNamespace() != null ? leader.leaseNamespace()
                 : client.getNamespace() != null ? client.getNamespace() : "default";
         String identity = leader.identity() != null ? leader.identity()
@@ -100,16 +108,24 @@ public class KubernetesModeFactory {
                 autoscaler.interval(), autoscaler.maxLiveReads(), autoscaler.interval().multipliedBy(2)), clock);
         MeterRegistry meters = registry != null ? registry : new SimpleMeterRegistry();
         FunctionScaler scaler = new FunctionScaler(client, new FunctionEvents(client, clock));
+        ReplicaStatusReader replicaStatus = new ReplicaStatusReader(replicaTimeout(autoscaler.interval()));
         return new LeaderElectedLoop(client, () -> {
             ReconcileLoop reconcile = new ReconcileLoop(client, reconciler, config.watchNamespaces(), config.resyncPeriod());
             GatewayCallTally calls = new GatewayCallTally();
             AutoscalerLoop autoscale = new AutoscalerLoop(reconcile::functions,
-                    new GatewayAwareObserver(new PulsarLoadObserver(loads, clock), calls, clock),
+                    new GatewayAwareObserver(new ReplicaWorkObserver(new PulsarLoadObserver(loads, clock), client,
+                            access, runtime.httpPort(), replicaStatus), calls, clock),
                     scaler, meters, clock, autoscaler.interval());
             GatewayCallsReader reports = new GatewayCallsReader(pulsar, gateway.replyTenant(), gateway.replyNamespace(),
                     calls, autoscale::lookNow, clock);
             return new LeaderWorkGroup(List.of(reconcile, autoscale, reports));
         }, settings);
+    }
+
+    /** How long the pods have to report their work at each look: half the interval, at most half a second. */
+    static Duration replicaTimeout(Duration interval) {
+        Duration half = interval.dividedBy(2);
+        return half.compareTo(REPLICA_TIMEOUT) < 0 ? half : REPLICA_TIMEOUT;
     }
 
     private static String blankToNull(String value) {

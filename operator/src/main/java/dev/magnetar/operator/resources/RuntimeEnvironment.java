@@ -16,7 +16,9 @@ import java.util.TreeMap;
 
 /**
  * The runtime container's environment, following the runtime's contract: {@code MAGNETAR_FUNCTION}
- * (the Function as JSON), {@code MAGNETAR_PULSAR_URL}, {@code MAGNETAR_HTTP_PORT},
+ * (the Function as JSON), {@code MAGNETAR_PULSAR_URL}, {@code MAGNETAR_PULSAR_ADMIN_URL} (when the operator has
+ * one), {@code MAGNETAR_HTTP_PORT}, {@code MAGNETAR_STATE_STORAGE_URL} when the operator has state storage (chart
+ * value {@code stateStorageServiceUrl}),
  * {@code MAGNETAR_HTTP_ACCESS_TOKEN} from the function's {@link RuntimeAccessSecret},
  * {@code MAGNETAR_PACKAGE_SHA256} when the jar is kept in Pulsar (its location names the digest the
  * replica checks the fetched jar against),
@@ -32,11 +34,13 @@ import java.util.TreeMap;
 public final class RuntimeEnvironment {
     public static final String FUNCTION = Option.FUNCTION_JSON.variable();
     public static final String PULSAR_URL = Option.PULSAR_URL.variable();
+    public static final String PULSAR_ADMIN_URL = Option.PULSAR_ADMIN_URL.variable();
     public static final String HTTP_PORT = Option.HTTP_PORT.variable();
     public static final String AUTH_TOKEN = Option.PULSAR_AUTH_TOKEN.variable();
     public static final String INSTANCE_NAME = Option.INSTANCE_NAME.variable();
     public static final String ACCESS_TOKEN = Option.HTTP_ACCESS_TOKEN.variable();
     public static final String PACKAGE_SHA256 = Option.PACKAGE_SHA256.variable();
+    public static final String STATE_STORAGE_URL = Option.STATE_STORAGE_URL.variable();
 
     private RuntimeEnvironment() {
     }
@@ -45,7 +49,13 @@ public final class RuntimeEnvironment {
         List<EnvVar> env = new ArrayList<>();
         env.add(plain(FUNCTION, FunctionJson.of(function)));
         env.add(plain(PULSAR_URL, settings.pulsarServiceUrl()));
+        if (settings.pulsarAdminUrl() != null && !settings.pulsarAdminUrl().isBlank()) {
+            env.add(plain(PULSAR_ADMIN_URL, settings.pulsarAdminUrl()));
+        }
         env.add(plain(HTTP_PORT, Integer.toString(settings.httpPort())));
+        if (settings.stateStorageUrl() != null && !settings.stateStorageUrl().isBlank()) {
+            env.add(plain(STATE_STORAGE_URL, settings.stateStorageUrl()));
+        }
         env.add(new EnvVarBuilder().withName(INSTANCE_NAME)
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
                 .build());

@@ -9,6 +9,7 @@ import dev.magnetar.api.replicas.InstanceAction;
 import dev.magnetar.api.replicas.InstanceStatus;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
+import dev.magnetar.api.validation.KubernetesAutoscalingRules;
 import dev.magnetar.controlplane.config.ControlPlaneConfig;
 import dev.magnetar.operator.config.KubernetesModeConfig;
 import dev.magnetar.operator.testing.TestFunctions;
@@ -54,7 +55,11 @@ class KubernetesReplicasMockTest {
                 null, null));
 
         assertThat(replicas.preflight(byCpu, ResolvedFunction.of(byCpu))).singleElement()
-                .satisfies(v -> assertThat(v.field()).isEqualTo("spec.autoscaling.targetCpuUtilization"));
+                .satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("spec.autoscaling.targetCpuUtilization");
+                    assertThat(v.message()).as("the CRD's CEL rule says the same")
+                            .isEqualTo(KubernetesAutoscalingRules.CPU_NEEDS_KEDA_MESSAGE).contains("engine to keda");
+                });
 
         byCpu.getSpec().setAutoscaling(new dev.magnetar.api.v1alpha1.AutoscalingSpec(1, 4, null, null, 70, null, null,
                 null, "keda"));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.PodOverlay;
+import dev.magnetar.api.validation.KubernetesAutoscalingRules;
 import dev.magnetar.api.validation.ReplicaPodRules;
 import dev.magnetar.operator.chart.ChartTemplates;
 import dev.magnetar.operator.resources.RuntimeDeployment;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real kube-apiserver refuses what a Function may not ask of its replica pods, whoever writes it: the CRD's CEL
- * rules refuse reserved labels, confinement-loosening annotations and a service account token; pod fields the
+ * rules refuse reserved labels, confinement-loosening annotations and a service account token (and a CPU target that
+ * Magnetar's own autoscaler would leave unused); pod fields the
  * overlay lacks are refused under strict field validation (kubectl's default) and pruned otherwise.
  */
 class FunctionCrdSecurityIT {
@@ -110,7 +113,13 @@ class FunctionCrdSecurityIT {
                 new Refusal("spec.pod.annotations", ReplicaPodRules.ANNOTATIONS_MESSAGE, f -> f.getSpec().setPod(
                         annotations(Map.of("container.apparmor.security.beta.kubernetes.io/function", "unconfined")))),
                 new Refusal("spec.pod.annotations", ReplicaPodRules.ANNOTATIONS_MESSAGE, f -> f.getSpec().setPod(
-                        annotations(Map.of("seccomp.security.alpha.kubernetes.io/pod", "unconfined")))));
+                        annotations(Map.of("seccomp.security.alpha.kubernetes.io/pod", "unconfined")))),
+                new Refusal("spec.autoscaling.targetCpuUtilization", KubernetesAutoscalingRules.CPU_NEEDS_KEDA_MESSAGE,
+                        f -> f.getSpec().setAutoscaling(new AutoscalingSpec(1, 4, null, null, 70, null, null, null,
+                                null))),
+                new Refusal("spec.autoscaling.targetCpuUtilization", KubernetesAutoscalingRules.CPU_NEEDS_KEDA_MESSAGE,
+                        f -> f.getSpec().setAutoscaling(new AutoscalingSpec(1, 4, null, null, 70, null, null, null,
+                                "magnetar"))));
 
         for (Refusal refusal : refusals) {
             Function created = TestFunctions.function("refused");
@@ -122,6 +131,16 @@ class FunctionCrdSecurityIT {
             assertRefused(() -> client.resource(updated).update(), refusal);
         }
         assertThat(client.resources(Function.class).inNamespace(NAMESPACE).withName("refused").get()).isNull();
+    }
+
+    @Test
+    void aCpuTargetIsAcceptedWithEngineKeda() {
+        Function function = TestFunctions.function("cpu-by-keda");
+        function.getSpec().setAutoscaling(new AutoscalingSpec(1, 4, null, null, 70, null, null, null, "keda"));
+
+        Function created = client.resource(clean(function)).create();
+
+        assertThat(created.getSpec().getAutoscaling().targetCpuUtilization()).isEqualTo(70);
     }
 
     /** kubectl apply validates strictly by default: every field the overlay lacks is refused by name. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.function.ScalingPolicy;
 import dev.magnetar.api.naming.FunctionNames;
+import dev.magnetar.api.protocol.ReplicaStatusReader;
 import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.ScaleEvent;
@@ -37,7 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Magnetar's autoscaler against a real control plane ({@link KubeControlPlane}: kube-apiserver, kube-controller-manager,
- * kube-scheduler, kwok). Only the load is made up ({@link FakeLoadObserver}: kwok's pods run nothing); the decisions,
+ * kube-scheduler, kwok). Only the backlog is made up ({@link FakeLoadObserver}: kwok's pods run nothing, so each is
+ * asked for its work in progress and gives no report); the decisions,
  * the writes through the Function's scale subresource, the reconciler sizing the Deployment, and the ReplicaSet's pods
  * coming and going are real. Then KEDA's ScaledObject CRD (taken from KEDA's Go module) is installed and the
  * ScaledObject the reconciler makes is accepted by the API server.
@@ -54,10 +58,13 @@ class AutoscalerApiServerIT {
     void aBacklogScalesThePodsUpThenIdleToZeroAndAMessageBackToOne() {
         KubernetesClient client = KUBE.client();
         FakeLoadObserver loads = new FakeLoadObserver();
+        // kwok's pods run nothing: each ready one is asked at its IP and gives no report, which must not hold a count.
+        ReplicaWorkObserver observed = new ReplicaWorkObserver(loads, client, TestFunctions.REPLICA_ACCESS,
+                SETTINGS.httpPort(), new ReplicaStatusReader(TICK.dividedBy(2)));
         FunctionReconciler reconciler = new FunctionReconciler(client, SETTINGS, TestFunctions.REPLICA_ACCESS,
                 new PulsarTopics(new FakeTopicProvisioner()), Clock.systemUTC());
         try (ReconcileLoop reconcile = new ReconcileLoop(client, reconciler, List.of(NAMESPACE), Duration.ofMinutes(10));
-             AutoscalerLoop autoscaler = new AutoscalerLoop(reconcile::functions, loads,
+             AutoscalerLoop autoscaler = new AutoscalerLoop(reconcile::functions, observed,
                      new FunctionScaler(client, new FunctionEvents(client, Clock.systemUTC())), new SimpleMeterRegistry(),
                      Clock.systemUTC(), TICK)) {
             reconcile.start();
@@ -72,6 +79,10 @@ class AutoscalerApiServerIT {
             assertThat(client.resources(Function.class).inNamespace(NAMESPACE).withName("scaled").scale().getSpec()
                     .getReplicas()).as("the scale subresource, as kubectl scale reads it").isEqualTo(3);
             assertThat(lastScale("scaled").reason()).contains("backlog 25");
+            Function scaled = get("scaled");
+            assertThat(observed.observe(List.of(new AutoscaledFunction(scaled, ResolvedFunction.of(scaled),
+                    ScalingPolicy.of(scaled).orElseThrow(), 3))).get(NAMESPACE + "/scaled").unheard())
+                    .as("the Deployment's 3 ready pods, each asked").isEqualTo(3);
 
             loads.backlog(NAMESPACE, "scaled", 0L);
             awaitReadyPods("scaled", 0);

@@ -3,6 +3,7 @@ package dev.magnetar.operator.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
+import dev.magnetar.api.state.StateStorageSettings;
 import com.marcnuri.helm.LintResult;
 import dev.magnetar.controlplane.config.ControlPlaneConfig;
 import dev.magnetar.gateway.http.GatewayConfig;
@@ -120,6 +121,21 @@ class HelmChartTest {
             assertThat(leader.renewDeadline()).isEqualTo(Duration.ofSeconds(10));
             assertThat(leader.retryPeriod()).isEqualTo(Duration.ofSeconds(2));
         }
+    }
+
+    @Test
+    void theStateStorageServiceUrlReachesTheControllersConfiguration() {
+        Map<String, Object> env = new LinkedHashMap<>(plainEnv(deployment(render(Map.of("stateStorageServiceUrl",
+                "bk://pulsar-bookie.pulsar.svc:4181")), "magnetar-controller")));
+        env.remove("MAGNETAR_MODE");
+        try (ApplicationContext context = ApplicationContext.builder()
+                .propertySources(PropertySource.of("chart", env, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+                .start()) {
+            assertThat(context.getProperty(StateStorageSettings.URL_PROPERTY, String.class))
+                    .contains("bk://pulsar-bookie.pulsar.svc:4181");
+        }
+        assertThat(plainEnv(deployment(render(Map.of()), "magnetar-controller")))
+                .containsEntry("MAGNETAR_STATE_STORAGE_URL", "");
     }
 
     @Test

@@ -65,6 +65,16 @@ class RuntimeDeploymentTest {
     }
 
     @Test
+    void passesTheStateStorageUrlWhenTheOperatorHasOne() {
+        assertThat(plainEnv(container(RuntimeDeployment.desired(function("exclaim"), SETTINGS))))
+                .doesNotContainKey("MAGNETAR_STATE_STORAGE_URL");
+        RuntimeSettings withState = new RuntimeSettings(SETTINGS.defaultImage(), SETTINGS.pulsarServiceUrl(),
+                SETTINGS.httpPort(), SETTINGS.rolloutDeadline(), null, "bk://pulsar-bookie.pulsar.svc:4181");
+        assertThat(plainEnv(container(RuntimeDeployment.desired(function("exclaim"), withState))))
+                .containsEntry("MAGNETAR_STATE_STORAGE_URL", "bk://pulsar-bookie.pulsar.svc:4181");
+    }
+
+    @Test
     void functionJsonIgnoresServerManagedMetadataAndStatus() {
         Function first = function("exclaim");
         Function second = function("exclaim");
@@ -99,6 +109,16 @@ class RuntimeDeploymentTest {
         assertThat(secret.getValue()).isNull();
         assertThat(secret.getValueFrom().getSecretKeyRef().getName()).isEqualTo("exclaim-secrets");
         assertThat(secret.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("api-key");
+    }
+
+    @Test
+    void theClustersAdminUrlReachesTheRuntimeWhenTheOperatorHasOne() {
+        assertThat(plainEnv(container(RuntimeDeployment.desired(function("exclaim"), SETTINGS))))
+                .doesNotContainKey("MAGNETAR_PULSAR_ADMIN_URL");
+        RuntimeSettings withAdmin = new RuntimeSettings(SETTINGS.defaultImage(), SETTINGS.pulsarServiceUrl(),
+                SETTINGS.httpPort(), SETTINGS.rolloutDeadline(), "http://pulsar:8080", null);
+        assertThat(plainEnv(container(RuntimeDeployment.desired(function("exclaim"), withAdmin))))
+                .containsEntry("MAGNETAR_PULSAR_ADMIN_URL", "http://pulsar:8080");
     }
 
     @Test

@@ -16,7 +16,13 @@ public enum FunctionKind {
     /** {@code org.apache.pulsar.functions.api.Function}: gets a Context, has initialize/close. */
     PULSAR("org.apache.pulsar.functions.api.Function"),
     /** {@code java.util.function.Function}: input in, output out. */
-    JAVA("java.util.function.Function");
+    JAVA("java.util.function.Function"),
+    /**
+     * {@code org.apache.pulsar.functions.api.WindowFunction}: a window's records and a WindowContext in, a result out.
+     * Runs only with {@code spec.window}, which also makes a {@link #JAVA} function of a {@code Collection} a window
+     * function.
+     */
+    WINDOW("org.apache.pulsar.functions.api.WindowFunction");
 
     private final String interfaceName;
 
@@ -56,6 +62,29 @@ public enum FunctionKind {
         if (Modifier.isAbstract(implementation.getModifiers())) {
             return Optional.of(implementation.getName() + " is abstract: name a concrete class that the runtime can"
                     + " create");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * As {@link #problem(Class)}, for a definition with ({@code windowed}) or without {@code spec.window}: a
+     * WindowFunction needs windows, and windows need a WindowFunction or a java.util.function.Function (of a
+     * collection, which the runtime checks).
+     */
+    public static Optional<String> problem(Class<?> implementation, boolean windowed) {
+        Optional<String> problem = problem(implementation);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        FunctionKind kind = of(implementation).orElseThrow();
+        if (kind == WINDOW && !windowed) {
+            return Optional.of(implementation.getName() + " is a WindowFunction: give spec.window (--window-length-count"
+                    + " or --window-length-duration-ms) so the runtime collects its windows");
+        }
+        if (kind == PULSAR && windowed) {
+            return Optional.of(implementation.getName() + " is a Pulsar Function, which takes one message at a time, but"
+                    + " spec.window is set: implement " + WINDOW.interfaceName + " or java.util.function.Function of a"
+                    + " Collection, or remove spec.window");
         }
         return Optional.empty();
     }

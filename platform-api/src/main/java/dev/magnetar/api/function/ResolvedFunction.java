@@ -9,6 +9,7 @@ import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SubscriptionSpec;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
+import dev.magnetar.api.v1alpha1.WindowSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +40,17 @@ public record ResolvedFunction(
         int replicas,
         Map<String, Object> userConfig,
         Map<String, String> env,
-        String logTopic) {
+        String logTopic,
+        boolean autoAck,
+        WindowSpec window) {
 
     public static final int DEFAULT_MAX_REDELIVERIES = 3;
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
     public static final int DEFAULT_CONCURRENCY = 1;
     public static final int DEFAULT_REPLICAS = 1;
+    /** As Pulsar's WindowConfigUtils: no lag allowed, a watermark every second. */
+    public static final long DEFAULT_MAX_LAG_MS = 0;
+    public static final long DEFAULT_WATERMARK_EMIT_INTERVAL_MS = 1000;
 
     public static ResolvedFunction of(Function function) {
         FunctionSpec spec = function.getSpec();
@@ -81,7 +87,31 @@ public record ResolvedFunction(
                 orDefault(spec.getReplicas(), DEFAULT_REPLICAS),
                 Optional.ofNullable(spec.getUserConfig()).map(ResolvedFunction::readOnlyCopy).orElse(Map.of()),
                 Optional.ofNullable(spec.getEnv()).map(Map::copyOf).orElse(Map.of()),
-                spec.getLogTopic() == null ? null : TopicNames.qualifyIn(tenant, namespace, spec.getLogTopic()));
+                spec.getLogTopic() == null ? null : TopicNames.qualifyIn(tenant, namespace, spec.getLogTopic()),
+                // A window function's records are acked by its windows, as Pulsar sets autoAck false for them.
+                orDefault(spec.getAutoAck(), spec.getWindow() == null),
+                window(spec.getWindow(), tenant, namespace));
+    }
+
+    /** The window with Pulsar's inferred values: a sliding interval of the length, event-time lag and watermark. */
+    private static WindowSpec window(WindowSpec window, String tenant, String namespace) {
+        if (window == null) {
+            return null;
+        }
+        boolean eventTime = window.timestampExtractorClassName() != null;
+        return new WindowSpec(
+                window.windowLengthCount(),
+                window.windowLengthDurationMs(),
+                window.slidingIntervalCount() == null && window.slidingIntervalDurationMs() == null
+                        ? window.windowLengthCount() : window.slidingIntervalCount(),
+                window.slidingIntervalCount() == null && window.slidingIntervalDurationMs() == null
+                        ? window.windowLengthDurationMs() : window.slidingIntervalDurationMs(),
+                window.lateDataTopic() == null ? null : TopicNames.qualifyIn(tenant, namespace, window.lateDataTopic()),
+                eventTime ? orDefault(window.maxLagMs(), DEFAULT_MAX_LAG_MS) : window.maxLagMs(),
+                eventTime ? orDefault(window.watermarkEmitIntervalMs(), DEFAULT_WATERMARK_EMIT_INTERVAL_MS)
+                        : window.watermarkEmitIntervalMs(),
+                window.timestampExtractorClassName(),
+                window.actualWindowFunctionClassName());
     }
 
     public String fqfn() {

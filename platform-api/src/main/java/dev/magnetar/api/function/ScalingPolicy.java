@@ -15,6 +15,8 @@ public record ScalingPolicy(int minReplicas, int maxReplicas, long targetBacklog
                             int targetInFlightPerReplica, Integer targetCpuUtilization, Duration scaleToZeroAfter,
                             Duration scaleUpStabilization, Duration scaleDownStabilization, Engine engine) {
     public static final int DEFAULT_MIN_REPLICAS = 1;
+    /** The name of {@link Engine#KEDA}, as a constant a CEL rule can hold. */
+    public static final String ENGINE_KEDA = "keda";
     public static final long DEFAULT_TARGET_BACKLOG_PER_REPLICA = 100;
     public static final int DEFAULT_SCALE_TO_ZERO_AFTER_SECONDS = 60;
     public static final int DEFAULT_SCALE_UP_STABILIZATION_SECONDS = 0;
@@ -25,7 +27,7 @@ public record ScalingPolicy(int minReplicas, int maxReplicas, long targetBacklog
         /** Magnetar's own autoscaler: local processes in standalone, the Function's scale subresource on Kubernetes. */
         MAGNETAR("magnetar"),
         /** A KEDA ScaledObject with KEDA's Pulsar scaler (Kubernetes with KEDA installed only). */
-        KEDA("keda");
+        KEDA(ENGINE_KEDA);
 
         private final String value;
 

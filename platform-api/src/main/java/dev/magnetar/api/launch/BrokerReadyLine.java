@@ -12,9 +12,11 @@ import java.util.Optional;
  *
  * @param tlsServiceUrl the {@code pulsar+ssl://} URL when the broker serves the binary protocol over TLS, else null
  * @param tlsAdminUrl   the {@code https://} URL when the broker serves its admin API over TLS, else null
+ * @param stateStorageUrl the {@code bk://} URL of BookKeeper's table service (function state), or null when the broker
+ *                      runs without it
  */
 public record BrokerReadyLine(String serviceUrl, String adminUrl, String tlsServiceUrl, String tlsAdminUrl,
-                              Path dataDir) {
+                              String stateStorageUrl, Path dataDir) {
     public static final String READY = "MAGNETAR_BROKER_READY";
     public static final String FAILED = "MAGNETAR_BROKER_FAILED";
     /** The line a broker's launcher writes on the broker's standard input to stop it. */
@@ -24,14 +26,19 @@ public record BrokerReadyLine(String serviceUrl, String adminUrl, String tlsServ
     private static final String DATA_DIR_KEY = " dataDir=";
 
     public BrokerReadyLine(String serviceUrl, String adminUrl, Path dataDir) {
-        this(serviceUrl, adminUrl, null, null, dataDir);
+        this(serviceUrl, adminUrl, null, null, null, dataDir);
+    }
+
+    public BrokerReadyLine(String serviceUrl, String adminUrl, String tlsServiceUrl, String tlsAdminUrl, Path dataDir) {
+        this(serviceUrl, adminUrl, tlsServiceUrl, tlsAdminUrl, null, dataDir);
     }
 
     /** The line that announces this broker. */
     public String format() {
         return READY + " serviceUrl=" + serviceUrl + " adminUrl=" + adminUrl
                 + (tlsServiceUrl == null ? "" : " tlsServiceUrl=" + tlsServiceUrl)
-                + (tlsAdminUrl == null ? "" : " tlsAdminUrl=" + tlsAdminUrl) + DATA_DIR_KEY + dataDir;
+                + (tlsAdminUrl == null ? "" : " tlsAdminUrl=" + tlsAdminUrl)
+                + (stateStorageUrl == null ? "" : " stateStorageUrl=" + stateStorageUrl) + DATA_DIR_KEY + dataDir;
     }
 
     /** The line that reports a failed start; the reason is folded onto one line. */
@@ -55,7 +62,8 @@ public record BrokerReadyLine(String serviceUrl, String adminUrl, String tlsServ
             return Optional.empty();
         }
         return Optional.of(new BrokerReadyLine(serviceUrl, adminUrl, word(words, "tlsServiceUrl="),
-                word(words, "tlsAdminUrl="), Path.of(line.substring(dataDir + DATA_DIR_KEY.length()))));
+                word(words, "tlsAdminUrl="), word(words, "stateStorageUrl="),
+                Path.of(line.substring(dataDir + DATA_DIR_KEY.length()))));
     }
 
     /** The reason of a {@code MAGNETAR_BROKER_FAILED <reason>} line. */

@@ -29,6 +29,11 @@ public final class RuntimeLaunch {
         FUNCTION_JSON("--function-json", "MAGNETAR_FUNCTION"),
         PULSAR_URL("--pulsar-url", "MAGNETAR_PULSAR_URL"),
         PULSAR_AUTH_TOKEN("--pulsar-auth-token", "MAGNETAR_PULSAR_AUTH_TOKEN"),
+        /**
+         * The cluster's admin (HTTP) URL, like Pulsar's {@code --web-service-url}: what {@code Context.getPulsarAdmin()}
+         * connects to, with the function's own token. Unset: the function gets no admin client.
+         */
+        PULSAR_ADMIN_URL("--pulsar-admin-url", "MAGNETAR_PULSAR_ADMIN_URL"),
         /** The broker's certificate on {@code pulsar+ssl://}: see {@link PulsarTrust}. */
         PULSAR_TLS_TRUST_CERTS_FILE("--pulsar-tls-trust-certs-file", "MAGNETAR_PULSAR_TLS_TRUST_CERTS_FILE"),
         PULSAR_TLS_TRUST_STORE("--pulsar-tls-trust-store", "MAGNETAR_PULSAR_TLS_TRUST_STORE"),
@@ -56,6 +61,16 @@ public final class RuntimeLaunch {
          * another digest does not load it.
          */
         PACKAGE_SHA256("--package-sha256", "MAGNETAR_PACKAGE_SHA256"),
+        /**
+         * {@code bk://host:port} of BookKeeper's table service, where the function's state lives (Pulsar's
+         * {@code stateStorageServiceUrl}). Without it, state calls fail naming this setting.
+         */
+        STATE_STORAGE_URL("--state-storage-url", "MAGNETAR_STATE_STORAGE_URL"),
+        /**
+         * Why there is no state storage, when the launcher knows (standalone's broker runs without one): state calls
+         * fail with this text instead of naming {@link #STATE_STORAGE_URL}.
+         */
+        STATE_STORAGE_UNAVAILABLE("--state-storage-unavailable", "MAGNETAR_STATE_STORAGE_UNAVAILABLE"),
         /**
          * {@value RuntimeAssignment#STDIN}: a generic JVM of standalone's warm pool. It starts with no function,
          * warms up, prints {@link #WAITING}, then reads its function's settings as one line from standard input

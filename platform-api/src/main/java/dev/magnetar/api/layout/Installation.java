@@ -52,6 +52,14 @@ public final class Installation {
         return require(home.resolve("runtime-java/target/magnetar-runtime.jar"), "runtime-java");
     }
 
+    /**
+     * The state backend's jar and, in {@code lib/} beside it, its dependencies (BookKeeper's client): loaded by the
+     * control plane in a class loader of their own, never on its class path.
+     */
+    public Path stateBackendJar() {
+        return require(home.resolve("state-bookkeeper/target/magnetar-state-bookkeeper.jar"), "state-bookkeeper");
+    }
+
     public Path samplesDir() {
         return home.resolve("samples");
     }

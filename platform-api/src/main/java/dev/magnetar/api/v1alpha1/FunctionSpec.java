@@ -68,6 +68,10 @@ public class FunctionSpec {
     /** Only false is accepted (documents that write it still read): replicas get no service account token. */
     @ValidationRule(value = ReplicaPodRules.AUTOMOUNT_RULE, message = ReplicaPodRules.AUTOMOUNT_MESSAGE)
     private Boolean automountServiceAccountToken;
+    /** As Pulsar's autoAck: false leaves acking to the function ({@code Context.getCurrentRecord().ack()}). */
+    private Boolean autoAck;
+    /** Makes the function a window function, as Pulsar's windowConfig. */
+    private WindowSpec window;
 
     public String getTenant() { return tenant; }
     public void setTenant(String tenant) { this.tenant = tenant; }
@@ -127,6 +131,11 @@ public class FunctionSpec {
     public void setAutomountServiceAccountToken(Boolean automountServiceAccountToken) {
         this.automountServiceAccountToken = automountServiceAccountToken;
     }
+
+    public Boolean getAutoAck() { return autoAck; }
+    public void setAutoAck(Boolean autoAck) { this.autoAck = autoAck; }
+    public WindowSpec getWindow() { return window; }
+    public void setWindow(WindowSpec window) { this.window = window; }
 
     /** Schema stand-in for free-form maps: an object whose values Kubernetes does not check. */
     private static final class FreeForm {

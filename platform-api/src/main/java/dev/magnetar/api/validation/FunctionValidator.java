@@ -11,7 +11,6 @@ import dev.magnetar.api.v1alpha1.PulsarAuthSpec;
 import dev.magnetar.api.v1alpha1.ResourcesSpec;
 import dev.magnetar.api.v1alpha1.RuntimeSpec;
 import dev.magnetar.api.v1alpha1.SecretRef;
-import dev.magnetar.api.v1alpha1.SubscriptionType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,17 @@ public final class FunctionValidator {
     /** Pulsar allows more ('=' and ':'), but tenant and namespace become Kubernetes label values. */
     private static final Pattern LABEL_SAFE = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final int MAX_CONCURRENCY = 1024;
+    /**
+     * Why EFFECTIVELY_ONCE is refused, for every API that can ask for it. Pulsar gets it from broker deduplication
+     * with output sequence ids taken from the input message ids, one producer per input partition behind a Failover
+     * subscription; a Magnetar replica publishes the outputs of many inputs at once through one producer, so those
+     * ids would not rise with each send and the broker would drop outputs as duplicates.
+     */
+    public static final String EFFECTIVELY_ONCE_REFUSED = "EFFECTIVELY_ONCE is not supported: it needs output"
+            + " sequence ids derived from the input message ids, one producer per input partition, and Magnetar"
+            + " replicas publish the outputs of many inputs concurrently through one producer. Use ATLEAST_ONCE (the"
+            + " default; with a Failover subscription for order) and make the output's consumers idempotent, or"
+            + " ATMOST_ONCE";
     private static final int MAX_SCALE_TO_ZERO_SECONDS = 7 * 24 * 3600;
     private static final int MAX_STABILIZATION_SECONDS = 3600;
     private static final String RESERVED_PREFIX = "MAGNETAR_";
@@ -56,6 +66,7 @@ public final class FunctionValidator {
         checkEnvironment(out, spec);
         ReplicaPodRules.check(out, spec);
         checkPulsarAuth(out, spec.getPulsarAuth());
+        WindowRules.check(out, spec);
         return out;
     }
 
@@ -160,10 +171,12 @@ public final class FunctionValidator {
     }
 
     private static void checkDelivery(List<Violation> out, FunctionSpec spec) {
-        SubscriptionType type = spec.getSubscription() == null ? null : spec.getSubscription().type();
-        if (spec.getProcessingGuarantee() == ProcessingGuarantee.EFFECTIVELY_ONCE && type != SubscriptionType.Failover) {
-            out.add(new Violation("spec.processingGuarantee", "EFFECTIVELY_ONCE needs a single active consumer:"
-                    + " set spec.subscription.type to Failover"));
+        if (spec.getProcessingGuarantee() == ProcessingGuarantee.EFFECTIVELY_ONCE) {
+            out.add(new Violation("spec.processingGuarantee", EFFECTIVELY_ONCE_REFUSED));
+        }
+        if (Boolean.FALSE.equals(spec.getAutoAck()) && spec.getProcessingGuarantee() == ProcessingGuarantee.ATMOST_ONCE) {
+            out.add(new Violation("spec.autoAck", "is false but ATMOST_ONCE acks every message as it is received (Pulsar"
+                    + " refuses this too): remove autoAck, or use ATLEAST_ONCE to ack from the function"));
         }
         if (spec.getMaxRedeliveries() != null && spec.getMaxRedeliveries() < 0) {
             out.add(new Violation("spec.maxRedeliveries", "is " + spec.getMaxRedeliveries() + ": must be 0 or more"));

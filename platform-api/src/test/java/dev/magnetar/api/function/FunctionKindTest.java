@@ -35,6 +35,26 @@ class FunctionKindTest {
     static class Helper {
     }
 
+    static class Counting implements org.apache.pulsar.functions.api.WindowFunction<String, Integer> {
+        @Override
+        public Integer process(java.util.Collection<org.apache.pulsar.functions.api.Record<String>> input,
+                               org.apache.pulsar.functions.api.WindowContext context) {
+            return input.size();
+        }
+    }
+
+    @Test
+    void aWindowFunctionRunsOnlyWithWindowsAndAPulsarFunctionOnlyWithout() {
+        assertThat(FunctionKind.of(Counting.class)).contains(FunctionKind.WINDOW);
+        assertThat(FunctionKind.problem(Counting.class, true)).isEmpty();
+        assertThat(FunctionKind.problem(Counting.class, false)).hasValueSatisfying(problem ->
+                assertThat(problem).contains("WindowFunction", "spec.window"));
+        assertThat(FunctionKind.problem(PulsarEcho.class, true)).hasValueSatisfying(problem ->
+                assertThat(problem).contains("spec.window"));
+        assertThat(FunctionKind.problem(JavaEcho.class, true)).as("a Collection input is the runtime's check").isEmpty();
+        assertThat(FunctionKind.problem(PulsarEcho.class, false)).isEmpty();
+    }
+
     @Test
     void aClassIsMatchedAgainstPulsarsInterfaceFirst() {
         assertThat(FunctionKind.of(PulsarEcho.class)).contains(FunctionKind.PULSAR);
@@ -56,7 +76,8 @@ class FunctionKindTest {
         assertThat(FunctionKind.problem(PulsarEcho.class)).isEmpty();
         assertThat(FunctionKind.problem(JavaEcho.class)).isEmpty();
         assertThat(FunctionKind.problem(Helper.class)).contains(Helper.class.getName() + " implements neither"
-                + " org.apache.pulsar.functions.api.Function nor java.util.function.Function: implement one of them");
+                + " org.apache.pulsar.functions.api.Function nor java.util.function.Function nor"
+                + " org.apache.pulsar.functions.api.WindowFunction: implement one of them");
         assertThat(FunctionKind.problem(AbstractEcho.class)).hasValueSatisfying(problem ->
                 assertThat(problem).startsWith(AbstractEcho.class.getName() + " is abstract").contains("concrete class"));
         assertThat(FunctionKind.problem(java.util.function.Function.class)).as("an interface is abstract too")

@@ -45,4 +45,14 @@ class ReadyLineTest {
         assertThat(BrokerReadyLine.parse(ready.format())).contains(ready);
         assertThat(BrokerReadyLine.failure(BrokerReadyLine.failedLine("port\n in use"))).contains("port in use");
     }
+
+    @Test
+    void carriesTheStateStorageUrlWhenTheBrokerRunsTheTableService() {
+        var ready = new BrokerReadyLine("pulsar://127.0.0.1:6650", "http://127.0.0.1:8080", null, null,
+                "bk://127.0.0.1:4181", Path.of("/tmp/d"));
+        assertThat(ready.format()).contains(" stateStorageUrl=bk://127.0.0.1:4181 ");
+        assertThat(BrokerReadyLine.parse(ready.format())).contains(ready);
+        assertThat(BrokerReadyLine.parse(new BrokerReadyLine("pulsar://h:1", "http://h:2", Path.of("/d")).format())
+                .orElseThrow().stateStorageUrl()).isNull();
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.magnetar.api.validation.KubernetesAutoscalingRules;
 import dev.magnetar.api.validation.ReplicaPodRules;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +69,18 @@ class CustomResourceDefinitionTest {
                 .containsExactlyInAnyOrder(ReplicaPodRules.LABELS_RULE, ReplicaPodRules.ANNOTATIONS_RULE);
         assertThat(spec.at("/pod/x-kubernetes-validations").findValuesAsText("fieldPath"))
                 .containsExactlyInAnyOrder(".labels", ".annotations");
+    }
+
+    @Test
+    void carriesTheKubernetesAutoscalingRuleAsACelRule() throws IOException {
+        JsonNode autoscaling = new ObjectMapper(new YAMLFactory()).readTree(generated())
+                .at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/autoscaling");
+
+        assertThat(autoscaling.at("/x-kubernetes-validations/0/rule").asText())
+                .isEqualTo(KubernetesAutoscalingRules.CPU_NEEDS_KEDA_RULE);
+        assertThat(autoscaling.at("/x-kubernetes-validations/0/fieldPath").asText()).isEqualTo(".targetCpuUtilization");
+        assertThat(autoscaling.at("/x-kubernetes-validations/0/message").asText())
+                .isEqualTo(KubernetesAutoscalingRules.CPU_NEEDS_KEDA_MESSAGE);
     }
 
     private static void collectPreserving(JsonNode node, String path, List<String> out) {

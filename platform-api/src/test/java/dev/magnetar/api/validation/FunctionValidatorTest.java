@@ -85,12 +85,18 @@ class FunctionValidatorTest {
     }
 
     @Test
-    void effectivelyOnceNeedsFailover() {
+    void effectivelyOnceIsRefusedWithAnyKindOfSubscription() {
         Function function = valid();
         function.getSpec().setProcessingGuarantee(ProcessingGuarantee.EFFECTIVELY_ONCE);
-        assertThat(fields(function)).containsExactly("spec.processingGuarantee");
+        assertThat(FunctionValidator.validate(function)).singleElement().satisfies(violation -> {
+            assertThat(violation.field()).isEqualTo("spec.processingGuarantee");
+            assertThat(violation.message()).contains("EFFECTIVELY_ONCE is not supported", "ATLEAST_ONCE");
+        });
 
         function.getSpec().setSubscription(new SubscriptionSpec(null, SubscriptionType.Failover, null));
+        assertThat(fields(function)).containsExactly("spec.processingGuarantee");
+
+        function.getSpec().setProcessingGuarantee(ProcessingGuarantee.ATLEAST_ONCE);
         assertThat(FunctionValidator.validate(function)).isEmpty();
     }
 

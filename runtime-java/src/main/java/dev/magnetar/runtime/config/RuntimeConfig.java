@@ -3,6 +3,7 @@ package dev.magnetar.runtime.config;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.launch.PulsarTrust;
 import dev.magnetar.api.packages.PulsarPackage;
+import dev.magnetar.api.state.StateStorageSettings;
 import dev.magnetar.api.v1alpha1.Function;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.time.Duration;
  * @param parentPid    a process whose exit stops this replica like SIGTERM (the local control
  *                     plane, so no replica outlives it); 0 for none
  * @param pulsarTrust  how the broker's certificate is checked on {@code pulsar+ssl://}
+ * @param pulsarAdminUrl the cluster's admin URL for {@code Context.getPulsarAdmin()}, or null: no admin client
+ * @param stateStorage where the function's state lives, or why nowhere
  */
 public record RuntimeConfig(
         Function function,
@@ -41,7 +44,9 @@ public record RuntimeConfig(
         HttpAccess http,
         Duration drainTimeout,
         long parentPid,
-        PulsarTrust pulsarTrust) {
+        PulsarTrust pulsarTrust,
+        String pulsarAdminUrl,
+        StateStorageSettings stateStorage) {
 
     /**
      * @param host  the address to listen on, or null for every interface
@@ -58,8 +63,9 @@ public record RuntimeConfig(
     @Override
     public String toString() {
         return "RuntimeConfig[function=" + resolved.fqfn() + ", instance=" + instanceName + ", pulsarUrl=" + pulsarUrl
-                + ", authToken=" + (authToken == null ? "none" : "(hidden)") + ", httpPort=" + httpPort
-                + ", pulsarTrust=" + pulsarTrust + "]";
+                + ", pulsarAdminUrl=" + pulsarAdminUrl + ", authToken=" + (authToken == null ? "none" : "(hidden)")
+                + ", httpPort=" + httpPort + ", pulsarTrust=" + pulsarTrust + ", stateStorage="
+                + stateStorage.serviceUrl() + "]";
     }
 
     /** Pulsar's consumer name for this replica: shows in topic stats which replica holds what. */

@@ -5,8 +5,8 @@ import dev.magnetar.api.launch.RuntimeAssignment;
 import dev.magnetar.api.launch.RuntimeLaunch.Option;
 import dev.magnetar.api.launch.RuntimeLaunch;
 import dev.magnetar.api.packages.PulsarPackage;
+import dev.magnetar.api.state.StateStorageSettings;
 import dev.magnetar.api.v1alpha1.Function;
-import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
 import dev.magnetar.api.validation.FunctionValidator;
 import dev.magnetar.api.validation.InvalidFunctionException;
 import dev.magnetar.api.yaml.DocumentException;
@@ -123,7 +123,18 @@ public final class RuntimeOptions {
                 number(Option.HTTP_PORT.flag(), DEFAULT_HTTP_PORT, 0, 65_535),
                 new RuntimeConfig.HttpAccess(values.get(Option.HTTP_HOST.flag()), values.get(Option.HTTP_ACCESS_TOKEN.flag())),
                 Duration.ofMillis(number(Option.DRAIN_TIMEOUT_MS.flag(), DEFAULT_DRAIN_TIMEOUT_MS, 0, Long.MAX_VALUE)),
-                number(Option.PARENT_PID.flag(), 0L, 0, Long.MAX_VALUE), TrustOptions.read(values));
+                number(Option.PARENT_PID.flag(), 0L, 0, Long.MAX_VALUE), TrustOptions.read(values), adminUrl(),
+                stateStorage());
+    }
+
+    /** An http(s) URL, or none; anything else is refused now rather than when the function first asks for it. */
+    private String adminUrl() {
+        String url = values.get(Option.PULSAR_ADMIN_URL.flag());
+        if (url != null && !url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new ConfigurationException(Option.PULSAR_ADMIN_URL.flag() + " (" + Option.PULSAR_ADMIN_URL.variable()
+                    + ") is '" + url + "': give the cluster's web service URL, http://host:8080 or https://host:8443");
+        }
+        return url;
     }
 
     private static Function document(java.util.function.Supplier<Function> reader, String option) {
@@ -140,12 +151,7 @@ public final class RuntimeOptions {
         } catch (InvalidFunctionException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
-        ResolvedFunction resolved = ResolvedFunction.of(function);
-        if (resolved.processingGuarantee() == ProcessingGuarantee.EFFECTIVELY_ONCE) {
-            throw new ConfigurationException("spec.processingGuarantee: EFFECTIVELY_ONCE is not implemented in this"
-                    + " runtime yet: use ATLEAST_ONCE (the default) or ATMOST_ONCE");
-        }
-        return resolved;
+        return ResolvedFunction.of(function);
     }
 
     /** A jar kept in Pulsar is fetched once the replica has its client; null for a file. */
@@ -184,6 +190,15 @@ public final class RuntimeOptions {
                     + " SHA-256 as 64 hex digits, or leave the option out");
         }
         return sha256;
+    }
+
+    private StateStorageSettings stateStorage() {
+        String url = values.get(Option.STATE_STORAGE_URL.flag());
+        if (url != null && !url.trim().matches("[a-z][a-z0-9+.-]*://\\S+")) {
+            throw new ConfigurationException(Option.STATE_STORAGE_URL.flag() + " is '" + url + "': give bk://host:port"
+                    + " of BookKeeper's table service, or leave it out (then state calls fail)");
+        }
+        return new StateStorageSettings(url, values.get(Option.STATE_STORAGE_UNAVAILABLE.flag()));
     }
 
     /** The pod name on Kubernetes (the downward API sets it); the instance id elsewhere. */

@@ -1,8 +1,11 @@
 package dev.magnetar.runtime.context;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.state.StateScope;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.runtime.state.ReplicaState;
+import dev.magnetar.runtime.state.StateCalls;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -20,6 +23,8 @@ import org.slf4j.Logger;
  * @param logger     the function's logger
  * @param secrets    where getSecret looks: the process environment, where the platform puts secrets
  * @param onFatal    what Context.fatal does: stop the replica with an error
+ * @param cluster    what getPulsarAdmin and getPulsarClientBuilder give: the cluster with the function's own token
+ * @param state      the function's state (counters and values), opened on first use
  */
 public record ContextResources(
         ResolvedFunction function,
@@ -30,7 +35,18 @@ public record ContextResources(
         RuntimeMetrics metrics,
         Logger logger,
         Map<String, String> secrets,
-        Consumer<Throwable> onFatal) {
+        Consumer<Throwable> onFatal,
+        ClusterAccess cluster,
+        StateCalls state) {
+
+    /** Without access to the cluster beyond {@code client} and without state storage (a context outside a replica). */
+    public ContextResources(ResolvedFunction function, String version, int instanceId, PulsarClient client,
+                            Publisher publisher, RuntimeMetrics metrics, Logger logger, Map<String, String> secrets,
+                            Consumer<Throwable> onFatal) {
+        this(function, version, instanceId, client, publisher, metrics, logger, secrets, onFatal, ClusterAccess.none(),
+                new StateCalls(ReplicaState.none(new StateScope(function.tenant(), function.namespace(),
+                        function.name()))));
+    }
 
     /** Without the secrets (the whole environment, the Pulsar token among them), which a record's toString prints. */
     @Override

@@ -1,9 +1,12 @@
 package dev.magnetar.runtime.context;
 
+import dev.magnetar.runtime.state.StateCalls;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.api.ClientBuilder;
 import org.apache.pulsar.client.api.ConsumerBuilder;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
@@ -18,7 +21,7 @@ import org.slf4j.Logger;
  * invocation (cheap: it points at the replica's shared resources and the current record), so
  * {@link #getCurrentRecord()} is right even with many messages in flight at once.
  */
-public final class FunctionContext extends StatelessContext {
+public final class FunctionContext extends StatefulContext {
     private final ContextResources shared;
     private final Record<?> record;
 
@@ -128,6 +131,18 @@ public final class FunctionContext extends StatelessContext {
         return requireClient("getPulsarClient");
     }
 
+    /** An admin client for the cluster that acts with the function's own token, allowed what its role is granted. */
+    @Override
+    public PulsarAdmin getPulsarAdmin() {
+        return shared.cluster().admin();
+    }
+
+    /** A new builder configured like the replica's client (service URL, the function's token, TLS trust). */
+    @Override
+    public ClientBuilder getPulsarClientBuilder() {
+        return shared.cluster().clientBuilder();
+    }
+
     @Override
     public <X> TypedMessageBuilder<X> newOutputMessage(String topicName, Schema<X> schema) throws PulsarClientException {
         requireClient("newOutputMessage");
@@ -158,6 +173,11 @@ public final class FunctionContext extends StatelessContext {
     @Override
     public <X> FunctionRecord.FunctionRecordBuilder<X> newOutputRecordBuilder(Schema<X> schema) {
         return FunctionRecord.from(this, schema);
+    }
+
+    @Override
+    StateCalls stateCalls() {
+        return shared.state();
     }
 
     @Override

@@ -2,42 +2,74 @@ package dev.magnetar.runtime.context;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.impl.schema.AutoConsumeSchema;
 import org.apache.pulsar.functions.api.Record;
 
 /**
- * The record being processed, as {@code Context.getCurrentRecord()} shows it. Acking is the
- * runtime's job (after the outputs are stored), so {@link #ack()} and {@link #fail()} do nothing.
+ * The record being processed, as {@code Context.getCurrentRecord()} shows it. Usually acking is the
+ * runtime's job (after the outputs are stored), and {@link #ack()} and {@link #fail()} do nothing. A
+ * record made {@link #settledBy settled by} a consumer (the function's {@code autoAck} is false, or its
+ * windows ack) acks or negatively acks its message through it, once: the first of ack() and fail() wins.
  */
 public final class InvocationRecord implements Record<Object> {
+    private static final AtomicIntegerFieldUpdater<InvocationRecord> SETTLED =
+            AtomicIntegerFieldUpdater.newUpdater(InvocationRecord.class, "settled");
+
     private final Message<?> message;
     private final Object value;
     private final Map<String, String> properties;
     /** What the input was read with; AUTO_CONSUME stands for the schema each message was written with. */
     private final Schema<?> schema;
+    /** Where ack() and fail() go; null when the runtime settles the message itself. */
+    private final Consumer<?> consumer;
+    /** 1 once acked or failed. */
+    private volatile int settled;
 
-    private InvocationRecord(Message<?> message, Object value, Map<String, String> properties, Schema<?> schema) {
+    private InvocationRecord(Message<?> message, Object value, Map<String, String> properties, Schema<?> schema,
+                             Consumer<?> consumer) {
         this.message = message;
         this.value = value;
         this.properties = properties;
         this.schema = schema;
+        this.consumer = consumer;
+    }
+
+    /** A record of a message read with a schema not known here. */
+    public static InvocationRecord of(Message<?> message, Object value) {
+        return of(message, value, null);
     }
 
     /** {@code schema}: what the consumer reads with, or null when not known. */
     public static InvocationRecord of(Message<?> message, Object value, Schema<?> schema) {
-        return new InvocationRecord(message, value, message.getProperties(), schema);
+        return new InvocationRecord(message, value, message.getProperties(), schema, null);
+    }
+
+    /** As {@link #settledBy(Message, Object, Schema, Consumer)} with the schema not known here. */
+    public static InvocationRecord settledBy(Message<?> message, Object value, Consumer<?> consumer) {
+        return settledBy(message, value, null, consumer);
+    }
+
+    /**
+     * A record whose {@link #ack()} and {@link #fail()} settle its message through {@code consumer}, once;
+     * with a null consumer the same as {@link #of(Message, Object, Schema)}.
+     */
+    public static InvocationRecord settledBy(Message<?> message, Object value, Schema<?> schema,
+                                             Consumer<?> consumer) {
+        return new InvocationRecord(message, value, message.getProperties(), schema, consumer);
     }
 
     /** A direct call (HTTP /invoke): no message, no topic. */
     public static InvocationRecord direct(Object value, Map<String, String> properties) {
-        return new InvocationRecord(null, value, Map.copyOf(properties), null);
+        return new InvocationRecord(null, value, Map.copyOf(properties), null, null);
     }
 
     /** A direct call whose input was decoded with {@code schema}. */
     public static InvocationRecord direct(Object value, Map<String, String> properties, Schema<?> schema) {
-        return new InvocationRecord(null, value, Map.copyOf(properties), schema);
+        return new InvocationRecord(null, value, Map.copyOf(properties), schema, null);
     }
 
     /** The input's schema: for a generic input the one its message was written with (as Pulsar shows it). */
@@ -86,13 +118,28 @@ public final class InvocationRecord implements Record<Object> {
         return Optional.ofNullable((Message) message);
     }
 
+    /** Acks the message when this record settles it and it is not settled yet; otherwise the runtime acks. */
     @Override
     public void ack() {
-        // The runtime acks once the outputs and the reply are stored.
+        if (consumer != null && SETTLED.compareAndSet(this, 0, 1)) {
+            // Not watched, as the runtime's own acks: a lost ack only means a redelivery, which at-least-once allows.
+            consumer.acknowledgeAsync(message.getMessageId());
+        }
     }
 
+    /**
+     * Negatively acks the message (redelivered after a back-off, to the dead-letter topic after maxRedeliveries) when
+     * this record settles it and it is not settled yet; otherwise the runtime does when the function throws.
+     */
     @Override
     public void fail() {
-        // The runtime negatively acks when the function throws.
+        if (consumer != null && SETTLED.compareAndSet(this, 0, 1)) {
+            consumer.negativeAcknowledge(message);
+        }
+    }
+
+    /** True once {@link #ack()} or {@link #fail()} settled the message. */
+    public boolean settled() {
+        return settled == 1;
     }
 }

@@ -19,6 +19,14 @@ public final class FunctionJar {
     }
 
     public static LoadedFunction load(Path jar, String className) {
+        return load(jar, className, false);
+    }
+
+    /**
+     * As {@link #load(Path, String)}; {@code windowed}: the definition has {@code spec.window}, so the class must be a
+     * window function (a WindowFunction, or a java.util.function.Function of a Collection).
+     */
+    public static LoadedFunction load(Path jar, String className, boolean windowed) {
         URLClassLoader loader = new URLClassLoader("function:" + jar.getFileName(), new URL[] {url(jar)},
                 FunctionJar.class.getClassLoader());
         Class<?> type;
@@ -28,12 +36,13 @@ public final class FunctionJar {
             throw new ConfigurationException("spec.runtime.className: cannot load '" + className + "' from " + jar
                     + " (" + e + "): check the class name and that the jar contains it", e);
         }
-        FunctionKind.problem(type).ifPresent(problem -> {
+        FunctionKind.problem(type, windowed).ifPresent(problem -> {
             throw new ConfigurationException("spec.runtime.className: " + problem);
         });
         FunctionKind kind = FunctionKind.of(type).orElseThrow();
         UserCode userCode = new UserCode(loader);
-        return new LoadedFunction(instantiate(type, userCode), kind, LoadedFunction.inputTypeOf(type, kind), userCode);
+        return new LoadedFunction(instantiate(type, userCode), kind, LoadedFunction.inputTypeOf(type, kind, windowed),
+                userCode, windowed);
     }
 
     private static Object instantiate(Class<?> type, UserCode userCode) {

@@ -19,7 +19,7 @@ import org.apache.pulsar.client.api.PulsarClientException;
  * invocations run at once (see {@link Admission}); under Key_Shared, invocations of messages with the same key
  * run one after another.
  */
-public final class FunctionLoop {
+public final class FunctionLoop implements MessageLoop {
     private static final long RECEIVE_POLL_MS = 100;
 
     private final org.apache.pulsar.client.api.Consumer<Object> consumer;
@@ -49,6 +49,7 @@ public final class FunctionLoop {
         this.receiver = new Thread(this::receiveLoop, "magnetar-receiver");
     }
 
+    @Override
     public void start() {
         receiver.start();
     }
@@ -158,6 +159,7 @@ public final class FunctionLoop {
      * Stops receiving and waits up to {@code grace} for in-flight messages to finish. Returns
      * false when some were still running; closing the consumer then hands them to other replicas.
      */
+    @Override
     public boolean stop(Duration grace) throws InterruptedException {
         running = false;
         if (!inline) {
@@ -170,6 +172,7 @@ public final class FunctionLoop {
     }
 
     /** Messages received and not yet acked or negatively acked. */
+    @Override
     public int inFlight() {
         return metrics.inFlight();
     }

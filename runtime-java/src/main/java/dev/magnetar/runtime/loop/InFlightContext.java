@@ -30,6 +30,15 @@ final class InFlightContext {
     final boolean inline;
     /** At-most-once: a message is acked as it is taken, never after. */
     final boolean acksBeforeProcessing;
+    /** At-least-once with autoAck: the runtime acks a message once its outputs are stored. */
+    final boolean acksAfterProcessing;
+    /**
+     * autoAck false: the function acks or fails through {@code Context.getCurrentRecord()}, and the runtime fails a
+     * message only when the function throws, as Pulsar's runtime does; null when the runtime acks. The admission
+     * slots of a message are given back once its outputs are stored all the same, so a function that keeps messages
+     * unacked does not stall the replica: what bounds them then is the broker's {@code maxUnackedMessagesPerConsumer}.
+     */
+    final Consumer<Object> settledByFunction;
 
     InFlightContext(Consumer<Object> consumer, FunctionInvoker invoker, Publisher publisher,
                     RuntimeMetrics metrics, ResolvedFunction function, Admission admission) {
@@ -43,5 +52,7 @@ final class InFlightContext {
         this.admission = admission;
         this.inline = function.concurrency() == 1 || invoker.asynchronous();
         this.acksBeforeProcessing = function.processingGuarantee() == ProcessingGuarantee.ATMOST_ONCE;
+        this.acksAfterProcessing = !acksBeforeProcessing && function.autoAck();
+        this.settledByFunction = acksBeforeProcessing || function.autoAck() ? null : consumer;
     }
 }

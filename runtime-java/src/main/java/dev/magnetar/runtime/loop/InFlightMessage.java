@@ -32,6 +32,8 @@ final class InFlightMessage implements InvocationInput, InvocationOutcome, BiCon
     /** The unsettled slots the message holds (see {@link Admission#weight}). */
     private final int weight;
     private Request request;
+    /** What the function sees as its current record, once the input is decoded. */
+    private InvocationRecord record;
 
     InFlightMessage(InFlightContext context, Message<Object> message, CompletableFuture<Void> keyTurn, int weight) {
         this.context = context;
@@ -50,7 +52,7 @@ final class InFlightMessage implements InvocationInput, InvocationOutcome, BiCon
                 // Nobody waits for this answer any more: drop it unprocessed.
                 context.metrics.expired();
                 invocationDone();
-                ack();
+                settleUnprocessed();
                 release();
                 return;
             }
@@ -79,9 +81,11 @@ final class InFlightMessage implements InvocationInput, InvocationOutcome, BiCon
         return message.getValue();
     }
 
+    /** The current record of the invocation, made once the input is decoded; with autoAck false it settles it. */
     @Override
     public Record<?> record(Object value) {
-        return InvocationRecord.of(message, value, context.inputSchema);
+        record = InvocationRecord.settledBy(message, value, context.inputSchema, context.settledByFunction);
+        return record;
     }
 
     /** At-least-once: the input is acked only after the broker has the output and the reply. */
@@ -140,7 +144,7 @@ final class InFlightMessage implements InvocationInput, InvocationOutcome, BiCon
             // caller is waiting, sees the error (HTTP 500) right away and owns the retry decision.
             LOG.warn("Function {} failed on request {}: {}", context.function.fqfn(), request.correlationId(), reason);
             context.replies.error(request, reason).whenComplete((sent, sendError) -> {
-                ack();
+                settleUnprocessed();
                 release();
             });
             return;
@@ -173,23 +177,47 @@ final class InFlightMessage implements InvocationInput, InvocationOutcome, BiCon
     }
 
     /**
-     * The final ack; under at-most-once the message was acked before processing already. The ack's future is
+     * The final ack; under at-most-once the message was acked before processing already, and with autoAck false
+     * the function acks it (or not) through its record. The ack's future is
      * not watched: a failed ack (the connection dropped) only means the broker delivers the message again,
      * which at-least-once allows, and nothing here could do better.
      */
     private void ack() {
-        if (!context.acksBeforeProcessing) {
+        if (context.acksAfterProcessing) {
             context.consumer.acknowledgeAsync(message.getMessageId());
         }
     }
 
     /**
+     * The ack of a message the function does not settle: a request past its deadline, or one whose failure was
+     * answered. With autoAck false it goes through the record, so an ack of the function's own is not repeated.
+     */
+    private void settleUnprocessed() {
+        if (context.acksAfterProcessing) {
+            context.consumer.acknowledgeAsync(message.getMessageId());
+        } else if (context.settledByFunction != null) {
+            if (record == null) {
+                context.consumer.acknowledgeAsync(message.getMessageId());
+            } else {
+                record.ack();
+            }
+        }
+    }
+
+    /**
      * Negative ack with back-off; after maxRedeliveries the client moves the message to the
-     * dead-letter topic. Under at-most-once the message was acked already and is not retried.
+     * dead-letter topic. Under at-most-once the message was acked already and is not retried. With autoAck false
+     * it goes through the record: a message the function acked or failed itself is not settled twice.
      */
     private void retry() {
-        if (!context.acksBeforeProcessing) {
+        if (context.acksAfterProcessing) {
             context.consumer.negativeAcknowledge(message);
+        } else if (context.settledByFunction != null) {
+            if (record == null) {
+                context.consumer.negativeAcknowledge(message);
+            } else {
+                record.fail();
+            }
         }
     }
 }

@@ -124,12 +124,41 @@ class RuntimeOptionsTest {
     }
 
     @Test
-    void rejectsEffectivelyOnceForNow() throws Exception {
+    void rejectsEffectivelyOnce() throws Exception {
         Files.createFile(dir.resolve("fn.jar"));
         Function function = Definitions.define("echo", "a.B", dir.resolve("fn.jar"), "in", "out");
         function.getSpec().setProcessingGuarantee(ProcessingGuarantee.EFFECTIVELY_ONCE);
         function.getSpec().setSubscription(new SubscriptionSpec(null, SubscriptionType.Failover, null));
         assertThatThrownBy(() -> RuntimeOptions.parse(new String[] {"--function-json", FunctionDocuments.toJson(function),
-                "--pulsar-url", "p"}, Map.of())).hasMessageContaining("EFFECTIVELY_ONCE is not implemented in this runtime yet");
+                "--pulsar-url", "p"}, Map.of())).hasMessageContaining("spec.processingGuarantee").hasMessageContaining("EFFECTIVELY_ONCE is not supported");
+    }
+
+    @Test
+    void theAdminUrlIsOptionalAndMustBeHttp() throws Exception {
+        Files.createFile(dir.resolve("fn.jar"));
+        String json = FunctionDocuments.toJson(Definitions.define("echo", "a.B", dir.resolve("fn.jar"), "in", "out"));
+        assertThat(RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url", "p"}, Map.of())
+                .pulsarAdminUrl()).isNull();
+        assertThat(RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url", "p"},
+                Map.of("MAGNETAR_PULSAR_ADMIN_URL", "https://broker:8443")).pulsarAdminUrl())
+                .isEqualTo("https://broker:8443");
+        assertThatThrownBy(() -> RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url", "p",
+                "--pulsar-admin-url", "pulsar://broker:6650"}, Map.of()))
+                .hasMessageContaining("--pulsar-admin-url (MAGNETAR_PULSAR_ADMIN_URL) is 'pulsar://broker:6650'");
+    }
+
+    @Test
+    void readsTheStateStorageUrlOrWhyThereIsNone() throws Exception {
+        String json = json();
+        RuntimeConfig config = RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url",
+                "pulsar://h:6650"}, Map.of("MAGNETAR_STATE_STORAGE_URL", "bk://bookie:4181"));
+        assertThat(config.stateStorage().serviceUrl()).isEqualTo("bk://bookie:4181");
+        RuntimeConfig none = RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url",
+                "pulsar://h:6650", "--state-storage-unavailable", "no table service here"}, Map.of());
+        assertThat(none.stateStorage().available()).isFalse();
+        assertThat(none.stateStorage().unavailableMessage("x")).contains("no table service here");
+        assertThatThrownBy(() -> RuntimeOptions.parse(new String[] {"--function-json", json, "--pulsar-url",
+                "pulsar://h:6650", "--state-storage-url", "bookie:4181"}, Map.of()))
+                .hasMessageContaining("--state-storage-url is 'bookie:4181'").hasMessageContaining("bk://host:port");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.pulsar.functions.api.Context;
+import org.apache.pulsar.functions.api.state.CounterStateStore;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -73,25 +74,42 @@ class FunctionContextTest {
     }
 
     @Test
-    void everyStateMethodNamesItselfWhenUnsupported() {
+    void everyStateMethodFailsNamingTheSettingWithoutStateStorage() {
         Context context = FunctionContext.forLifecycle(resources());
         Map<String, Consumer<Context>> calls = Map.ofEntries(
                 Map.entry("putState", c -> c.putState("k", ByteBuffer.allocate(1))),
-                Map.entry("putStateAsync", c -> c.putStateAsync("k", ByteBuffer.allocate(1))),
+                Map.entry("putStateAsync", c -> c.putStateAsync("k", ByteBuffer.allocate(1)).join()),
                 Map.entry("getState", c -> c.getState("k")),
-                Map.entry("getStateAsync", c -> c.getStateAsync("k")),
+                Map.entry("getStateAsync", c -> c.getStateAsync("k").join()),
                 Map.entry("deleteState", c -> c.deleteState("k")),
-                Map.entry("deleteStateAsync", c -> c.deleteStateAsync("k")),
+                Map.entry("deleteStateAsync", c -> c.deleteStateAsync("k").join()),
                 Map.entry("incrCounter", c -> c.incrCounter("k", 1)),
-                Map.entry("incrCounterAsync", c -> c.incrCounterAsync("k", 1)),
+                Map.entry("incrCounterAsync", c -> c.incrCounterAsync("k", 1).join()),
                 Map.entry("getCounter", c -> c.getCounter("k")),
-                Map.entry("getCounterAsync", c -> c.getCounterAsync("k")),
-                Map.entry("getStateStore", c -> c.getStateStore("s")));
-        calls.forEach((method, call) -> assertThatThrownBy(() -> call.accept(context))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("Context." + method + " is not supported")
-                .hasMessageContaining("state storage is not available"));
-        assertThatThrownBy(context::getPulsarAdmin).hasMessageContaining("Context.getPulsarAdmin is not supported");
+                Map.entry("getCounterAsync", c -> c.getCounterAsync("k").join()),
+                Map.entry("getStateStore", c -> c.<CounterStateStore>getStateStore("ctx").getCounter("k")));
+        calls.forEach((method, call) -> assertThatThrownBy(() -> call.accept(context)).as(method)
+                .hasMessageContaining("function state is not available")
+                .hasMessageContaining("--state-storage-url (MAGNETAR_STATE_STORAGE_URL)"));
+    }
+
+    @Test
+    void withoutTheClusterTheAdminAndClientBuilderSaySo() {
+        Context context = FunctionContext.forLifecycle(resources());
+        assertThatThrownBy(context::getPulsarAdmin).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Context.getPulsarAdmin").hasMessageContaining("--pulsar-admin-url");
+        assertThatThrownBy(context::getPulsarClientBuilder).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Context.getPulsarClientBuilder");
+    }
+
+    @Test
+    void getStateStoreReturnsTheFunctionsOwnStoreAndNullForOthersAsPulsarDoes() {
+        Context context = FunctionContext.forLifecycle(resources());
+        CounterStateStore own = context.getStateStore("ctx");
+        assertThat(own.fqsn()).isEqualTo("public/default/ctx");
+        assertThat(context.<CounterStateStore>getStateStore("public", "default", "ctx")).isNotNull();
+        assertThat(context.<CounterStateStore>getStateStore("other")).isNull();
+        assertThat(context.<CounterStateStore>getStateStore("public", "other", "ctx")).isNull();
     }
 
     @Test

@@ -74,6 +74,11 @@ final class OutputCollector implements AutoCloseable {
         return List.copyOf(arrivals);
     }
 
+    /** How often {@code value} arrived. */
+    long count(String value) {
+        return arrivals.stream().filter(value::equals).count();
+    }
+
     Set<String> values() {
         return first.keySet();
     }

@@ -30,7 +30,7 @@ class SampleDefinitionsTest {
     @Test
     void thereIsOneDefinitionPerSample() throws IOException {
         assertThat(definitions()).extracting(file -> file.getParent().getFileName().toString())
-                .containsExactly("async-enrich", "exclamation", "word-count");
+                .containsExactly("async-enrich", "exclamation", "state-word-count", "word-count");
     }
 
     @Test

@@ -31,13 +31,18 @@ final class BrokerLifecycle {
             PortGuard.checkFree(address, BrokerTls.WEB_PORT, args.tls().webPort());
         }
         PortGuard.checkRecordedBookiePort(dataDir.resolve("bookkeeper"));
+        StateStorage state = StateStorage.prepare(root);
+        state.checkFree();
+        if (!state.enabled()) {
+            LOG.warn(StateStorage.disabledWarning(root));
+        }
         Optional<ParentProcess> parent = ParentProcess.of(args);
-        EmbeddedBroker broker = EmbeddedBroker.start(args, dataDir);
+        EmbeddedBroker broker = EmbeddedBroker.start(args, dataDir, state);
         CountDownLatch stopped = new CountDownLatch(1);
         Stopper stopper = new Stopper(broker, dataDir, stopped);
         stopper.install(parent);
         protocol.println(new BrokerReadyLine(broker.serviceUrl(), broker.adminUrl(), broker.tlsServiceUrl(),
-                broker.tlsAdminUrl(), root).format());
+                broker.tlsAdminUrl(), broker.stateStorageUrl(), root).format());
         protocol.flush();
         parent.ifPresent(p -> p.onStopRequest(System.in, stopper::stopAndExit));
         stopped.await();

@@ -10,27 +10,31 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Pulsar's standalone mode, configured for Magnetar: RocksDB metadata and one bookie under the
- * data directory, no ZooKeeper, no stream storage, no functions worker.
+ * Pulsar's standalone mode, configured for Magnetar: ZooKeeper metadata, one bookie and BookKeeper's table service
+ * (function state) under the data directory, no functions worker; a data directory made earlier with RocksDB metadata
+ * keeps it and runs without the table service ({@link StateStorage}).
  */
 final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final PulsarStandalone standalone;
+    private final StateStorage state;
 
-    private EmbeddedBroker(PulsarStandalone standalone) {
+    private EmbeddedBroker(PulsarStandalone standalone, StateStorage state) {
         this.standalone = standalone;
+        this.state = state;
     }
 
-    static EmbeddedBroker start(BrokerArguments args, DataDirectory dataDir) throws StartupFailure {
-        PulsarStandalone standalone = configure(args, dataDir);
-        EmbeddedBroker broker = new EmbeddedBroker(standalone);
+    static EmbeddedBroker start(BrokerArguments args, DataDirectory dataDir, StateStorage state) throws StartupFailure {
+        PulsarStandalone standalone = configure(args, dataDir, state);
+        EmbeddedBroker broker = new EmbeddedBroker(standalone, state);
         try {
             long started = System.nanoTime();
             standalone.start();
-            LOG.info("Broker started in {} ms: {} {}{}", (System.nanoTime() - started) / 1_000_000,
+            LOG.info("Broker started in {} ms: {} {}{}{}", (System.nanoTime() - started) / 1_000_000,
                     standalone.getBrokerServiceUrl(), standalone.getWebServiceUrl(),
-                    args.tls() == null ? "" : ", TLS " + broker.tlsServiceUrl() + " " + broker.tlsAdminUrl());
+                    args.tls() == null ? "" : ", TLS " + broker.tlsServiceUrl() + " " + broker.tlsAdminUrl(),
+                    state.enabled() ? ", state storage " + state.serviceUrl() : ", no state storage");
             return broker;
         } catch (Exception e) {
             LOG.error("Broker failed to start", e);
@@ -39,7 +43,8 @@ final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private static PulsarStandalone configure(BrokerArguments args, DataDirectory dataDir) throws StartupFailure {
+    private static PulsarStandalone configure(BrokerArguments args, DataDirectory dataDir, StateStorage state)
+            throws StartupFailure {
         PulsarStandalone standalone = new PulsarStandalone();
         // The metadata directory has no setter; it is one of PulsarStandalone's command-line fields.
         new CommandLine(standalone).parseArgs("--metadata-dir", dataDir.resolve("metadata").toString());
@@ -51,12 +56,19 @@ final class EmbeddedBroker implements AutoCloseable {
                     + "; pass --data-dir a directory this user can write");
         }
         standalone.setBkDir(dataDir.resolve("bookkeeper").toString());
-        standalone.setBkPort(0);
         standalone.setNumOfBk(1);
-        // Never created: its existence would switch Pulsar to the legacy ZooKeeper mode.
-        standalone.setZkDir(dataDir.resolve("zookeeper").toString());
+        // Its existence switches Pulsar to ZooKeeper mode, the only one with the table service.
+        standalone.setZkDir(dataDir.resolve(StateStorage.ZOOKEEPER_DIR).toString());
+        if (state.enabled()) {
+            standalone.setZkPort(state.zookeeperPort());
+            standalone.setBkPort(state.bookiePort());
+            standalone.setStreamStoragePort(state.streamStoragePort());
+            standalone.setNoStreamStorage(false);
+        } else {
+            standalone.setBkPort(0);
+            standalone.setNoStreamStorage(true);
+        }
         standalone.setNoFunctionsWorker(true);
-        standalone.setNoStreamStorage(true);
         standalone.setWipeData(false);
         standalone.setAdvertisedAddress(BrokerSettings.advertisedAddress(args.bindAddress()));
         return standalone;
@@ -89,6 +101,11 @@ final class EmbeddedBroker implements AutoCloseable {
 
     String adminUrl() {
         return standalone.getWebServiceUrl();
+    }
+
+    /** {@code bk://127.0.0.1:port} of the table service, or null without state storage. */
+    String stateStorageUrl() {
+        return state.serviceUrl();
     }
 
     /** The {@code pulsar+ssl://} URL, with the port picked for 0; null without a TLS broker port. */

@@ -64,6 +64,9 @@ public final class FunctionConfigMapper {
         spec.setTimeoutMs(config.getTimeoutMs());
         spec.setCleanupSubscription(config.getCleanupSubscription());
         spec.setResources(ResourceQuantities.toSpec(config.getResources()));
+        spec.setWindow(WindowConfigs.toSpec(config.getWindowConfig()));
+        // As Pulsar infers it: a window function's windows ack, whatever autoAck says; true is the default.
+        spec.setAutoAck(config.getWindowConfig() == null && Boolean.FALSE.equals(config.getAutoAck()) ? false : null);
         function.setSpec(spec);
         return function;
     }
@@ -122,7 +125,8 @@ public final class FunctionConfigMapper {
         config.setTimeoutMs(resolved.timeoutMs());
         config.setCleanupSubscription(Boolean.TRUE.equals(spec.getCleanupSubscription()));
         config.setResources(ResourceQuantities.toPulsar(spec.getResources()));
-        config.setAutoAck(true);
+        config.setAutoAck(resolved.autoAck());
+        config.setWindowConfig(WindowConfigs.toPulsar(resolved.window(), resolved.className()));
         SchemaConfigs.toConfig(spec, resolved, config);
         return config;
     }

@@ -5,6 +5,7 @@ import dev.magnetar.api.validation.Violation;
 import dev.magnetar.api.yaml.DocumentException;
 import dev.magnetar.controlplane.api.ErrorResponse;
 import dev.magnetar.controlplane.packages.PackageException;
+import dev.magnetar.controlplane.packages.PackageNotFoundException;
 import dev.magnetar.controlplane.packages.PackageTooLargeException;
 import dev.magnetar.controlplane.service.DeploymentException;
 import dev.magnetar.controlplane.service.FunctionExistsException;
@@ -29,6 +30,9 @@ final class PulsarErrors {
     static HttpResponse<ErrorResponse> of(Throwable error) {
         if (error instanceof PackageTooLargeException) {
             return reply(HttpStatus.REQUEST_ENTITY_TOO_LARGE, error.getMessage());
+        }
+        if (error instanceof PackageNotFoundException) {
+            return reply(HttpStatus.NOT_FOUND, error.getMessage());
         }
         if (error instanceof PulsarConfigException || error instanceof PackageException
                 || error instanceof DocumentException) {

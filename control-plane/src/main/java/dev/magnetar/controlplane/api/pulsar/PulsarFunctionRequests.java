@@ -9,6 +9,7 @@ import dev.magnetar.api.validation.FunctionValidator;
 import dev.magnetar.api.validation.Violation;
 import dev.magnetar.controlplane.api.pulsar.PulsarStatusViews.Instance;
 import dev.magnetar.controlplane.config.AdminConfig;
+import dev.magnetar.controlplane.packages.ClusterPackages;
 import dev.magnetar.controlplane.packages.FunctionPackages;
 import dev.magnetar.controlplane.packages.PackageDistribution;
 import dev.magnetar.controlplane.service.FunctionExistsException;
@@ -50,10 +51,11 @@ public class PulsarFunctionRequests {
     private final AdminConfig config;
     private final ReplicaTotals totals;
     private final ReplicaAccess access;
+    private final ClusterPackages clusterPackages;
 
     public PulsarFunctionRequests(FunctionService service, FunctionPackages packages, PackageDistribution distribution,
                                   RequestReplyClient requests, AdminConfig config, ReplicaTotals totals,
-                                  ReplicaAccess access) {
+                                  ReplicaAccess access, ClusterPackages clusterPackages) {
         this.service = service;
         this.packages = packages;
         this.distribution = distribution;
@@ -61,6 +63,7 @@ public class PulsarFunctionRequests {
         this.config = config;
         this.totals = totals;
         this.access = access;
+        this.clusterPackages = clusterPackages;
     }
 
     /** A package: the uploaded jar, or the URL to fetch it from; both absent means none was sent. */
@@ -179,7 +182,11 @@ public class PulsarFunctionRequests {
     }
 
     private Path store(FunctionRef ref, Package pkg) {
-        return pkg.upload() != null ? packages.store(ref, pkg.upload()) : packages.fetch(ref, pkg.url());
+        if (pkg.upload() != null) {
+            return packages.store(ref, pkg.upload());
+        }
+        return ClusterPackages.isPackageUrl(pkg.url()) ? clusterPackages.fetch(ref, pkg.url())
+                : packages.fetch(ref, pkg.url());
     }
 
     /**

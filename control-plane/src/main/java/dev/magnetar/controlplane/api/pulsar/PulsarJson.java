@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 import org.apache.pulsar.common.functions.FunctionConfig;
+import org.apache.pulsar.common.functions.FunctionState;
 import org.apache.pulsar.common.functions.Resources;
 
 /**
@@ -49,6 +50,23 @@ final class PulsarJson {
                     "has a value that is not valid: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new PulsarConfigException("functionConfig", "is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A {@code putstate} request's {@code state} part. */
+    static FunctionState readState(String json) {
+        if (json == null || json.isBlank()) {
+            throw new PulsarConfigException("state", "is missing: send the value as the multipart part 'state'"
+                    + " (FunctionState JSON: key, stringValue or byteValue)");
+        }
+        try {
+            FunctionState state = MAPPER.readValue(json, FunctionState.class);
+            if (state == null) {
+                throw new PulsarConfigException("state", "is null: send a JSON object");
+            }
+            return state;
+        } catch (JsonProcessingException e) {
+            throw new PulsarConfigException("state", "is not valid FunctionState JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.magnetar.controlplane.api.pulsar;
 
+import dev.magnetar.api.validation.FunctionValidator;
 import dev.magnetar.api.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,11 @@ final class UnsupportedSettings {
             out.add(new Violation(config.getPy() != null ? "py" : "go",
                     "is set but Magnetar runs Java functions only: give a jar"));
         }
-        if (config.getWindowConfig() != null) {
-            out.add(new Violation("windowConfig", "window functions are not supported by Magnetar: remove it"));
-        }
         if (config.getProcessingGuarantees() == FunctionConfig.ProcessingGuarantees.MANUAL) {
-            out.add(new Violation("processingGuarantees", "MANUAL is not supported: use ATLEAST_ONCE, ATMOST_ONCE"
-                    + " or EFFECTIVELY_ONCE"));
+            out.add(new Violation("processingGuarantees", "MANUAL is not supported: use ATLEAST_ONCE or ATMOST_ONCE"));
+        }
+        if (config.getProcessingGuarantees() == FunctionConfig.ProcessingGuarantees.EFFECTIVELY_ONCE) {
+            out.add(new Violation("processingGuarantees", FunctionValidator.EFFECTIVELY_ONCE_REFUSED));
         }
         if (Boolean.TRUE.equals(config.getRetainOrdering()) && Boolean.TRUE.equals(config.getRetainKeyOrdering())) {
             out.add(new Violation("retainOrdering", "and retainKeyOrdering are both true: set only one (retainOrdering"
@@ -46,10 +46,7 @@ final class UnsupportedSettings {
             });
         }
         out.addAll(ResourceQuantities.check(config.getResources()));
-        if (Boolean.FALSE.equals(config.getAutoAck())) {
-            out.add(new Violation("autoAck", "is false but Magnetar acknowledges for the function, as"
-                    + " processingGuarantees says: remove autoAck (or set it true) and choose processingGuarantees"));
-        }
+        out.addAll(WorkerSettings.of(config));
         return out;
     }
 }

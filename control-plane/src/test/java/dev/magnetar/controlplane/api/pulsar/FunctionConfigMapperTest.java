@@ -120,6 +120,16 @@ class FunctionConfigMapperTest {
     }
 
     @Test
+    void effectivelyOnceIsRefusedNamingTheFieldEvenWithRetainOrdering() {
+        FunctionConfig config = minimal();
+        config.setProcessingGuarantees(FunctionConfig.ProcessingGuarantees.EFFECTIVELY_ONCE);
+        config.setRetainOrdering(true);
+        assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
+                .hasMessageContaining("processingGuarantees: EFFECTIVELY_ONCE is not supported")
+                .hasMessageContaining("ATLEAST_ONCE");
+    }
+
+    @Test
     void orderingFlagsChooseTheSubscriptionType() {
         FunctionConfig config = minimal();
         assertThat(map(config).getSpec().getSubscription().type()).as("Shared, the default").isNull();
@@ -276,10 +286,10 @@ class FunctionConfigMapperTest {
     void whatMagnetarCannotRunIsRefusedNamingEachField() {
         FunctionConfig config = minimal();
         config.setRuntime(FunctionConfig.Runtime.PYTHON);
-        config.setWindowConfig(new WindowConfig());
+        config.setGo("fn.go");
 
         assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
-                .hasMessageContaining("runtime: is PYTHON").hasMessageContaining("windowConfig:");
+                .hasMessageContaining("runtime: is PYTHON").hasMessageContaining("go: is set");
     }
 
     @Test
@@ -313,14 +323,10 @@ class FunctionConfigMapperTest {
     }
 
     @Test
-    void aCustomSchemaThatIsNeitherATypeNorJsonAndManualAcksAreRefusedNamingTheField() {
+    void aCustomSchemaThatIsNeitherATypeNorJsonIsRefusedNamingTheField() {
         FunctionConfig config = minimal();
         config.setCustomSchemaInputs(Map.of("in", "{not json"));
-        config.setAutoAck(false);
 
-        assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
-                .hasMessageContaining("autoAck: is false");
-        config.setAutoAck(true);
         assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
                 .hasMessageContaining("customSchemaInputs.in: is not a schema type nor a JSON object");
     }
@@ -332,5 +338,37 @@ class FunctionConfigMapperTest {
         config.setCustomSerdeInputs(Map.of("serde-in", " "));
 
         assertThat(map(config).getSpec().getInputs()).contains("serde-in");
+    }
+
+    @Test
+    void autoAckFalseLeavesAckingToTheFunctionBothWays() {
+        FunctionConfig config = minimal();
+        config.setAutoAck(false);
+
+        Function function = map(config);
+        assertThat(function.getSpec().getAutoAck()).isFalse();
+        assertThat(FunctionConfigMapper.toConfig(function).getAutoAck()).isFalse();
+        assertThat(FunctionConfigMapper.toConfig(map(minimal())).getAutoAck()).isTrue();
+    }
+
+    @Test
+    void aWindowConfigBecomesTheSpecsWindowAndComesBackWithPulsarsInferredValues() {
+        FunctionConfig config = minimal();
+        config.setAutoAck(true); // as pulsar-admin may send it: Pulsar infers false for windows, and so does Magnetar
+        config.setWindowConfig(new WindowConfig().setWindowLengthDurationMs(5_000L)
+                .setTimestampExtractorClassName("org.example.Ts").setLateDataTopic("late"));
+
+        Function function = map(config);
+        assertThat(function.getSpec().getWindow().windowLengthDurationMs()).isEqualTo(5_000L);
+        assertThat(function.getSpec().getWindow().lateDataTopic()).isEqualTo("late");
+        assertThat(function.getSpec().getAutoAck()).isNull();
+
+        WindowConfig back = FunctionConfigMapper.toConfig(function).getWindowConfig();
+        assertThat(back.getSlidingIntervalDurationMs()).as("a tumbling window").isEqualTo(5_000L);
+        assertThat(back.getMaxLagMs()).isZero();
+        assertThat(back.getWatermarkEmitIntervalMs()).isEqualTo(1_000L);
+        assertThat(back.getLateDataTopic()).isEqualTo("persistent://public/default/late");
+        assertThat(back.getActualWindowFunctionClassName()).isEqualTo(config.getClassName());
+        assertThat(FunctionConfigMapper.toConfig(function).getAutoAck()).isFalse();
     }
 }

@@ -243,6 +243,14 @@ class PulsarAdminCompatibilityIT {
         PulsarAdminException refused = catchAdmin(() -> admin.functions().updateFunction(badGuarantee, null));
         assertThat(refused.getStatusCode()).isEqualTo(400);
         assertThat(refused.getMessage()).contains("processingGuarantees", "MANUAL");
+
+        FunctionConfig once = config("pulsar-once", 1);
+        once.setProcessingGuarantees(FunctionConfig.ProcessingGuarantees.EFFECTIVELY_ONCE);
+        once.setRetainOrdering(true);
+        PulsarAdminException onceRefused = catchAdmin(() -> admin.functions().createFunction(once, sampleJar.toString()));
+        assertThat(onceRefused.getStatusCode()).isEqualTo(400);
+        assertThat(onceRefused.getMessage()).contains("processingGuarantees: EFFECTIVELY_ONCE is not supported");
+        assertThat(admin.functions().getFunctions(TENANT, NAMESPACE)).doesNotContain("pulsar-once");
     }
 
     @Test
@@ -321,6 +329,15 @@ class PulsarAdminCompatibilityIT {
         assertThat(refused.getStatusCode()).isEqualTo(400);
         assertThat(refused.getMessage()).contains("outputSerdeClassName", "'com.example.MySerDe' is not in the jar");
         assertThat(admin.functions().getFunctions(TENANT, NAMESPACE)).doesNotContain("pulsar-serde");
+
+        FunctionConfig worker = config("pulsar-worker", 1);
+        worker.setSkipToLatest(true);
+        worker.setCustomRuntimeOptions("{\"jobNamespace\":\"fns\"}");
+        PulsarAdminException workerRefused = catchAdmin(() -> admin.functions().createFunction(worker,
+                sampleJar.toString()));
+        assertThat(workerRefused.getStatusCode()).isEqualTo(400);
+        assertThat(workerRefused.getMessage()).contains("skipToLatest: is true", "customRuntimeOptions: is '");
+        assertThat(admin.functions().getFunctions(TENANT, NAMESPACE)).doesNotContain("pulsar-worker");
     }
 
     interface AdminCall {

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Pulsar broker running in its own JVM (its class path must stay out of ours).
@@ -24,7 +26,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the broker's own log is {@code <dataDir>/logs/broker.log}.
  */
 public final class BrokerProcess implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerProcess.class);
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * How long a restart of a data directory with state storage may take before it is stopped and tried once more.
+     * After a broker of that directory was killed (SIGKILL, power loss), the table service can wait on its old
+     * ZooKeeper registration until its start fails while ZooKeeper and the bookie keep the JVM alive without a ready
+     * line; a second start comes up clean, with the data intact.
+     */
+    public static final Duration RESTART_READY_TIMEOUT = Duration.ofSeconds(60);
+    /** A data directory in ZooKeeper mode (the broker's state storage) has this directory. */
+    static final String ZOOKEEPER_DIR = "zookeeper";
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     public static final String CONSOLE_LOG = "broker-console.log";
 
@@ -39,6 +51,20 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts the broker JVM and waits for it to be ready; fails with the broker's reason otherwise. */
     public static BrokerProcess start(BrokerOptions options) {
+        if (!Files.isDirectory(options.dataDir().resolve(ZOOKEEPER_DIR))) {
+            return start(options, READY_TIMEOUT);
+        }
+        try {
+            return start(options, RESTART_READY_TIMEOUT);
+        } catch (ReadyTimeoutException e) {
+            LOG.warn("The embedded broker of " + options.dataDir() + " was not ready within "
+                    + RESTART_READY_TIMEOUT.toSeconds() + " s (its state storage may wait on the registration of a"
+                    + " broker that was killed); it was stopped and starts once more");
+            return start(options, READY_TIMEOUT);
+        }
+    }
+
+    static BrokerProcess start(BrokerOptions options, Duration readyTimeout) {
         Path jar = standaloneJar();
         List<String> command = BrokerCommand.of(options, jar, System.getenv(BrokerCommand.JAVA_OPTS_ENV));
         Path consoleLog = consoleLog(options.dataDir());
@@ -47,7 +73,7 @@ public final class BrokerProcess implements AutoCloseable {
         Thread drain = new Thread(console, "magnetar-broker-console-" + process.pid());
         drain.setDaemon(true);
         drain.start();
-        return new BrokerProcess(process, awaitReady(process, console, consoleLog));
+        return new BrokerProcess(process, awaitReady(process, console, consoleLog, readyTimeout));
     }
 
     private static Path standaloneJar() {
@@ -72,9 +98,10 @@ public final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    private static BrokerReadyLine awaitReady(Process process, BrokerConsole console, Path consoleLog) {
+    private static BrokerReadyLine awaitReady(Process process, BrokerConsole console, Path consoleLog,
+                                              Duration readyTimeout) {
         try {
-            BrokerReadyLine line = console.ready().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            BrokerReadyLine line = console.ready().get(readyTimeout.toSeconds(), TimeUnit.SECONDS);
             if (line != null) {
                 return line;
             }
@@ -87,7 +114,7 @@ public final class BrokerProcess implements AutoCloseable {
                     + " last output (" + consoleLog + "): " + BrokerConsole.tail(consoleLog));
         } catch (TimeoutException e) {
             stop(process);
-            throw new BrokerStartException("embedded broker was not ready within " + READY_TIMEOUT.toSeconds()
+            throw new ReadyTimeoutException("embedded broker was not ready within " + readyTimeout.toSeconds()
                     + " s and was stopped; see " + consoleLog.resolveSibling("broker.log"), e);
         } catch (InterruptedException e) {
             stop(process);
@@ -125,6 +152,11 @@ public final class BrokerProcess implements AutoCloseable {
 
     public String adminUrl() {
         return ready.adminUrl();
+    }
+
+    /** {@code bk://host:port} of the broker's table service (function state), or null when it runs without one. */
+    public String stateStorageUrl() {
+        return ready.stateStorageUrl();
     }
 
     public Path dataDir() {
@@ -188,6 +220,13 @@ public final class BrokerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A start that produced no ready line in time; the broker was stopped. */
+    static final class ReadyTimeoutException extends BrokerStartException {
+        ReadyTimeoutException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

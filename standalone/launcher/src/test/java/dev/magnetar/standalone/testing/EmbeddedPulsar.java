@@ -72,8 +72,9 @@ public final class EmbeddedPulsar {
         TestCertificates certificates = TestCertificates.create(tlsDir);
         BrokerProcess broker = BrokerProcess.start(BrokerOptions.ephemeral(dataDir).withTls(new BrokerOptions.Tls(0, 0,
                 certificates.keyStore(), TestCertificates.TYPE, certificates.password())));
-        LOG.info("Embedded Pulsar ready in {} ms: {} {} {} {} (pid {}, data {})", (System.nanoTime() - started) / 1_000_000,
-                broker.serviceUrl(), broker.adminUrl(), broker.tlsServiceUrl(), broker.tlsAdminUrl(), broker.pid(), dataDir);
+        LOG.info("Embedded Pulsar ready in {} ms: {} {} {} {} {} (pid {}, data {})", (System.nanoTime() - started) / 1_000_000,
+                broker.serviceUrl(), broker.adminUrl(), broker.tlsServiceUrl(), broker.tlsAdminUrl(),
+                broker.stateStorageUrl(), broker.pid(), dataDir);
         return new EmbeddedPulsar(broker, dataDir, tlsDir, certificates);
     }
 
@@ -83,6 +84,11 @@ public final class EmbeddedPulsar {
 
     public String adminUrl() {
         return broker.adminUrl();
+    }
+
+    /** {@code bk://127.0.0.1:port}: the broker's table service, where functions keep their state. */
+    public String stateStorageUrl() {
+        return broker.stateStorageUrl();
     }
 
     /** {@code pulsar+ssl://127.0.0.1:port}, served with {@link #certificates()}. */
