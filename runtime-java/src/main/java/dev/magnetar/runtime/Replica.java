@@ -19,6 +19,10 @@ import dev.magnetar.runtime.loop.MessageLoop;
 import dev.magnetar.runtime.loop.Subscriber;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.runtime.schema.FunctionSchemas;
+import dev.magnetar.runtime.schema.SchemaLookupException;
+import dev.magnetar.runtime.schema.TopicSchemas;
+import dev.magnetar.api.function.SchemaSettings;
 import dev.magnetar.runtime.state.ReplicaState;
 import dev.magnetar.runtime.state.StateCalls;
 import dev.magnetar.runtime.window.WindowExecutor;
@@ -48,6 +52,7 @@ final class Replica implements AutoCloseable {
     private final ShutdownSignal signal;
     private final RuntimeMetrics metrics;
     private static final Duration PACKAGE_TIMEOUT = Duration.ofSeconds(60);
+    private static final long SCHEMA_LOOKUP_SECONDS = 10;
     private final ExecutorService workers;
     /** Unbounded so that slow /invoke calls never starve /healthz (a liveness probe would restart the pod). */
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads("magnetar-http"));
@@ -60,7 +65,7 @@ final class Replica implements AutoCloseable {
     private ReplicaState state;
     private LoadedFunction loaded;
     private RuntimeHttpServer http;
-    private Consumer<byte[]> consumer;
+    private Consumer<Object> consumer;
     private MessageLoop loop;
     private volatile boolean ready;
 
@@ -96,8 +101,12 @@ final class Replica implements AutoCloseable {
         }
         loaded = FunctionJar.load(JarDigest.verify(jar(), config.packageSha256()), function.className(),
                 function.window() != null);
+        FunctionSchemas schemas = schemas();
+        if (schemas == null) {
+            return false;
+        }
         publisher = Publisher.forReplica(client, function.output(),
-                FunctionLoop.receiverSendsEveryOutput(function, loaded.asynchronous()));
+                FunctionLoop.receiverSendsEveryOutput(function, loaded.asynchronous()), schemas);
         if (function.logTopic() != null) {
             // Before initialize(): what the function logs while starting goes to the topic too.
             logTopic = LogTopicAppender.attach(client, function.logTopic(), function.fqfn(), function.fqfn(),
@@ -109,17 +118,19 @@ final class Replica implements AutoCloseable {
                 metrics, LoggerFactory.getLogger(function.fqfn()), System.getenv(), signal::crash, cluster,
                 new StateCalls(state));
         loaded.initialize(FunctionContext.forLifecycle(resources));
-        FunctionInvoker invoker = new FunctionInvoker(loaded, resources, workers, function.timeoutMs());
+        FunctionInvoker invoker = new FunctionInvoker(loaded, schemas, resources, workers, function.timeoutMs());
         http = RuntimeHttpServer.start(config.httpPort(), config.http(), () -> ready, metrics, invoker, httpThreads);
         LOG.info("Replica {} of {} ({} {}) serves HTTP on port {}", config.instanceName(), function.fqfn(),
                 loaded.kind(), loaded.className(), http.port());
-        consumer = new Subscriber(client, function, config.consumerName(), publisher).subscribe(signal::await);
+        consumer = new Subscriber(client, function, config.consumerName(), publisher, schemas.input())
+                .subscribe(signal::await);
         if (consumer == null) {
             return false;
         }
         loop = function.window() == null
                 ? new FunctionLoop(consumer, invoker, publisher, metrics, function, signal::crash)
-                : new WindowLoop(consumer, new WindowExecutor(loaded, resources, consumer, System::currentTimeMillis),
+                : new WindowLoop(consumer, new WindowExecutor(loaded, resources, consumer, schemas,
+                        System::currentTimeMillis),
                         function.window(), metrics, signal::crash);
         loop.start();
         ready = true;
@@ -127,6 +138,31 @@ final class Replica implements AutoCloseable {
                 function.fqfn(), function.inputs().isEmpty() ? function.topicsPattern() : function.inputs(),
                 config.consumerName(), function.subscriptionType(), function.subscriptionName(), function.concurrency());
         return true;
+    }
+
+    /**
+     * The input and output schemas, picked as Pulsar's function instance picks them, which looks up the topics' schemas:
+     * retried while the broker is not reachable yet; a schema that does not fit the function stops the replica at
+     * once with the reason. Null when a stop was requested while waiting.
+     */
+    private FunctionSchemas schemas() throws InterruptedException {
+        SchemaSettings settings = SchemaSettings.of(config.function());
+        long delay = 250;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                FunctionSchemas schemas = FunctionSchemas.choose(loaded, function, settings,
+                        TopicSchemas.of(client, SCHEMA_LOOKUP_SECONDS));
+                LOG.info("Function {} reads {} and writes {}", function.fqfn(), schemas.input().getSchemaInfo() == null
+                        ? schemas.input() : schemas.input().getSchemaInfo().getType(), schemas.outputSchemaType());
+                return schemas;
+            } catch (SchemaLookupException e) {
+                LOG.warn("{} (attempt {}); retrying in {} ms", e.getMessage(), attempt, delay);
+            }
+            if (signal.await(delay)) {
+                return null;
+            }
+            delay = Math.min(5_000, delay * 2);
+        }
     }
 
     int httpPort() {

@@ -36,9 +36,6 @@ public final class FunctionDocumentBuilder {
 
     /** As {@link #build(FunctionFlags)}, starting from {@code base} when no config file is given. */
     public Function build(FunctionFlags flags, Function base) {
-        if (flags.unsupported != null) {
-            flags.unsupported.refuse(); // before reading anything: the flag is the problem
-        }
         Function function = flags.functionConfigFile != null ? readConfigFile(flags.functionConfigFile)
                 : base != null ? base : new Function();
         if (function.getMetadata() == null) {
@@ -100,6 +97,9 @@ public final class FunctionDocumentBuilder {
         }
         if (flags.autoscaling != null) {
             flags.autoscaling.applyTo(spec);
+        }
+        if (flags.schemas != null) {
+            flags.schemas.applyTo(spec);
         }
         if (flags.parallelism != null && spec.getAutoscaling() != null) {
             throw new CliException("--parallelism " + flags.parallelism + " has no effect on an autoscaled function: the"

@@ -94,7 +94,7 @@ public final class FunctionFlags {
     AutoscalingFlags autoscaling;
 
     @Mixin
-    UnsupportedFlags unsupported;
+    SchemaFlags schemas;
 
     public Path functionConfigFile() {
         return functionConfigFile;

@@ -67,6 +67,34 @@ public final class ClassInJar {
         }
     }
 
+    /**
+     * What keeps {@code className}, named by {@code field} as a schema or serde class, from being used: it must be in
+     * the jar (or the Pulsar Functions API) and implement Pulsar's {@code Schema} or {@code SerDe}, as Pulsar's function
+     * instance requires. Empty when nothing does.
+     */
+    public static List<Violation> checkCodec(Path jar, String field, String className) {
+        URLClassLoader loader = new URLClassLoader("check:" + jar.getFileName(), new URL[] {url(jar)},
+                FunctionsApiClassLoader.INSTANCE);
+        try {
+            Class<?> type = Class.forName(className, false, loader);
+            Class<?> serDe = Class.forName("org.apache.pulsar.functions.api.SerDe", false, loader);
+            Class<?> schema = Class.forName("org.apache.pulsar.client.api.Schema", false, loader);
+            if (!serDe.isAssignableFrom(type) && !schema.isAssignableFrom(type)) {
+                return List.of(new Violation(field, className + " implements neither " + schema.getName() + " nor "
+                        + serDe.getName() + ": name a class that does, or a schema type"));
+            }
+            return List.of();
+        } catch (ClassNotFoundException e) {
+            return List.of(new Violation(field, "'" + className + "' is not in the jar " + jar + ": check the fully"
+                    + " qualified class name, and that the jar is the one built with it"));
+        } catch (LinkageError | SecurityException e) {
+            return List.of(new Violation(field, "cannot load " + className + " from " + jar + " (" + e + "): put what"
+                    + " it needs into the jar, built for the Java version the runtime runs"));
+        } finally {
+            close(loader, jar);
+        }
+    }
+
     private static String notInJar(Path jar, String className, List<String> sameSimpleName) {
         String message = "'" + className + "' is not in the jar " + jar + ": ";
         return sameSimpleName.isEmpty()

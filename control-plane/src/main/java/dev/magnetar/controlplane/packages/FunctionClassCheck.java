@@ -9,7 +9,9 @@ import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,8 +39,19 @@ public class FunctionClassCheck {
 
     /** What keeps the function's class from running, naming its field; empty when nothing does or it cannot be told. */
     public List<Violation> check(ResolvedFunction function) {
-        return jarOnThisMachine(function).map(jar -> ClassInJar.check(jar, function.className(), function.window() != null))
-                .orElse(List.of());
+        return check(function, Map.of());
+    }
+
+    /**
+     * As {@link #check(ResolvedFunction)}, and the schema and serde classes the definition names ({@code codecs}: by
+     * the field naming each), which must be in the jar too.
+     */
+    public List<Violation> check(ResolvedFunction function, Map<String, String> codecs) {
+        return jarOnThisMachine(function).map(jar -> {
+            List<Violation> out = new ArrayList<>(ClassInJar.check(jar, function.className(), function.window() != null));
+            codecs.forEach((field, className) -> out.addAll(ClassInJar.checkCodec(jar, field, className)));
+            return List.copyOf(out);
+        }).orElse(List.of());
     }
 
     private Optional<Path> jarOnThisMachine(ResolvedFunction function) {

@@ -7,6 +7,7 @@ import dev.magnetar.controlplane.store.FunctionRef;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,8 +33,13 @@ public class FunctionJars {
 
     /** What keeps the function's class from running, where its jar is on this machine to tell. */
     public List<Violation> checkClass(ResolvedFunction function) {
+        return checkClass(function, Map.of());
+    }
+
+    /** As {@link #checkClass(ResolvedFunction)}, with the schema and serde classes named, by their fields. */
+    public List<Violation> checkClass(ResolvedFunction function, Map<String, String> codecs) {
         boolean here = PulsarPackage.isPackage(function.jar()) || locations.localFile(function).isPresent();
-        return here ? classes.check(function) : List.of();
+        return here ? classes.check(function, codecs) : List.of();
     }
 
     /**

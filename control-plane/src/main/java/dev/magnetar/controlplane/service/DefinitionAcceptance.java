@@ -1,6 +1,7 @@
 package dev.magnetar.controlplane.service;
 
 import dev.magnetar.api.function.ResolvedFunction;
+import dev.magnetar.api.function.SchemaSettings;
 import dev.magnetar.api.replicas.FunctionReplicas;
 import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.api.v1alpha1.FunctionStatus;
@@ -50,7 +51,7 @@ final class DefinitionAcceptance {
      * Start-up does not check again what was accepted before.
      */
     void requireFunctionClass(Function definition, ResolvedFunction resolved) {
-        require(definition, jars.checkClass(resolved));
+        require(definition, jars.checkClass(resolved, SchemaSettings.classNames(definition.getSpec())));
     }
 
     /** The jar's digest goes into the status, for every replica to check its jar against before loading it. */

@@ -48,6 +48,30 @@ class ClassInJarTest {
     }
 
     @Test
+    void aSerdeOrSchemaClassMustBeInTheJarAndBeASerdeOrSchema() {
+        Path jar = TestJars.jar(dir, "codecs.jar", Map.of(
+                "fn.Upper", """
+                        package fn;
+                        public class Upper implements org.apache.pulsar.functions.api.SerDe<String> {
+                            public String deserialize(byte[] input) { return new String(input).toUpperCase(); }
+                            public byte[] serialize(String input) { return input.getBytes(); }
+                        }""",
+                "fn.NotACodec", """
+                        package fn;
+                        public class NotACodec {
+                        }"""));
+
+        assertThat(ClassInJar.checkCodec(jar, "spec.outputSerdeClassName", "fn.Upper")).isEmpty();
+        assertThat(ClassInJar.checkCodec(jar, "spec.outputSerdeClassName", "fn.NotACodec")).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("implements neither"));
+        assertThat(ClassInJar.checkCodec(jar, "spec.inputSpecs.in.serdeClassName", "fn.Missing")).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("spec.inputSpecs.in.serdeClassName");
+                    assertThat(v.message()).contains("'fn.Missing' is not in the jar");
+                });
+    }
+
+    @Test
     void aWindowFunctionIsAcceptedWithAWindowOnlyAndAPulsarFunctionWithoutOne() {
         Path jar = TestJars.jar(dir, "window.jar", Map.of(
                 "fn.Count", """

@@ -29,6 +29,14 @@ public class FunctionSpec {
     private String output;
     /** Where the function's log lines (its Context logger) are published, as Pulsar's --log-topic. */
     private String logTopic;
+    /** Per input topic: its schema type or serde class, as Pulsar's inputSpecs (keys are the topics). */
+    private Map<String, InputSpec> inputSpecs;
+    /** The output's schema type or schema class, as Pulsar's outputSchemaType. */
+    private String outputSchemaType;
+    /** A SerDe class in the function's jar for the output, as Pulsar's outputSerdeClassName. */
+    private String outputSerdeClassName;
+    /** Properties of the output's schema, what Pulsar's customSchemaOutputs gives the output topic. */
+    private Map<String, String> outputSchemaProperties;
     private SubscriptionSpec subscription;
     private ProcessingGuarantee processingGuarantee;
     @Min(0)
@@ -79,6 +87,16 @@ public class FunctionSpec {
     public void setOutput(String output) { this.output = output; }
     public String getLogTopic() { return logTopic; }
     public void setLogTopic(String logTopic) { this.logTopic = logTopic; }
+    public Map<String, InputSpec> getInputSpecs() { return inputSpecs; }
+    public void setInputSpecs(Map<String, InputSpec> inputSpecs) { this.inputSpecs = inputSpecs; }
+    public String getOutputSchemaType() { return outputSchemaType; }
+    public void setOutputSchemaType(String outputSchemaType) { this.outputSchemaType = outputSchemaType; }
+    public String getOutputSerdeClassName() { return outputSerdeClassName; }
+    public void setOutputSerdeClassName(String outputSerdeClassName) { this.outputSerdeClassName = outputSerdeClassName; }
+    public Map<String, String> getOutputSchemaProperties() { return outputSchemaProperties; }
+    public void setOutputSchemaProperties(Map<String, String> outputSchemaProperties) {
+        this.outputSchemaProperties = outputSchemaProperties;
+    }
     public SubscriptionSpec getSubscription() { return subscription; }
     public void setSubscription(SubscriptionSpec subscription) { this.subscription = subscription; }
     public ProcessingGuarantee getProcessingGuarantee() { return processingGuarantee; }

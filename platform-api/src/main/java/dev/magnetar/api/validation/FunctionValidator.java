@@ -60,6 +60,7 @@ public final class FunctionValidator {
         checkNamePart(out, "spec.namespace", spec.getNamespace());
         checkRuntime(out, spec.getRuntime());
         checkTopics(out, spec);
+        SchemaRules.check(out, spec);
         checkDelivery(out, spec);
         checkScaling(out, spec);
         checkEnvironment(out, spec);

@@ -50,18 +50,18 @@ public final class PayloadCodec {
             return null;
         }
         if (value instanceof String text) {
-            return new Payload(text.getBytes(StandardCharsets.UTF_8), Payload.TEXT);
+            return Payload.encoded(text.getBytes(StandardCharsets.UTF_8), Payload.TEXT);
         }
         if (value instanceof byte[] bytes) {
-            return new Payload(bytes, Payload.BINARY);
+            return Payload.encoded(bytes, Payload.BINARY);
         }
         if (value instanceof ByteBuffer buffer) {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.duplicate().get(bytes);
-            return new Payload(bytes, Payload.BINARY);
+            return Payload.encoded(bytes, Payload.BINARY);
         }
         try {
-            return new Payload(json.writeValueAsBytes(value), Payload.JSON);
+            return Payload.encoded(json.writeValueAsBytes(value), Payload.JSON);
         } catch (IOException e) {
             throw new PayloadException("cannot write the result (" + value.getClass().getName() + ") as JSON: "
                     + e.getMessage(), e);

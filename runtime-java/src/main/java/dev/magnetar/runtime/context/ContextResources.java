@@ -2,7 +2,6 @@ package dev.magnetar.runtime.context;
 
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.state.StateScope;
-import dev.magnetar.runtime.codec.PayloadCodec;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
 import dev.magnetar.runtime.state.ReplicaState;
@@ -19,7 +18,7 @@ import org.slf4j.Logger;
  * @param version    the definition's version (its generation), as Pulsar's getFunctionVersion
  * @param instanceId this replica's id
  * @param client     the replica's Pulsar client; null when running without Pulsar (tests)
- * @param publisher  producers for newOutputMessage/publish; null without Pulsar
+ * @param publisher  producers for newOutputMessage/publish, and the output's schema type; null without Pulsar
  * @param metrics    where recordMetric goes
  * @param logger     the function's logger
  * @param secrets    where getSecret looks: the process environment, where the platform puts secrets
@@ -48,9 +47,6 @@ public record ContextResources(
                 new StateCalls(ReplicaState.none(new StateScope(function.tenant(), function.namespace(),
                         function.name()))));
     }
-
-    /** Encodes what a function hands to Context.publish; the type is the value's own. */
-    static final PayloadCodec VALUE_CODEC = new PayloadCodec(byte[].class);
 
     /** Without the secrets (the whole environment, the Pulsar token among them), which a record's toString prints. */
     @Override

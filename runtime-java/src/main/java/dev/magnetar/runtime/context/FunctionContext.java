@@ -1,6 +1,5 @@
 package dev.magnetar.runtime.context;
 
-import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.state.StateCalls;
 import java.util.Collection;
 import java.util.Map;
@@ -82,9 +81,10 @@ public final class FunctionContext extends StatefulContext {
         return shared.function().output();
     }
 
+    /** The output's schema type as named in the definition, else the one picked for the function's result type. */
     @Override
     public String getOutputSchemaType() {
-        return "BYTES";
+        return shared.publisher() == null ? "" : shared.publisher().outputSchemaType();
     }
 
     @Override
@@ -149,25 +149,20 @@ public final class FunctionContext extends StatefulContext {
         return shared.publisher().producer(topicName, schema).newMessage();
     }
 
+    /** With the schema the topic's registered schema and the value's class give, as in Pulsar. */
     @Override
     public <X> CompletableFuture<Void> publish(String topicName, X object) {
-        Payload payload = ContextResources.VALUE_CODEC.encode(object);
-        try {
-            return newOutputMessage(topicName, Schema.BYTES).value(payload == null ? new byte[0] : payload.bytes())
-                    .sendAsync().thenApply(id -> null);
-        } catch (PulsarClientException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return publish(topicName, object, "");
     }
 
+    /** With a schema type (e.g. AVRO), a schema or SerDe class of the function's jar, or blank for the default. */
     @Override
     public <X> CompletableFuture<Void> publish(String topicName, X object, String schemaOrSerdeClassName) {
-        if (schemaOrSerdeClassName != null && !schemaOrSerdeClassName.isEmpty()) {
-            throw new UnsupportedOperationException("Context.publish(topic, value, schemaOrSerdeClassName) is not"
-                    + " supported by the Magnetar runtime yet: pass no serde class (strings go as UTF-8, bytes as they"
-                    + " are, others as JSON) or use newOutputMessage");
+        requireClient("publish");
+        if (object == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Context.publish: the value is null"));
         }
-        return publish(topicName, object);
+        return shared.publisher().publish(topicName, object, schemaOrSerdeClassName).thenApply(id -> null);
     }
 
     @Override

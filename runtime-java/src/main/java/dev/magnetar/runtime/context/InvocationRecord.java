@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.client.impl.schema.AutoConsumeSchema;
 import org.apache.pulsar.functions.api.Record;
 
 /**
@@ -17,37 +19,67 @@ public final class InvocationRecord implements Record<Object> {
     private static final AtomicIntegerFieldUpdater<InvocationRecord> SETTLED =
             AtomicIntegerFieldUpdater.newUpdater(InvocationRecord.class, "settled");
 
-    private final Message<byte[]> message;
+    private final Message<?> message;
     private final Object value;
     private final Map<String, String> properties;
+    /** What the input was read with; AUTO_CONSUME stands for the schema each message was written with. */
+    private final Schema<?> schema;
     /** Where ack() and fail() go; null when the runtime settles the message itself. */
-    private final Consumer<byte[]> consumer;
+    private final Consumer<?> consumer;
     /** 1 once acked or failed. */
     private volatile int settled;
 
-    private InvocationRecord(Message<byte[]> message, Object value, Map<String, String> properties,
-                             Consumer<byte[]> consumer) {
+    private InvocationRecord(Message<?> message, Object value, Map<String, String> properties, Schema<?> schema,
+                             Consumer<?> consumer) {
         this.message = message;
         this.value = value;
         this.properties = properties;
+        this.schema = schema;
         this.consumer = consumer;
     }
 
-    public static InvocationRecord of(Message<byte[]> message, Object value) {
-        return new InvocationRecord(message, value, message.getProperties(), null);
+    /** A record of a message read with a schema not known here. */
+    public static InvocationRecord of(Message<?> message, Object value) {
+        return of(message, value, null);
+    }
+
+    /** {@code schema}: what the consumer reads with, or null when not known. */
+    public static InvocationRecord of(Message<?> message, Object value, Schema<?> schema) {
+        return new InvocationRecord(message, value, message.getProperties(), schema, null);
+    }
+
+    /** As {@link #settledBy(Message, Object, Schema, Consumer)} with the schema not known here. */
+    public static InvocationRecord settledBy(Message<?> message, Object value, Consumer<?> consumer) {
+        return settledBy(message, value, null, consumer);
     }
 
     /**
      * A record whose {@link #ack()} and {@link #fail()} settle its message through {@code consumer}, once;
-     * with a null consumer the same as {@link #of}.
+     * with a null consumer the same as {@link #of(Message, Object, Schema)}.
      */
-    public static InvocationRecord settledBy(Message<byte[]> message, Object value, Consumer<byte[]> consumer) {
-        return new InvocationRecord(message, value, message.getProperties(), consumer);
+    public static InvocationRecord settledBy(Message<?> message, Object value, Schema<?> schema,
+                                             Consumer<?> consumer) {
+        return new InvocationRecord(message, value, message.getProperties(), schema, consumer);
     }
 
     /** A direct call (HTTP /invoke): no message, no topic. */
     public static InvocationRecord direct(Object value, Map<String, String> properties) {
-        return new InvocationRecord(null, value, Map.copyOf(properties), null);
+        return new InvocationRecord(null, value, Map.copyOf(properties), null, null);
+    }
+
+    /** A direct call whose input was decoded with {@code schema}. */
+    public static InvocationRecord direct(Object value, Map<String, String> properties, Schema<?> schema) {
+        return new InvocationRecord(null, value, Map.copyOf(properties), schema, null);
+    }
+
+    /** The input's schema: for a generic input the one its message was written with (as Pulsar shows it). */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Schema<Object> getSchema() {
+        if (message != null && schema instanceof AutoConsumeSchema) {
+            return (Schema) message.getReaderSchema().orElse(null);
+        }
+        return (Schema) schema;
     }
 
     @Override

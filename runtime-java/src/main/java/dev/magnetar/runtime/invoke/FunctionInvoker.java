@@ -2,9 +2,12 @@ package dev.magnetar.runtime.invoke;
 
 import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.codec.PayloadCodec;
+import dev.magnetar.runtime.codec.PayloadException;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.context.FunctionContext;
 import dev.magnetar.runtime.loading.LoadedFunction;
+import dev.magnetar.runtime.schema.FunctionSchemas;
+import dev.magnetar.runtime.schema.SchemaChoice;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -12,24 +15,38 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.common.schema.SchemaType;
 import org.apache.pulsar.functions.api.Record;
 
 /**
- * Runs one invocation: decode the input, call the function (on the calling thread or a worker)
- * with a fresh context, wait (without blocking) for an asynchronous result, apply the timeout,
- * encode the result. Used by the message loop and by HTTP {@code /invoke} alike. A synchronous
- * function cannot be interrupted safely, so for the loop its overrun is reported once it returns.
+ * Runs one invocation: decode the input with the input schema, call the function (on the calling thread or a
+ * worker) with a fresh context, wait (without blocking) for an asynchronous result, apply the timeout, and hand
+ * the result on with the schema it is published with (a returned {@link Record} with its own). Used by the
+ * message loop and by HTTP {@code /invoke} alike. A synchronous function cannot be interrupted safely, so for
+ * the loop its overrun is reported once it returns.
  */
 public final class FunctionInvoker {
     private final LoadedFunction function;
-    private final PayloadCodec codec;
+    private final FunctionSchemas schemas;
+    /** The output is generic (AUTO_CONSUME): each result goes with the schema of the input it came from. */
+    private final boolean genericOutput;
+    /** Writes results of a function that does not declare its result type, each by its own class. */
+    private final PayloadCodec byValueType = new PayloadCodec(byte[].class);
     private final ContextResources resources;
     private final ExecutorService workers;
     private final long timeoutMs;
 
+    /** With the schemas the function's types give when nothing is looked up (a replica without Pulsar, tests). */
     public FunctionInvoker(LoadedFunction function, ContextResources resources, ExecutorService workers, long timeoutMs) {
+        this(function, FunctionSchemas.byType(function), resources, workers, timeoutMs);
+    }
+
+    public FunctionInvoker(LoadedFunction function, FunctionSchemas schemas, ContextResources resources,
+                           ExecutorService workers, long timeoutMs) {
         this.function = function;
-        this.codec = new PayloadCodec(function.inputType());
+        this.schemas = schemas;
+        this.genericOutput = schemas.output() != null && SchemaChoice.typeOf(schemas.output()) == SchemaType.AUTO_CONSUME;
         this.resources = resources;
         this.workers = workers;
         this.timeoutMs = timeoutMs;
@@ -43,7 +60,7 @@ public final class FunctionInvoker {
      */
     public CompletableFuture<Payload> invoke(byte[] input, Function<Object, Record<?>> recordOf) {
         CompletableFuture<Payload> result = new CompletableFuture<>();
-        invokeOnWorker(input, recordOf, new InvocationOutcome() {
+        invokeOnWorker(direct(input, recordOf), new InvocationOutcome() {
             @Override
             public void succeeded(Payload payload, long nanos) {
                 result.complete(payload);
@@ -62,8 +79,34 @@ public final class FunctionInvoker {
      * invocations may run at once. Throws {@link java.util.concurrent.RejectedExecutionException} when
      * the workers are shut down.
      */
-    public void invokeOnWorker(byte[] input, Function<Object, Record<?>> recordOf, InvocationOutcome done) {
-        workers.execute(() -> invokeOnCallingThread(input, recordOf, done));
+    public void invokeOnWorker(InvocationInput input, InvocationOutcome done) {
+        workers.execute(() -> invokeOnCallingThread(input, done));
+    }
+
+    /** The schemas this invoker reads inputs and writes results with. */
+    public FunctionSchemas schemas() {
+        return schemas;
+    }
+
+    /** Encoded input bytes, decoded with the input schema; the record {@code recordOf} makes of the value. */
+    public InvocationInput direct(byte[] input, Function<Object, Record<?>> recordOf) {
+        Schema<?> schema = schemas.input();
+        return new InvocationInput() {
+            @Override
+            public Object decode() {
+                return schema.decode(input);
+            }
+
+            @Override
+            public Record<?> record(Object value) {
+                return recordOf.apply(value);
+            }
+        };
+    }
+
+    /** {@link #invokeOnCallingThread(InvocationInput, InvocationOutcome)} of encoded input bytes. */
+    public void invokeOnCallingThread(byte[] input, Function<Object, Record<?>> recordOf, InvocationOutcome done) {
+        invokeOnCallingThread(direct(input, recordOf), done);
     }
 
     /** True when the function declares an asynchronous ({@code CompletionStage}) result. */
@@ -80,11 +123,14 @@ public final class FunctionInvoker {
      * the result completes for an asynchronous one. The timeout still applies to an asynchronous
      * result; a synchronous call that overran it is reported as timed out once it returns.
      */
-    public void invokeOnCallingThread(byte[] input, Function<Object, Record<?>> recordOf, InvocationOutcome done) {
+    public void invokeOnCallingThread(InvocationInput input, InvocationOutcome done) {
         long started = System.nanoTime();
         Object returned;
+        Record<?> record;
         try {
-            returned = call(input, recordOf);
+            Object value = decode(input);
+            record = input.record(value);
+            returned = call(value, record);
         } catch (RuntimeException e) {
             done.failed(explained(e), System.nanoTime() - started);
             return;
@@ -95,7 +141,7 @@ public final class FunctionInvoker {
             result.orTimeout(timeoutMs, TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
                 long nanos = System.nanoTime() - started;
                 if (error == null) {
-                    encodeInto(value, nanos, done);
+                    encodeInto(value, record, nanos, done);
                 } else {
                     done.failed(explained(error), nanos);
                 }
@@ -106,14 +152,14 @@ public final class FunctionInvoker {
         if (nanos > TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
             done.failed(explained(new TimeoutException()), nanos);
         } else {
-            encodeInto(returned, nanos, done);
+            encodeInto(returned, record, nanos, done);
         }
     }
 
-    private void encodeInto(Object value, long nanos, InvocationOutcome done) {
+    private void encodeInto(Object value, Record<?> input, long nanos, InvocationOutcome done) {
         Payload payload;
         try {
-            payload = codec.encode(value);
+            payload = payload(value, input);
         } catch (RuntimeException e) {
             done.failed(e, nanos);
             return;
@@ -121,10 +167,46 @@ public final class FunctionInvoker {
         done.succeeded(payload, nanos);
     }
 
-    private Object call(byte[] input, Function<Object, Record<?>> recordOf) {
-        Object value = codec.decode(input);
+    /**
+     * The result with the schema it is published with: a returned record's own (else the output's), a generic record
+     * the schema of the input it came from (as Pulsar writes an AUTO_CONSUME output), a value the output schema.
+     */
+    private Payload payload(Object value, Record<?> input) {
+        Schema<?> output = schemas.output();
+        if (value == null || (output == null && !(value instanceof Record<?>))) {
+            return null;
+        }
+        if (value instanceof Record<?> record) {
+            return Payload.record(record, record.getSchema() != null ? record.getSchema() : output);
+        }
+        if (schemas.byValueType()) {
+            return byValueType.encode(value);
+        }
+        if (genericOutput) {
+            Schema<?> inputSchema = input == null ? null : input.getSchema();
+            if (inputSchema == null) {
+                throw new PayloadException("the result is a generic record but the input carries no schema to write"
+                        + " it with: name an output schema type (spec.outputSchemaType)", null);
+            }
+            return Payload.of(value, inputSchema);
+        }
+        return Payload.of(value, output);
+    }
+
+    /** The input's value; one that does not decode is a {@link PayloadException}. */
+    private static Object decode(InvocationInput input) {
         try {
-            return function.apply(value, new FunctionContext(resources, recordOf.apply(value)));
+            return input.decode();
+        } catch (PayloadException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PayloadException("the input does not decode: " + describe(e), e);
+        }
+    }
+
+    private Object call(Object value, Record<?> record) {
+        try {
+            return function.apply(value, new FunctionContext(resources, record));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -112,6 +112,23 @@ public final class LoadedFunction implements AutoCloseable {
         return inputType;
     }
 
+    /**
+     * The declared result type as it is published: unwrapped from {@code CompletionStage<T>} and {@code Record<T>}
+     * (as Pulsar reads a function's output type); {@code Object} when the function does not say.
+     */
+    public Type outputType() {
+        Type output = TypeArguments.of(instance.getClass(), functionInterface, 1).orElse(Object.class);
+        Class<?> raw = TypeArguments.raw(output);
+        while (raw != null && (java.util.concurrent.CompletionStage.class.isAssignableFrom(raw)
+                || org.apache.pulsar.functions.api.Record.class.isAssignableFrom(raw))) {
+            output = output instanceof java.lang.reflect.ParameterizedType parameterized
+                    && !(parameterized.getActualTypeArguments()[0] instanceof java.lang.reflect.TypeVariable<?>)
+                    ? parameterized.getActualTypeArguments()[0] : Object.class;
+            raw = TypeArguments.raw(output);
+        }
+        return output;
+    }
+
     /** True for a window function: it runs on windows of messages ({@code spec.window}). */
     public boolean windowed() {
         return windowed;

@@ -23,9 +23,11 @@ final class ConsumerFactory {
     private ConsumerFactory() {
     }
 
-    static CompletableFuture<Consumer<byte[]>> subscribe(PulsarClient client, ResolvedFunction function,
-                                                         String consumerName) {
-        ConsumerBuilder<byte[]> builder = client.newConsumer(Schema.BYTES)
+    /** {@code schema}: what every input is read with (see {@link dev.magnetar.runtime.schema.FunctionSchemas}). */
+    @SuppressWarnings("unchecked")
+    static CompletableFuture<Consumer<Object>> subscribe(PulsarClient client, ResolvedFunction function,
+                                                         String consumerName, Schema<?> schema) {
+        ConsumerBuilder<Object> builder = client.newConsumer((Schema<Object>) schema)
                 .subscriptionName(function.subscriptionName())
                 .subscriptionType(SubscriptionType.valueOf(function.subscriptionType().name()))
                 .subscriptionInitialPosition(function.initialPosition() == InitialPosition.Earliest

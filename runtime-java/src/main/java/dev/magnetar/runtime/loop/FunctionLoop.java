@@ -22,7 +22,7 @@ import org.apache.pulsar.client.api.PulsarClientException;
 public final class FunctionLoop implements MessageLoop {
     private static final long RECEIVE_POLL_MS = 100;
 
-    private final org.apache.pulsar.client.api.Consumer<byte[]> consumer;
+    private final org.apache.pulsar.client.api.Consumer<Object> consumer;
     private final Publisher publisher;
     private final RuntimeMetrics metrics;
     private final ResolvedFunction function;
@@ -36,7 +36,7 @@ public final class FunctionLoop implements MessageLoop {
     private final boolean inline;
     private volatile boolean running = true;
 
-    public FunctionLoop(org.apache.pulsar.client.api.Consumer<byte[]> consumer, FunctionInvoker invoker,
+    public FunctionLoop(org.apache.pulsar.client.api.Consumer<Object> consumer, FunctionInvoker invoker,
                         Publisher publisher, RuntimeMetrics metrics, ResolvedFunction function, Consumer<Throwable> onCrash) {
         this.consumer = consumer;
         this.publisher = publisher;
@@ -71,7 +71,7 @@ public final class FunctionLoop implements MessageLoop {
                     publisher.flush(); // the acks that free a slot wait for the open batch
                     admission.acquire();
                 }
-                Message<byte[]> message = receiveOrCancel();
+                Message<Object> message = receiveOrCancel();
                 if (message == null) {
                     continue;
                 }
@@ -122,8 +122,8 @@ public final class FunctionLoop implements MessageLoop {
      * publisher flushes on idle and none is queued, the outputs batched so far are sent before waiting: a lone
      * message does not wait for the batch timer, while under load a batch still collects what arrives.
      */
-    private Message<byte[]> receiveOrCancel() throws PulsarClientException {
-        Message<byte[]> message = null;
+    private Message<Object> receiveOrCancel() throws PulsarClientException {
+        Message<Object> message = null;
         try {
             if (running) {
                 if (publisher.flushesWhenIdle()) {
@@ -145,7 +145,7 @@ public final class FunctionLoop implements MessageLoop {
     }
 
     /** Key_Shared promises per-key order; messages without a key have none to keep. */
-    private String orderingKey(Message<byte[]> message) {
+    private String orderingKey(Message<Object> message) {
         if (function.subscriptionType() != SubscriptionType.Key_Shared) {
             return null;
         }

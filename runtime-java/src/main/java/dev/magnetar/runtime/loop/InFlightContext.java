@@ -6,6 +6,7 @@ import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
 import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.Schema;
 
 /**
  * What every in-flight message of one loop shares: where it is invoked, published, acked and counted. Plain
@@ -13,7 +14,9 @@ import org.apache.pulsar.client.api.Consumer;
  * its outer instance, so the path from a result to its send stays as shallow as the JIT needs it.
  */
 final class InFlightContext {
-    final Consumer<byte[]> consumer;
+    final Consumer<Object> consumer;
+    /** What the input is read with, shown by {@code Context.getCurrentRecord().getSchema()}. */
+    final Schema<?> inputSchema;
     final FunctionInvoker invoker;
     final Publisher publisher;
     final Replies replies;
@@ -35,11 +38,12 @@ final class InFlightContext {
      * slots of a message are given back once its outputs are stored all the same, so a function that keeps messages
      * unacked does not stall the replica: what bounds them then is the broker's {@code maxUnackedMessagesPerConsumer}.
      */
-    final Consumer<byte[]> settledByFunction;
+    final Consumer<Object> settledByFunction;
 
-    InFlightContext(Consumer<byte[]> consumer, FunctionInvoker invoker, Publisher publisher,
+    InFlightContext(Consumer<Object> consumer, FunctionInvoker invoker, Publisher publisher,
                     RuntimeMetrics metrics, ResolvedFunction function, Admission admission) {
         this.consumer = consumer;
+        this.inputSchema = invoker.schemas().input();
         this.invoker = invoker;
         this.publisher = publisher;
         this.replies = new Replies(publisher, metrics);

@@ -4,6 +4,7 @@ import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.codec.PayloadException;
 import dev.magnetar.runtime.context.InvocationRecord;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
+import dev.magnetar.runtime.invoke.InvocationInput;
 import dev.magnetar.runtime.invoke.InvocationOutcome;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -20,13 +21,12 @@ import org.slf4j.LoggerFactory;
  * receipt to the ack: the JIT inlines only so deep, and two levels more left the client's own send
  * code out of line (docs/performance.md).
  */
-final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Throwable>,
-        java.util.function.Function<Object, Record<?>> {
+final class InFlightMessage implements InvocationInput, InvocationOutcome, BiConsumer<Object, Throwable> {
     /** The message loop's logger: its warnings read as the loop's, under one name to filter by. */
     private static final Logger LOG = LoggerFactory.getLogger(FunctionLoop.class);
 
     private final InFlightContext context;
-    private final Message<byte[]> message;
+    private final Message<Object> message;
     /** Completes when the next message with the same key may start (Key_Shared); null without a key. */
     private final CompletableFuture<Void> keyTurn;
     /** The unsettled slots the message holds (see {@link Admission#weight}). */
@@ -35,7 +35,7 @@ final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Thr
     /** What the function sees as its current record, once the input is decoded. */
     private InvocationRecord record;
 
-    InFlightMessage(InFlightContext context, Message<byte[]> message, CompletableFuture<Void> keyTurn, int weight) {
+    InFlightMessage(InFlightContext context, Message<Object> message, CompletableFuture<Void> keyTurn, int weight) {
         this.context = context;
         this.message = message;
         this.keyTurn = keyTurn;
@@ -64,9 +64,9 @@ final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Thr
         }
         try {
             if (context.inline) {
-                context.invoker.invokeOnCallingThread(message.getValue(), this, this);
+                context.invoker.invokeOnCallingThread(this, this);
             } else {
-                context.invoker.invokeOnWorker(message.getValue(), this, this);
+                context.invoker.invokeOnWorker(this, this);
             }
         } catch (RuntimeException e) {
             // Only from handing the message over (the outcome methods never throw), e.g. the workers already shut down.
@@ -75,10 +75,16 @@ final class InFlightMessage implements InvocationOutcome, BiConsumer<Object, Thr
         }
     }
 
-    /** The current record of the invocation, made once the input is decoded. */
+    /** The value, decoded by the consumer's schema when the invocation starts. */
     @Override
-    public Record<?> apply(Object value) {
-        record = InvocationRecord.settledBy(message, value, context.settledByFunction);
+    public Object decode() {
+        return message.getValue();
+    }
+
+    /** The current record of the invocation, made once the input is decoded; with autoAck false it settles it. */
+    @Override
+    public Record<?> record(Object value) {
+        record = InvocationRecord.settledBy(message, value, context.inputSchema, context.settledByFunction);
         return record;
     }
 

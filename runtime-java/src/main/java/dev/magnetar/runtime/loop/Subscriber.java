@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,20 +33,24 @@ public final class Subscriber {
     private final ResolvedFunction function;
     private final String consumerName;
     private final Publisher publisher;
+    private final Schema<?> schema;
 
-    public Subscriber(PulsarClient client, ResolvedFunction function, String consumerName, Publisher publisher) {
+    /** {@code schema}: what the inputs are read with. */
+    public Subscriber(PulsarClient client, ResolvedFunction function, String consumerName, Publisher publisher,
+                      Schema<?> schema) {
         this.client = client;
+        this.schema = schema;
         this.function = function;
         this.consumerName = consumerName;
         this.publisher = publisher;
     }
 
     /** The consumer, or null when a stop was requested first. */
-    public Consumer<byte[]> subscribe(StopRequest stop) throws InterruptedException {
+    public Consumer<Object> subscribe(StopRequest stop) throws InterruptedException {
         long delay = FIRST_RETRY_MS;
         for (int attempt = 1; ; attempt++) {
-            CompletableFuture<Consumer<byte[]>> subscribing = publisher.start()
-                    .thenCompose(started -> ConsumerFactory.subscribe(client, function, consumerName));
+            CompletableFuture<Consumer<Object>> subscribing = publisher.start()
+                    .thenCompose(started -> ConsumerFactory.subscribe(client, function, consumerName, schema));
             // Waits on the subscription itself, so it is used the moment it is made; a stop is seen within the check.
             while (!settled(subscribing)) {
                 if (stop.await(0)) {
@@ -68,7 +73,7 @@ public final class Subscriber {
     }
 
     /** Waits up to the stop check's interval for {@code subscribing}; true once it is done, either way. */
-    private static boolean settled(CompletableFuture<Consumer<byte[]>> subscribing) throws InterruptedException {
+    private static boolean settled(CompletableFuture<Consumer<Object>> subscribing) throws InterruptedException {
         try {
             subscribing.get(STOP_CHECK_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {

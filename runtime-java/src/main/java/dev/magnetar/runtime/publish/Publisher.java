@@ -2,6 +2,9 @@ package dev.magnetar.runtime.publish;
 
 import dev.magnetar.api.protocol.MessageProperties;
 import dev.magnetar.runtime.codec.Payload;
+import dev.magnetar.runtime.schema.FunctionSchemas;
+import dev.magnetar.runtime.schema.SchemaChoice;
+import dev.magnetar.runtime.schema.TopicSchemas;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -16,13 +19,15 @@ import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.TypedMessageBuilder;
+import org.apache.pulsar.functions.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every producer a replica uses: the output topic's, one per reply topic (a gateway instance
- * each), and the ones the function opens through its Context. Sends are asynchronous; the
- * returned futures complete when the broker has the message.
+ * Every producer a replica uses: the output topic's (typed by the output schema, which it registers on the topic), one
+ * per reply topic (a gateway instance each), and the ones the function opens through its Context or with returned
+ * records (one per topic and schema). Sends are asynchronous; the returned futures complete when the broker has the
+ * message.
  */
 public final class Publisher implements AutoCloseable {
     /**
@@ -51,8 +56,12 @@ public final class Publisher implements AutoCloseable {
     private final long batchDelayMicros;
     private final boolean flushWhenIdle;
     private final Map<String, CompletableFuture<Producer<byte[]>>> replyProducers = new ConcurrentHashMap<>();
-    private final Map<String, Producer<?>> contextProducers = new ConcurrentHashMap<>();
-    private volatile Producer<byte[]> output;
+    private final TopicProducers others;
+    private final Schema<?> outputSchema;
+    private final String outputSchemaType;
+    /** A key/value output with the key kept apart: the value's key is the message key, not the input's. */
+    private final boolean keyFromValue;
+    private volatile Producer<Object> output;
     /** An output was sent since the last {@link #flush}. A race only leaves a message to the batch timer. */
     private volatile boolean unflushed;
     /** Done when the batch {@link #flush} sent last is stored (the producer's own flush future). */
@@ -65,6 +74,18 @@ public final class Publisher implements AutoCloseable {
      * @param flushWhenIdle whether {@link #flush} sends the open batch at once (else it does nothing)
      */
     public Publisher(PulsarClient client, String outputTopic, Duration batchDelay, boolean flushWhenIdle) {
+        this(client, outputTopic, batchDelay, flushWhenIdle, null);
+    }
+
+    /** {@code schemas}: what the output is written with; null for bytes, and schemas by type without lookups. */
+    public Publisher(PulsarClient client, String outputTopic, Duration batchDelay, boolean flushWhenIdle,
+                     FunctionSchemas schemas) {
+        this.outputSchema = schemas == null ? Schema.BYTES : schemas.output();
+        this.others = new TopicProducers(client, schemas == null
+                ? new SchemaChoice(TopicSchemas.NONE, Publisher.class.getClassLoader()) : schemas.choice());
+        this.outputSchemaType = schemas == null ? "BYTES" : schemas.outputSchemaType();
+        this.keyFromValue = outputSchema instanceof org.apache.pulsar.client.api.schema.KeyValueSchema<?, ?> keyValue
+                && keyValue.getKeyValueEncodingType() == org.apache.pulsar.common.schema.KeyValueEncodingType.SEPARATED;
         this.client = client;
         this.outputTopic = outputTopic;
         this.batchDelayMicros = TimeUnit.NANOSECONDS.toMicros(batchDelay.toNanos());
@@ -77,15 +98,26 @@ public final class Publisher implements AutoCloseable {
      * synchronous function at concurrency 1), so a batch also closes as soon as the input runs dry.
      */
     public static Publisher forReplica(PulsarClient client, String outputTopic, boolean senderFlushes) {
-        return new Publisher(client, outputTopic, Duration.ofMillis(BATCH_DELAY_MS), senderFlushes);
+        return forReplica(client, outputTopic, senderFlushes, null);
     }
 
-    /** Opens the output producer (once), so a missing permission shows at start, not on the first message. */
+    /** As {@link #forReplica(PulsarClient, String, boolean)}, writing the output with the schemas picked for it. */
+    public static Publisher forReplica(PulsarClient client, String outputTopic, boolean senderFlushes,
+                                       FunctionSchemas schemas) {
+        return new Publisher(client, outputTopic, Duration.ofMillis(BATCH_DELAY_MS), senderFlushes, schemas);
+    }
+
+    /**
+     * Opens the output producer (once), so a missing permission or an incompatible schema shows at start, not on the
+     * first message. A generic (AUTO_CONSUME) output has no producer of its own: each result goes with its schema.
+     */
+    @SuppressWarnings("unchecked")
     public CompletableFuture<Void> start() {
-        if (outputTopic == null || output != null) {
+        if (outputTopic == null || output != null || outputSchema == null
+                || SchemaChoice.typeOf(outputSchema) == org.apache.pulsar.common.schema.SchemaType.AUTO_CONSUME) {
             return CompletableFuture.completedFuture(null);
         }
-        return client.newProducer(Schema.BYTES).topic(outputTopic)
+        return client.newProducer((Schema<Object>) outputSchema).topic(outputTopic)
                 .enableBatching(true).batchingMaxMessages(BATCH_MAX_MESSAGES)
                 .batchingMaxPublishDelay(batchDelayMicros, TimeUnit.MICROSECONDS)
                 .blockIfQueueFull(false).createAsync()
@@ -97,18 +129,24 @@ public final class Publisher implements AutoCloseable {
      * request-only properties (reply topic, deadline, content type) are not forwarded: a function
      * reading this output must not answer the original caller a second time.
      */
-    public CompletableFuture<?> output(Message<byte[]> input, Payload payload) {
-        if (output == null || payload == null) {
+    public CompletableFuture<?> output(Message<?> input, Payload payload) {
+        if (payload == null) {
             return NOTHING_SENT;
         }
-        TypedMessageBuilder<byte[]> message = output.newMessage().value(payload.bytes());
+        if (payload.record() != null || payload.schema() != outputSchema) {
+            return outputOwnSchema(input, payload);
+        }
+        if (output == null) {
+            return NOTHING_SENT;
+        }
+        TypedMessageBuilder<Object> message = output.newMessage().value(payload.value());
         // Straight into the builder, without an intermediate map: this runs once per message.
         input.getProperties().forEach((name, value) -> {
             if (!NOT_FORWARDED.contains(name)) {
                 message.property(name, value);
             }
         });
-        if (input.hasKey()) {
+        if (input.hasKey() && !keyFromValue) {
             message.key(input.getKey());
         }
         if (input.hasOrderingKey()) {
@@ -125,6 +163,64 @@ public final class Publisher implements AutoCloseable {
         return sent;
     }
 
+    /**
+     * A result with a schema of its own (a generic record's, a returned record's), or a returned record going to its
+     * destination topic: through that topic's producer for that schema. A record carries its own key, properties and
+     * event time (as Pulsar writes a returned record); a value gets the input's, as the output does.
+     */
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<?> outputOwnSchema(Message<?> input, Payload payload) {
+        Record<?> record = payload.record();
+        String topic = record == null ? outputTopic : record.getDestinationTopic().orElse(outputTopic);
+        if (topic == null || payload.schema() == null) {
+            return NOTHING_SENT;
+        }
+        try {
+            TypedMessageBuilder<Object> message = producer(topic, (Schema<Object>) payload.schema()).newMessage()
+                    .value(payload.value());
+            if (record == null) {
+                forward(input, message);
+            } else {
+                record.getKey().ifPresent(message::key);
+                if (!record.getProperties().isEmpty()) {
+                    message.properties(record.getProperties());
+                }
+                record.getEventTime().ifPresent(message::eventTime);
+            }
+            return message.sendAsync();
+        } catch (PulsarClientException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static void forward(Message<?> input, TypedMessageBuilder<Object> message) {
+        input.getProperties().forEach((name, value) -> {
+            if (!NOT_FORWARDED.contains(name)) {
+                message.property(name, value);
+            }
+        });
+        if (input.hasKey()) {
+            message.key(input.getKey());
+        }
+        if (input.getEventTime() > 0) {
+            message.eventTime(input.getEventTime());
+        }
+    }
+
+    /** What {@code Context.getOutputSchemaType} answers. */
+    public String outputSchemaType() {
+        return outputSchemaType;
+    }
+
+    /**
+     * {@code Context.publish}: {@code value} to {@code topic} with the schema Pulsar's function instance picks for the
+     * value's class and {@code schemaOrSerdeClassName} (a schema type, a schema or serde class, or blank: by the
+     * topic's schema and the class).
+     */
+    public CompletableFuture<MessageId> publish(String topic, Object value, String schemaOrSerdeClassName) {
+        return others.publish(topic, value, schemaOrSerdeClassName);
+    }
+
     /** Whether {@link #flush} sends the open batch (else it does nothing and a batch closes on its timer). */
     public boolean flushesWhenIdle() {
         return flushWhenIdle;
@@ -139,7 +235,7 @@ public final class Publisher implements AutoCloseable {
      * msg/s flushing every message had cost the replica a third more CPU than the pipe's timer-closed batches.
      */
     public void flush() {
-        Producer<byte[]> producer = output;
+        Producer<Object> producer = output;
         if (!flushWhenIdle || !unflushed || producer == null) {
             return;
         }
@@ -182,22 +278,8 @@ public final class Publisher implements AutoCloseable {
     }
 
     /** A producer for {@code Context.newOutputMessage} and {@code Context.publish}, opened once per topic and schema. */
-    @SuppressWarnings("unchecked")
     public <T> Producer<T> producer(String topic, Schema<T> schema) throws PulsarClientException {
-        String key = topic + "|" + schema.getSchemaInfo().getType() + "|" + schema.getSchemaInfo().getName();
-        Producer<?> existing = contextProducers.get(key);
-        if (existing != null) {
-            return (Producer<T>) existing;
-        }
-        synchronized (contextProducers) {
-            existing = contextProducers.get(key);
-            if (existing == null) {
-                existing = client.newProducer(schema).topic(topic).blockIfQueueFull(false)
-                        .batchingMaxPublishDelay(1, TimeUnit.MILLISECONDS).create();
-                contextProducers.put(key, existing);
-            }
-            return (Producer<T>) existing;
-        }
+        return others.producer(topic, schema);
     }
 
     @Override
@@ -205,7 +287,7 @@ public final class Publisher implements AutoCloseable {
         if (output != null) {
             output.closeAsync().exceptionally(e -> null).join();
         }
-        contextProducers.values().forEach(producer -> producer.closeAsync().exceptionally(e -> null).join());
+        others.close();
         replyProducers.values().forEach(opening -> opening.thenCompose(Producer::closeAsync).exceptionally(e -> null).join());
     }
 }

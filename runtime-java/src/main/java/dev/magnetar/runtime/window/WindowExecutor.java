@@ -6,6 +6,8 @@ import dev.magnetar.api.v1alpha1.WindowSpec;
 import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.codec.PayloadCodec;
 import dev.magnetar.runtime.codec.PayloadException;
+import dev.magnetar.runtime.schema.FunctionSchemas;
+import dev.magnetar.runtime.schema.SchemaChoice;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.context.FunctionContext;
 import dev.magnetar.runtime.context.InvocationRecord;
@@ -23,15 +25,17 @@ import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.TypedMessageBuilder;
+import org.apache.pulsar.common.schema.SchemaType;
 import org.apache.pulsar.functions.api.Record;
 import org.apache.pulsar.functions.api.WindowContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A window function's semantics, as Pulsar's window executor has them: each message is decoded and added to the
+ * A window function's semantics, as Pulsar's window executor has them: each message is decoded (by the consumer's
+ * schema, the one picked for the type of one element of the function's windows) and added to the
  * {@link WindowManager} (at its event time, or the time it was received); each window that fires is handed to the
- * function and its result published to the output topic; a message is acked when it leaves the window, once the
+ * function and its result published to the output topic with the output schema; a message is acked when it leaves the window, once the
  * results of its windows are stored (at-least-once), or as it is received (at-most-once). A message behind the
  * watermark is late: it goes to the late-data topic when there is one, and is acked. Every call holds one lock, so
  * windows fire one after another, and their results are sent in order.
@@ -44,9 +48,11 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
     private final ContextResources resources;
     private final ResolvedFunction definition;
     private final RuntimeMetrics metrics;
-    private final Consumer<byte[]> consumer;
+    private final Consumer<Object> consumer;
     private final LongSupplier clock;
-    private final PayloadCodec codec;
+    private final FunctionSchemas schemas;
+    /** Writes the results of a function that does not declare its result type, each by its own class. */
+    private final PayloadCodec byValueType = new PayloadCodec(byte[].class);
     private final WindowContext windowContext;
     private final WindowManager<WindowedRecord> manager;
     /** Null on the replica's clock. */
@@ -54,15 +60,19 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
     private final TimestampExtractor extractor;
     private final boolean ackOnReceipt;
 
-    public WindowExecutor(LoadedFunction function, ContextResources resources, Consumer<byte[]> consumer,
-                          LongSupplier clock) {
+    /**
+     * @param consumer reads the inputs with {@code schemas.input()}
+     * @param schemas  the input schema (for one element of a window) and the output's, as for any function
+     */
+    public WindowExecutor(LoadedFunction function, ContextResources resources, Consumer<Object> consumer,
+                          FunctionSchemas schemas, LongSupplier clock) {
         this.function = function;
         this.resources = resources;
         this.definition = resources.function();
         this.metrics = resources.metrics();
         this.consumer = consumer;
         this.clock = clock;
-        this.codec = new PayloadCodec(function.inputType());
+        this.schemas = schemas;
         this.windowContext = WindowContexts.of(FunctionContext.forLifecycle(resources));
         WindowSpec window = definition.window();
         this.manager = WindowManager.of(window, this, clock);
@@ -78,12 +88,12 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
     }
 
     /** Takes a received message into the window; a count window may fire before this returns. */
-    public void accept(Message<byte[]> message) {
+    public void accept(Message<Object> message) {
         metrics.received();
         Object value;
         try {
-            value = codec.decode(message.getValue());
-        } catch (PayloadException e) {
+            value = message.getValue();
+        } catch (RuntimeException e) {
             metrics.undecodable(0, FunctionInvoker.describe(e));
             LOG.warn("Cannot decode message {} for window function {}: {}", message.getMessageId(), definition.fqfn(),
                     FunctionInvoker.describe(e));
@@ -95,7 +105,7 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
             metrics.finished();
             return;
         }
-        InvocationRecord record = InvocationRecord.settledBy(message, value, consumer);
+        InvocationRecord record = InvocationRecord.settledBy(message, value, schemas.input(), consumer);
         if (ackOnReceipt) {
             record.ack();
         }
@@ -108,7 +118,7 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
         }
     }
 
-    private void addAtEventTime(Message<byte[]> message, InvocationRecord record) {
+    private void addAtEventTime(Message<Object> message, InvocationRecord record) {
         long timestamp;
         try {
             timestamp = extractor.timestamp(record.getValue());
@@ -166,9 +176,9 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
         long started = System.nanoTime();
         CompletableFuture<?> sent;
         try {
-            Payload payload = codec.encode(result(function.applyWindow(records, windowContext)));
+            Object result = result(function.applyWindow(records, windowContext));
             metrics.processed(System.nanoTime() - started);
-            sent = publish(payload);
+            sent = publish(result, records);
         } catch (Exception e) {
             long nanos = System.nanoTime() - started;
             String reason = FunctionInvoker.describe(e);
@@ -203,16 +213,53 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
         return returned;
     }
 
-    private CompletableFuture<?> publish(Payload payload) throws Exception {
-        if (payload == null || definition.output() == null) {
+    /**
+     * The result to the output topic: with the output schema (as Pulsar's window executor publishes it with the output
+     * schema type); by its own class when the function does not declare its result type; a generic record with the
+     * schema of the window's last message (an AUTO_CONSUME output); nothing for a function returning {@code Void}.
+     */
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<?> publish(Object result, List<Record<?>> window) throws Exception {
+        if (result == null || definition.output() == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return resources.publisher().producer(definition.output(), Schema.BYTES).newMessage().value(payload.bytes())
+        if (schemas.byValueType()) {
+            Payload payload = byValueType.encode(result);
+            return payload == null ? CompletableFuture.completedFuture(null)
+                    : resources.publisher().producer(definition.output(), Schema.BYTES).newMessage()
+                            .value(payload.bytes()).sendAsync();
+        }
+        Schema<?> output = schemas.output();
+        if (output == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (SchemaChoice.typeOf(output) == SchemaType.AUTO_CONSUME) {
+            output = window.isEmpty() ? null : window.get(window.size() - 1).getSchema();
+            if (output == null) {
+                throw new PayloadException("the result is a generic record but the input carries no schema to write"
+                        + " it with: name an output schema type (spec.outputSchemaType)", null);
+            }
+        }
+        return resources.publisher().producer(definition.output(), (Schema<Object>) output).newMessage().value(result)
                 .sendAsync();
     }
 
+    /**
+     * The late message as it came: its value with the input schema, or its bytes as they are when the input is read
+     * generically (AUTO_CONSUME, each message by its own schema) or as bytes.
+     */
+    @SuppressWarnings("unchecked")
+    private TypedMessageBuilder<?> lateCopy(String topic, Message<Object> message) throws Exception {
+        Schema<?> input = schemas.input();
+        SchemaType type = input == null ? SchemaType.BYTES : SchemaChoice.typeOf(input);
+        if (type == SchemaType.AUTO_CONSUME || type == SchemaType.BYTES || type == SchemaType.NONE) {
+            return resources.publisher().producer(topic, Schema.BYTES).newMessage().value(message.getData());
+        }
+        return resources.publisher().producer(topic, (Schema<Object>) input).newMessage().value(message.getValue());
+    }
+
     /** A message behind the watermark: to the late-data topic when there is one (as it came), then acked. */
-    private void late(Message<byte[]> message, InvocationRecord record, long timestamp) {
+    private void late(Message<Object> message, InvocationRecord record, long timestamp) {
         String topic = definition.window().lateDataTopic();
         if (topic == null) {
             LOG.info("Message {} of {} is late (event time {}, behind the watermark) and is dropped; set"
@@ -223,8 +270,7 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
             return;
         }
         try {
-            TypedMessageBuilder<byte[]> copy = resources.publisher().producer(topic, Schema.BYTES).newMessage()
-                    .value(message.getValue()).properties(message.getProperties());
+            TypedMessageBuilder<?> copy = lateCopy(topic, message).properties(message.getProperties());
             if (message.hasKey()) {
                 copy.key(message.getKey());
             }

@@ -23,7 +23,7 @@ public final class WindowLoop implements MessageLoop {
     private static final Logger LOG = LoggerFactory.getLogger(WindowLoop.class);
     private static final long RECEIVE_POLL_MS = 100;
 
-    private final org.apache.pulsar.client.api.Consumer<byte[]> consumer;
+    private final org.apache.pulsar.client.api.Consumer<Object> consumer;
     private final WindowExecutor executor;
     private final WindowSpec window;
     private final RuntimeMetrics metrics;
@@ -32,7 +32,7 @@ public final class WindowLoop implements MessageLoop {
     private final ScheduledExecutorService timer;
     private volatile boolean running = true;
 
-    public WindowLoop(org.apache.pulsar.client.api.Consumer<byte[]> consumer, WindowExecutor executor, WindowSpec window,
+    public WindowLoop(org.apache.pulsar.client.api.Consumer<Object> consumer, WindowExecutor executor, WindowSpec window,
                       RuntimeMetrics metrics, Consumer<Throwable> onCrash) {
         this.consumer = consumer;
         this.executor = executor;
@@ -73,7 +73,7 @@ public final class WindowLoop implements MessageLoop {
     private void receiveLoop() {
         try {
             while (running) {
-                Message<byte[]> message = consumer.receive((int) RECEIVE_POLL_MS, TimeUnit.MILLISECONDS);
+                Message<Object> message = consumer.receive((int) RECEIVE_POLL_MS, TimeUnit.MILLISECONDS);
                 if (message != null) {
                     executor.accept(message);
                 }

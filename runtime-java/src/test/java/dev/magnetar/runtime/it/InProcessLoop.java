@@ -34,21 +34,23 @@ final class InProcessLoop implements AutoCloseable {
     private final ResolvedFunction function;
     private final RuntimeMetrics metrics;
     private final ExecutorService workers = Executors.newSingleThreadExecutor();
-    private final Consumer<byte[]> consumer;
+    private final Consumer<Object> consumer;
     private final FunctionLoop loop;
 
     private InProcessLoop(PulsarClient client, Publisher publisher, ResolvedFunction function, Object code)
             throws PulsarClientException {
         this.function = function;
         this.metrics = new RuntimeMetrics(function.fqfn(), 0);
-        this.consumer = client.newConsumer(Schema.BYTES).topic(function.inputs().get(0))
-                .subscriptionName(function.subscriptionName()).subscriptionType(SubscriptionType.Shared)
-                .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).subscribe();
         publisher.start().join();
         ContextResources resources = new ContextResources(function, "0", 0, client, publisher, metrics,
                 LoggerFactory.getLogger(function.fqfn()), Map.of(), e -> { });
         FunctionInvoker invoker = new FunctionInvoker(LoadedFunction.wrap(code, getClass().getClassLoader()),
                 resources, workers, 10_000);
+        @SuppressWarnings("unchecked")
+        Schema<Object> input = (Schema<Object>) invoker.schemas().input();
+        this.consumer = client.newConsumer(input).topic(function.inputs().get(0))
+                .subscriptionName(function.subscriptionName()).subscriptionType(SubscriptionType.Shared)
+                .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).subscribe();
         this.loop = new FunctionLoop(consumer, invoker, publisher, metrics, function, e -> { });
         loop.start();
     }

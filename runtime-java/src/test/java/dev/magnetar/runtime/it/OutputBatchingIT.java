@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.magnetar.runtime.codec.Payload;
+import dev.magnetar.runtime.loading.LoadedFunction;
+import dev.magnetar.runtime.schema.FunctionSchemas;
 import dev.magnetar.runtime.publish.Publisher;
 import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
@@ -47,8 +49,8 @@ class OutputBatchingIT {
              Publisher timed = new Publisher(pulsar.client(), out, AN_HOUR, false)) {
             flushing.start().join();
             timed.start().join();
-            CompletableFuture<?> held = timed.output(input, new Payload("held".getBytes(StandardCharsets.UTF_8), null));
-            CompletableFuture<?> sent = flushing.output(input, new Payload("sent".getBytes(StandardCharsets.UTF_8), null));
+            CompletableFuture<?> held = timed.output(input, Payload.encoded("held".getBytes(StandardCharsets.UTF_8), null));
+            CompletableFuture<?> sent = flushing.output(input, Payload.encoded("sent".getBytes(StandardCharsets.UTF_8), null));
             assertThat(sent).as("a one-message batch waits for its timer").isNotDone();
 
             timed.flush();
@@ -71,7 +73,7 @@ class OutputBatchingIT {
             List<CompletableFuture<?>> sent = new ArrayList<>();
             for (int i = 0; i < outputs; i++) {
                 // As the receiver does with an idle input: one output, then a flush.
-                sent.add(publisher.output(input, new Payload(("m" + i).getBytes(StandardCharsets.UTF_8), null)));
+                sent.add(publisher.output(input, Payload.encoded(("m" + i).getBytes(StandardCharsets.UTF_8), null)));
                 publisher.flush();
             }
 
@@ -87,7 +89,8 @@ class OutputBatchingIT {
         String in = pulsar.uniqueTopic("dry-in");
         String out = pulsar.uniqueTopic("dry-out");
         try (OutputCollector output = OutputCollector.on(pulsar.client(), out);
-             Publisher publisher = new Publisher(pulsar.client(), out, AN_HOUR, true);
+             Publisher publisher = new Publisher(pulsar.client(), out, AN_HOUR, true,
+                     FunctionSchemas.byType(LoadedFunction.wrap(new Upper(), getClass().getClassLoader())));
              InProcessLoop loop = InProcessLoop.start(pulsar.client(), publisher, "dry", new Upper(), in, out);
              Producer<String> inputs = pulsar.client().newProducer(Schema.STRING).topic(in).create()) {
             for (String word : new String[] {"one", "two", "three"}) {

@@ -1,5 +1,6 @@
 package dev.magnetar.runtime.it;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -15,16 +16,19 @@ import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 
-/** Reads a topic in the background from its start, counting distinct values and duplicates. */
+/**
+ * Reads a topic in the background from its start, counting distinct values (its bytes as UTF-8 text) and duplicates.
+ * It reads bytes, so it registers no schema on the topic and reads whatever schema the function writes with.
+ */
 final class OutputCollector implements AutoCloseable {
-    private final Consumer<String> consumer;
-    private final Map<String, Message<String>> first = new ConcurrentHashMap<>();
+    private final Consumer<byte[]> consumer;
+    private final Map<String, Message<byte[]>> first = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final Queue<String> arrivals = new ConcurrentLinkedQueue<>();
     private final Thread reader;
     private volatile boolean running = true;
 
-    private OutputCollector(Consumer<String> consumer) {
+    private OutputCollector(Consumer<byte[]> consumer) {
         this.consumer = consumer;
         this.reader = new Thread(this::read, "output-collector");
         reader.setDaemon(true);
@@ -32,18 +36,19 @@ final class OutputCollector implements AutoCloseable {
     }
 
     static OutputCollector on(PulsarClient client, String topic) throws PulsarClientException {
-        return new OutputCollector(client.newConsumer(Schema.STRING).topic(topic).subscriptionName("it-check")
+        return new OutputCollector(client.newConsumer(Schema.BYTES).topic(topic).subscriptionName("it-check")
                 .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).receiverQueueSize(1000).subscribe());
     }
 
     private void read() {
         while (running) {
             try {
-                Message<String> message = consumer.receive(100, TimeUnit.MILLISECONDS);
+                Message<byte[]> message = consumer.receive(100, TimeUnit.MILLISECONDS);
                 if (message != null) {
+                    String value = new String(message.getValue(), StandardCharsets.UTF_8);
                     total.incrementAndGet();
-                    arrivals.add(message.getValue());
-                    first.putIfAbsent(message.getValue(), message);
+                    arrivals.add(value);
+                    first.putIfAbsent(value, message);
                     consumer.acknowledgeAsync(message);
                 }
             } catch (PulsarClientException e) {
@@ -78,7 +83,7 @@ final class OutputCollector implements AutoCloseable {
         return first.keySet();
     }
 
-    Message<String> message(String value) {
+    Message<byte[]> message(String value) {
         return first.get(value);
     }
 

@@ -16,12 +16,14 @@ import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.common.schema.SchemaType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Window functions on a real replica and broker: each window's result reaches the output topic, and the inputs stay in
- * the subscription's backlog until they leave their window.
+ * Window functions on a real replica and broker: each window's result reaches the output topic with the output schema,
+ * late messages their topic with the input schema, and the inputs stay in the subscription's backlog until they leave
+ * their window.
  */
 @ExtendWith(EmbeddedPulsarExtension.class)
 class WindowFunctionIT {
@@ -53,6 +55,8 @@ class WindowFunctionIT {
             producer.send("c");
             await().atMost(Duration.ofSeconds(20)).until(() -> output.total() == 1);
             assertThat(output.inArrivalOrder()).containsExactly("a,b,c");
+            assertThat(pulsar.admin().schemas().getSchemaInfo(out).getType()).as("the output schema of a String result")
+                    .isEqualTo(SchemaType.STRING);
             assertThat(Inputs.backlog(pulsar, in, subscription)).as("in the window: not acked").isEqualTo(3);
 
             for (String value : List.of("d", "e", "f")) {
@@ -115,6 +119,8 @@ class WindowFunctionIT {
             producer.send("late@1200");
             await().atMost(Duration.ofSeconds(20)).until(() -> lateOutput.total() == 1);
             assertThat(lateOutput.inArrivalOrder()).containsExactly("late@1200");
+            assertThat(pulsar.admin().schemas().getSchemaInfo(late).getType()).as("as it came: with the input schema")
+                    .isEqualTo(SchemaType.STRING);
             // a left its window (acked), the late one is acked once stored on the late topic; b and c are held.
             await().atMost(Duration.ofSeconds(20)).until(() -> Inputs.backlog(pulsar, in, subscription) == 2);
             assertThat(output.total()).isEqualTo(2);

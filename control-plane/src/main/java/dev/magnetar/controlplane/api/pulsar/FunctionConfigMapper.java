@@ -48,6 +48,11 @@ public final class FunctionConfigMapper {
         spec.setNamespace(config.getNamespace());
         spec.setRuntime(new RuntimeSpec(null, jar, config.getClassName()));
         mapTopics(config, spec);
+        List<Violation> encodings = new ArrayList<>();
+        SchemaConfigs.toSpec(config, spec, encodings);
+        if (!encodings.isEmpty()) {
+            throw new PulsarConfigException(encodings);
+        }
         spec.setSubscription(subscription(config));
         spec.setProcessingGuarantee(config.getProcessingGuarantees() == null ? null
                 : ProcessingGuarantee.valueOf(config.getProcessingGuarantees().name()));
@@ -122,6 +127,7 @@ public final class FunctionConfigMapper {
         config.setResources(ResourceQuantities.toPulsar(spec.getResources()));
         config.setAutoAck(resolved.autoAck());
         config.setWindowConfig(WindowConfigs.toPulsar(resolved.window(), resolved.className()));
+        SchemaConfigs.toConfig(spec, resolved, config);
         return config;
     }
 

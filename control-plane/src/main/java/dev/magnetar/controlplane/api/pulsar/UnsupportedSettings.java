@@ -5,19 +5,14 @@ import dev.magnetar.api.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.pulsar.common.functions.ConsumerConfig;
 import org.apache.pulsar.common.functions.FunctionConfig;
 
 /**
  * The parts of a Pulsar {@link FunctionConfig} Magnetar cannot honour, each a violation naming the
- * field and what to do instead: refused, never silently dropped. Magnetar runs Java functions and
- * picks the wire encoding from the function's own types (String as UTF-8 text, byte[] as is, other
- * types as JSON), so serde classes and schema types have nothing to configure.
+ * field and what to do instead: refused, never silently dropped. Schema types and serde classes are
+ * honoured ({@link SchemaConfigs}).
  */
 final class UnsupportedSettings {
-    private static final String ENCODING = "Magnetar encodes by the function's types (String: UTF-8 text, byte[]:"
-            + " raw bytes, other types: JSON), so it has no serde classes or schema types: remove it";
-
     private UnsupportedSettings() {
     }
 
@@ -52,37 +47,6 @@ final class UnsupportedSettings {
         }
         out.addAll(ResourceQuantities.check(config.getResources()));
         out.addAll(WorkerSettings.of(config));
-        encodings(config, out);
         return out;
-    }
-
-    /** Serde classes and schema types, wherever FunctionConfig can carry them; blank values mean none. */
-    private static void encodings(FunctionConfig config, List<Violation> out) {
-        perTopic("customSerdeInputs", config.getCustomSerdeInputs(), out);
-        perTopic("customSchemaInputs", config.getCustomSchemaInputs(), out);
-        perTopic("customSchemaOutputs", config.getCustomSchemaOutputs(), out);
-        single("outputSerdeClassName", config.getOutputSerdeClassName(), out);
-        single("outputSchemaType", config.getOutputSchemaType(), out);
-        if (config.getInputSpecs() != null) {
-            for (Map.Entry<String, ConsumerConfig> entry : config.getInputSpecs().entrySet()) {
-                ConsumerConfig spec = entry.getValue();
-                if (spec != null) {
-                    single("inputSpecs." + entry.getKey() + ".serdeClassName", spec.getSerdeClassName(), out);
-                    single("inputSpecs." + entry.getKey() + ".schemaType", spec.getSchemaType(), out);
-                }
-            }
-        }
-    }
-
-    private static void perTopic(String field, Map<String, String> values, List<Violation> out) {
-        if (values != null) {
-            values.forEach((topic, value) -> single(field + "." + topic, value, out));
-        }
-    }
-
-    private static void single(String field, String value, List<Violation> out) {
-        if (value != null && !value.isBlank()) {
-            out.add(new Violation(field, "is '" + value + "' but " + ENCODING));
-        }
     }
 }

@@ -11,8 +11,8 @@ import org.apache.pulsar.common.functions.ProducerConfig;
 /**
  * The fields of Pulsar's {@link FunctionConfig} that tune how Pulsar's own function worker runs an instance (its JVM,
  * its producer, its consumer, built-in functions) and that Magnetar's replicas have no such knob for: refused naming
- * the field when set to anything but Pulsar's default, never dropped. Encodings, windows and acknowledgement are
- * judged in {@link UnsupportedSettings}.
+ * the field when set to anything but Pulsar's default, never dropped. Encodings ({@link SchemaConfigs}), windows and
+ * acknowledgement are honoured; what else is refused is in {@link UnsupportedSettings}.
  */
 final class WorkerSettings {
     private static final String DEFAULT_BATCH_BUILDER = "DEFAULT";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.magnetar.api.v1alpha1.AutoscalingSpec;
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.InputSpec;
 import dev.magnetar.api.v1alpha1.FunctionSpec;
 import dev.magnetar.api.v1alpha1.InitialPosition;
 import dev.magnetar.api.v1alpha1.PodOverlay;
@@ -292,21 +293,42 @@ class FunctionConfigMapperTest {
     }
 
     @Test
-    void serdeClassesAndSchemaTypesAreRefusedNamingTheField() {
+    void schemaTypesAndSerdeClassesMapToTheSpecAsPulsarsWorkerReadsThem() {
         FunctionConfig config = minimal();
-        config.setCustomSerdeInputs(Map.of("in", "com.example.MySerDe"));
-        config.setOutputSchemaType("AVRO");
-        config.setOutputSerdeClassName("com.example.OutSerDe");
-        config.setCustomSchemaOutputs(Map.of("out", "JSON"));
+        config.setCustomSerdeInputs(Map.of("serde-in", "com.example.MySerDe"));
+        config.setCustomSchemaInputs(Map.of("schema-in", "{\"schemaType\": \"AVRO\", \"schemaProperties\": {\"a\": \"b\"}}",
+                "plain-in", "JSON"));
         config.setInputSpecs(Map.of("spec-in", ConsumerConfig.builder().schemaType("PROTOBUF").build()));
+        config.setOutput("out");
+        config.setOutputSchemaType("AVRO");
+        config.setCustomSchemaOutputs(Map.of("out", "{\"schemaProperties\": {\"x\": \"y\"}}"));
+
+        FunctionSpec spec = map(config).getSpec();
+
+        assertThat(spec.getInputs()).contains("serde-in", "schema-in", "plain-in", "spec-in");
+        assertThat(spec.getInputSpecs()).containsEntry("serde-in", new InputSpec(null, "com.example.MySerDe", null))
+                .containsEntry("schema-in", new InputSpec("AVRO", null, Map.of("a", "b")))
+                .containsEntry("plain-in", new InputSpec("JSON", null, null))
+                .containsEntry("spec-in", new InputSpec("PROTOBUF", null, null));
+        assertThat(spec.getOutputSchemaType()).isEqualTo("AVRO");
+        assertThat(spec.getOutputSchemaProperties()).containsEntry("x", "y");
+
+        Function function = map(config);
+        FunctionConfig back = FunctionConfigMapper.toConfig(function);
+        assertThat(back.getInputSpecs().get("persistent://public/default/schema-in").getSchemaType()).isEqualTo("AVRO");
+        assertThat(back.getInputSpecs().get("persistent://public/default/serde-in").getSerdeClassName())
+                .isEqualTo("com.example.MySerDe");
+        assertThat(back.getOutputSchemaType()).isEqualTo("AVRO");
+        assertThat(back.getCustomSchemaOutputs().get("persistent://public/default/out")).contains("\"x\":\"y\"");
+    }
+
+    @Test
+    void aCustomSchemaThatIsNeitherATypeNorJsonIsRefusedNamingTheField() {
+        FunctionConfig config = minimal();
+        config.setCustomSchemaInputs(Map.of("in", "{not json"));
 
         assertThatThrownBy(() -> map(config)).isInstanceOf(PulsarConfigException.class)
-                .hasMessageContaining("customSerdeInputs.in: is 'com.example.MySerDe' but Magnetar encodes by the"
-                        + " function's types")
-                .hasMessageContaining("outputSchemaType: is 'AVRO'")
-                .hasMessageContaining("outputSerdeClassName: is 'com.example.OutSerDe'")
-                .hasMessageContaining("customSchemaOutputs.out: is 'JSON'")
-                .hasMessageContaining("inputSpecs.spec-in.schemaType: is 'PROTOBUF'");
+                .hasMessageContaining("customSchemaInputs.in: is not a schema type nor a JSON object");
     }
 
     @Test

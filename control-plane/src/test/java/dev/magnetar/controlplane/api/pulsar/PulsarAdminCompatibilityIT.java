@@ -315,7 +315,7 @@ class PulsarAdminCompatibilityIT {
 
     @Test
     @Order(10)
-    void theLogTopicIsKeptAndEncodingSettingsAreRefusedNamingTheField() throws Exception {
+    void theLogTopicIsKeptAndASerdeClassNotInTheJarIsRefusedNamingTheField() throws Exception {
         FunctionConfig logged = config("pulsar-logged", 1);
         logged.setLogTopic("pulsar-logs");
         admin.functions().createFunction(logged, sampleJar.toString());
@@ -327,7 +327,7 @@ class PulsarAdminCompatibilityIT {
         serde.setOutputSerdeClassName("com.example.MySerDe");
         PulsarAdminException refused = catchAdmin(() -> admin.functions().createFunction(serde, sampleJar.toString()));
         assertThat(refused.getStatusCode()).isEqualTo(400);
-        assertThat(refused.getMessage()).contains("outputSerdeClassName: is 'com.example.MySerDe'");
+        assertThat(refused.getMessage()).contains("outputSerdeClassName", "'com.example.MySerDe' is not in the jar");
         assertThat(admin.functions().getFunctions(TENANT, NAMESPACE)).doesNotContain("pulsar-serde");
 
         FunctionConfig worker = config("pulsar-worker", 1);
