@@ -17,6 +17,7 @@ import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 import org.apache.pulsar.client.api.TopicMessageId;
+import org.apache.pulsar.common.policies.data.SubscriptionStats;
 
 /**
  * Drops the versions of a function's jar that no replica will fetch again, so a package topic does
@@ -32,6 +33,8 @@ import org.apache.pulsar.client.api.TopicMessageId;
 public final class PackageRetention {
     /** Long enough for a multi-megabyte jar to arrive; ending early only leaves versions for next time. */
     private static final int RECEIVE_SECONDS = 10;
+    private static final int ACK_SECONDS = 10;
+    private static final long ACK_POLL_MS = 50;
     private final PulsarClient client;
     private final PulsarAdmin admin;
 
@@ -51,7 +54,7 @@ public final class PackageRetention {
         int dropped;
         try {
             dropped = acknowledgeAllBut(topic, keep);
-        } catch (PulsarClientException e) {
+        } catch (PulsarClientException | PulsarAdminException e) {
             throw new IllegalStateException("cannot drop old versions from package topic " + topic + ": "
                     + e.getMessage() + "; they stay until the next update", e);
         }
@@ -66,18 +69,43 @@ public final class PackageRetention {
         return dropped;
     }
 
-    private int acknowledgeAllBut(String topic, Set<String> keep) throws PulsarClientException {
+    private int acknowledgeAllBut(String topic, Set<String> keep) throws PulsarClientException, PulsarAdminException {
         try (Consumer<byte[]> keeper = client.newConsumer(Schema.BYTES).topic(topic)
                 .subscriptionName(PulsarPackage.KEEPER_SUBSCRIPTION)
                 .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
                 .acknowledgmentGroupTime(0, TimeUnit.MILLISECONDS).isAckReceiptEnabled(true).subscribe()) {
             List<Message<byte[]>> backlog = readBacklog(keeper);
             List<MessageId> drop = superseded(backlog, keep);
+            long before = keeperBacklog(topic);
             for (MessageId id : drop) {
                 keeper.acknowledge(id);
             }
+            awaitAcknowledged(topic, before - drop.size());
             return drop.size();
         }
+    }
+
+    /**
+     * Waits until the broker has applied the acknowledgements: the receipt of a chunked message's acknowledgement can
+     * arrive before the broker moved the cursor, and an unload in between would forget them. Each dropped message
+     * takes at least one entry off the backlog. Past the wait the trim goes ahead: what is left is dropped next time.
+     */
+    private void awaitAcknowledged(String topic, long atMost) throws PulsarAdminException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_SECONDS);
+        while (keeperBacklog(topic) > atMost && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(ACK_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private long keeperBacklog(String topic) throws PulsarAdminException {
+        SubscriptionStats keeper = admin.topics().getStats(topic).getSubscriptions()
+                .get(PulsarPackage.KEEPER_SUBSCRIPTION);
+        return keeper == null ? 0 : keeper.getMsgBacklog();
     }
 
     /** Everything the keeper has not acknowledged, up to the topic's last message when it was asked. */
