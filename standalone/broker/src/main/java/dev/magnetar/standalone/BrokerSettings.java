@@ -96,6 +96,10 @@ final class BrokerSettings {
         // A laptop disk may be fuller than a server's; the default 95% threshold would make the bookie read-only.
         bookie.setProperty("diskUsageThreshold", "0.99");
         bookie.setProperty("diskUsageWarnThreshold", "0.98");
+        // The shortest ZooKeeper session the embedded ZooKeeper grants (two of its 3 s ticks). After a kill the
+        // registration of the table service outlives its process until the session expires, and the restarted table
+        // service waits 10 s for it to go: with the default 10 s session it came too late and the start failed.
+        bookie.setProperty("zkTimeout", "6000");
         try (var out = Files.newBufferedWriter(file)) {
             bookie.store(out, "Written by Magnetar at each start; edits are overwritten.");
         }

@@ -39,6 +39,9 @@ public final class BrokerProcess implements AutoCloseable {
     static final String ZOOKEEPER_DIR = "zookeeper";
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     public static final String CONSOLE_LOG = "broker-console.log";
+    /** Where BookKeeper's table service registers each server, as an ephemeral node of its ZooKeeper session. */
+    static final String STATE_STORAGE_REGISTRATIONS = "/stream/servers/available";
+    private static final int STALE_REGISTRATION_ATTEMPTS = 3;
 
     private final Process process;
     private final BrokerReadyLine ready;
@@ -54,14 +57,31 @@ public final class BrokerProcess implements AutoCloseable {
         if (!Files.isDirectory(options.dataDir().resolve(ZOOKEEPER_DIR))) {
             return start(options, READY_TIMEOUT);
         }
-        try {
-            return start(options, RESTART_READY_TIMEOUT);
-        } catch (ReadyTimeoutException e) {
-            LOG.warn("The embedded broker of " + options.dataDir() + " was not ready within "
-                    + RESTART_READY_TIMEOUT.toSeconds() + " s (its state storage may wait on the registration of a"
-                    + " broker that was killed); it was stopped and starts once more");
-            return start(options, READY_TIMEOUT);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(options, RESTART_READY_TIMEOUT);
+            } catch (ReadyTimeoutException e) {
+                LOG.warn("The embedded broker of " + options.dataDir() + " was not ready within "
+                        + RESTART_READY_TIMEOUT.toSeconds() + " s (its state storage may wait on the registration of a"
+                        + " broker that was killed); it was stopped and starts once more");
+                return start(options, READY_TIMEOUT);
+            } catch (BrokerStartException e) {
+                if (attempt >= STALE_REGISTRATION_ATTEMPTS || !staleStateStorageRegistration(e)) {
+                    throw e;
+                }
+                // The registration belongs to the killed broker's ZooKeeper session, which expires while ZooKeeper
+                // runs: each attempt brings that moment closer.
+                LOG.warn("The state storage of the embedded broker of " + options.dataDir() + " found the"
+                        + " registration of a broker that was killed and gave up waiting for it to expire; it starts"
+                        + " once more (attempt " + (attempt + 1) + " of " + STALE_REGISTRATION_ATTEMPTS + ")");
+            }
         }
+    }
+
+    /** The failure of a table service that found its killed predecessor's registration still in ZooKeeper. */
+    static boolean staleStateStorageRegistration(BrokerStartException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("NodeExists") && message.contains(STATE_STORAGE_REGISTRATIONS);
     }
 
     static BrokerProcess start(BrokerOptions options, Duration readyTimeout) {
