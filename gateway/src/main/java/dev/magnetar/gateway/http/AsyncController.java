@@ -86,9 +86,10 @@ public class AsyncController {
         return send(format, target, request, callId, callbackUrl, loop);
     }
 
-    private CompletableFuture<HttpResponse<?>> send(InputFormat format, CallTarget target, HttpRequest<?> request,
+    private CompletableFuture<HttpResponse<?>> send(InputFormat registered, CallTarget target, HttpRequest<?> request,
                                                     String callId, String callbackUrl, Executor loop) {
         String fqfn = target.function().fqfn();
+        InputFormat format = InputFormat.orNamed(registered, target.function().requestSchemaType());
         byte[] payload;
         try {
             payload = CallTarget.payload(format, target, request);

@@ -73,9 +73,10 @@ public class GatewayController {
         return send(format, target, request, timeout, loop);
     }
 
-    private CompletableFuture<HttpResponse<?>> send(InputFormat format, CallTarget target, HttpRequest<?> request,
+    private CompletableFuture<HttpResponse<?>> send(InputFormat registered, CallTarget target, HttpRequest<?> request,
                                                     Duration timeout, Executor loop) {
         String fqfn = target.function().fqfn();
+        InputFormat format = InputFormat.orNamed(registered, target.function().requestSchemaType());
         byte[] payload;
         try {
             payload = CallTarget.payload(format, target, request);

@@ -74,6 +74,35 @@ public final class InputFormat {
         };
     }
 
+    /**
+     * The format a function's spec names for its request topic ({@code inputSpecs.<topic>.schemaType}), used while
+     * the topic has no schema registered yet (the first replica registers it when it subscribes; a function scaled
+     * to zero may have none running): primitive types, JSON and protobuf are known by their name alone. The
+     * registered schema wins when there is one.
+     */
+    public static InputFormat orNamed(InputFormat registered, String namedType) {
+        if (namedType == null || !registered.raw()) {
+            return registered;
+        }
+        return NAMED.getOrDefault(namedType, RAW);
+    }
+
+    private static final java.util.Map<String, InputFormat> NAMED = named();
+
+    private static java.util.Map<String, InputFormat> named() {
+        java.util.Map<String, InputFormat> named = new java.util.HashMap<>();
+        for (SchemaType type : SchemaType.values()) {
+            Schema<?> primitive = primitive(type);
+            if (primitive != null) {
+                named.put(type.name(), of(primitive.getSchemaInfo()));
+            }
+        }
+        for (SchemaType type : new SchemaType[] {SchemaType.JSON, SchemaType.PROTOBUF, SchemaType.PROTOBUF_NATIVE}) {
+            named.put(type.name(), of(SchemaInfo.builder().name(type.name()).type(type).schema(new byte[0]).build()));
+        }
+        return java.util.Map.copyOf(named);
+    }
+
     /** True when bodies go as they came: the calls of functions without a schema'd input do no extra work. */
     public boolean raw() {
         return schema == null;

@@ -236,6 +236,23 @@ class InputFormatTest {
                 .hasMessageContaining("field 'v': expected null or int or string, got boolean true");
     }
 
+    @Test
+    void aTypeNamedInTheSpecIsUsedUntilTheTopicHasASchemaOfItsOwn() {
+        InputFormat named = InputFormat.orNamed(InputFormat.RAW, "INT32");
+        InputFormat registered = InputFormat.of(Schema.INT64.getSchemaInfo());
+
+        assertThat(Schema.INT32.decode(named.convert(bytes("41"), JSON, TOPIC))).isEqualTo(41);
+        assertThat(InputFormat.orNamed(registered, "INT32")).isSameAs(registered);
+        assertThat(InputFormat.orNamed(InputFormat.RAW, null)).isSameAs(InputFormat.RAW);
+        assertThat(InputFormat.orNamed(InputFormat.RAW, "AVRO")).as("no definition to write with")
+                .isSameAs(InputFormat.RAW);
+        assertThat(InputFormat.orNamed(InputFormat.RAW, "STRING")).isSameAs(InputFormat.RAW);
+        assertThatThrownBy(() -> InputFormat.orNamed(InputFormat.RAW, "JSON").convert(bytes("{"), JSON, TOPIC))
+                .hasMessageContaining("the body is not JSON");
+        assertThatThrownBy(() -> InputFormat.orNamed(InputFormat.RAW, "PROTOBUF").convert(bytes("{}"), JSON, TOPIC))
+                .isInstanceOfSatisfying(BodyRejectedException.class, e -> assertThat(e.status()).isEqualTo(415));
+    }
+
     private static SchemaInfo protobuf() {
         return SchemaInfo.builder().name("Greeting").type(SchemaType.PROTOBUF).schema(new byte[0]).build();
     }
