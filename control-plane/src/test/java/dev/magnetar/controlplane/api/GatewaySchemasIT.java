@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +28,12 @@ import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Reader;
 import org.apache.pulsar.client.api.Schema;
-import org.apache.pulsar.client.api.schema.GenericRecord;
 import org.apache.pulsar.common.schema.SchemaType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Functions whose input topics carry a schema, called through the gateway with JSON bodies and answered in JSON: the
@@ -46,13 +47,13 @@ class GatewaySchemasIT {
     private final String intInput = pulsar.uniqueTopic("plus-one-in");
     private final String avroInput = pulsar.uniqueTopic("birthday-in");
     private final HttpClient http = HttpClient.newHttpClient();
-    private Path dir;
+    @TempDir
+    Path dir;
     private ControlPlane plane;
     private ControlPlaneClient client;
 
     @BeforeAll
     void start() throws Exception {
-        dir = Files.createTempDirectory("gateway-schemas");
         Path jar = TestJars.jar(dir, "schemas.jar", Map.of(
                 "fn.PlusOne", """
                         package fn;
@@ -79,7 +80,7 @@ class GatewaySchemasIT {
                         }"""));
         // One topic is given its schema before the function exists; the other gets it from the function's spec.
         pulsar.admin().schemas().createSchema(intInput, Schema.INT32.getSchemaInfo());
-        plane = ControlPlane.start(new ControlPlaneOptions(0, dir.resolve("data"),
+        plane = ControlPlane.start(new ControlPlaneOptions(0, Files.createDirectories(dir.resolve("data")),
                 new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())), Samples.allowJars(dir));
         client = new ControlPlaneClient(plane.url());
         create("plus-one", function("fn.PlusOne", jar, intInput, null));
@@ -119,13 +120,13 @@ class GatewaySchemasIT {
 
     @Test
     void aBodyThatDoesNotFitIs400NamingTheProblemAndNothingIsPublished() throws Exception {
-        try (Reader<GenericRecord> reader = pulsar.client().newReader(Schema.AUTO_CONSUME()).topic(avroInput)
+        try (Reader<byte[]> reader = pulsar.client().newReader().topic(avroInput)
                 .startMessageId(MessageId.latest).create()) {
             refusedAndThenAnswered(reader);
         }
     }
 
-    private void refusedAndThenAnswered(Reader<GenericRecord> reader) throws Exception {
+    private void refusedAndThenAnswered(Reader<byte[]> reader) throws Exception {
         HttpResponse<String> sync = post("/function/public/default/birthday", "{\"name\": \"Ada\", \"age\": \"old\"}",
                 "application/json");
         HttpResponse<String> async = post("/async-function/public/default/plus-one", "\"forty-one\"",
@@ -141,9 +142,11 @@ class GatewaySchemasIT {
         // A good call after the bad one: the first message on the topic since the bad one is the good one.
         assertThat(post("/function/public/default/birthday", "{\"name\": \"Bo\", \"age\": 1}", "application/json")
                 .statusCode()).isEqualTo(200);
-        Message<GenericRecord> first = reader.readNext(30, TimeUnit.SECONDS);
+        Message<byte[]> first = reader.readNext(30, TimeUnit.SECONDS);
         assertThat(first).as("the good call's message").isNotNull();
-        assertThat(first.getValue().getField("name").toString()).isEqualTo("Bo");
+        // Avro's binary encoding of {"name": "Bo", "age": 1}: five bytes, the name's among them, no JSON
+        assertThat(first.getValue()).hasSize(5);
+        assertThat(new String(first.getValue(), StandardCharsets.ISO_8859_1)).contains("Bo").doesNotContain("old");
     }
 
     private Function function(String className, Path jar, String input, String schemaType) {
