@@ -48,7 +48,7 @@ class GatewaySchemasIT {
     private final String avroInput = pulsar.uniqueTopic("birthday-in");
     private final HttpClient http = HttpClient.newHttpClient();
     @TempDir
-    Path dir;
+    static Path dir;
     private ControlPlane plane;
     private ControlPlaneClient client;
 
