@@ -5,6 +5,9 @@ import dev.magnetar.gateway.async.AsyncConfig;
 import dev.magnetar.gateway.async.AsyncHeaders;
 import dev.magnetar.gateway.async.CallIds;
 import dev.magnetar.gateway.reply.OneWayRequest;
+import dev.magnetar.gateway.schema.BodyRejectedException;
+import dev.magnetar.gateway.schema.InputFormat;
+import dev.magnetar.gateway.schema.InputSchemas;
 import dev.magnetar.security.access.Access;
 import dev.magnetar.security.access.AccessRule;
 import io.micronaut.context.annotation.Requires;
@@ -20,6 +23,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Asynchronous calls, as OpenFaaS has them: {@code POST /async-function/{tenant}/{namespace}/{name}} answers 202
@@ -35,10 +39,12 @@ public class AsyncController {
     private final GatewayConfig config;
     private final AsyncConfig async;
     private final CallWatcher watcher;
+    private final InputSchemas schemas;
 
     public AsyncController(FunctionDirectory directory, AsyncCalls calls, GatewayConfig config, AsyncConfig async,
-                           @Nullable CallWatcher watcher) {
+                           InputSchemas schemas, @Nullable CallWatcher watcher) {
         this.directory = directory;
+        this.schemas = schemas;
         this.calls = calls;
         this.config = config;
         this.async = async;
@@ -71,7 +77,26 @@ public class AsyncController {
         if (health.failing()) {
             return answer(GatewayResponses.failing(fqfn, health.reason()));
         }
-        OneWayRequest message = new OneWayRequest(target.topic(), target.payload(), CallTarget.contentType(request),
+        Executor loop = CallingEventLoop.current();
+        CompletableFuture<InputFormat> lookup = schemas.of(target.topic());
+        InputFormat format = lookup.getNow(null);
+        if (format == null) {
+            return lookup.thenComposeAsync(known -> send(known, target, request, callId, callbackUrl, loop), loop);
+        }
+        return send(format, target, request, callId, callbackUrl, loop);
+    }
+
+    private CompletableFuture<HttpResponse<?>> send(InputFormat registered, CallTarget target, HttpRequest<?> request,
+                                                    String callId, String callbackUrl, Executor loop) {
+        String fqfn = target.function().fqfn();
+        InputFormat format = InputFormat.orNamed(registered, target.function().requestSchemaType());
+        byte[] payload;
+        try {
+            payload = CallTarget.payload(format, target, request);
+        } catch (BodyRejectedException e) {
+            return answer(GatewayResponses.rejected(e));
+        }
+        OneWayRequest message = new OneWayRequest(target.topic(), payload, CallTarget.contentType(format, request),
                 CallTarget.traceContext(request));
         return calls.accept(target.function(), message, callId == null || callId.isEmpty() ? null : callId,
                         callbackUrl)
@@ -81,7 +106,7 @@ public class AsyncController {
                     }
                 })
                 .handleAsync((call, error) -> error == null ? AsyncAnswers.accepted(call)
-                        : AsyncAnswers.refused(fqfn, error), CallingEventLoop.current());
+                        : AsyncAnswers.refused(fqfn, error), loop);
     }
 
     @Access(AccessRule.CALLED_FUNCTION_INPUT_PRODUCE)

@@ -3,6 +3,7 @@ package dev.magnetar.gateway.http;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.api.protocol.MessageProperties;
+import dev.magnetar.gateway.schema.InputFormat;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -45,6 +46,29 @@ record CallTarget(ResolvedFunction function, String topic, byte[] payload, Mutab
 
     static String contentType(HttpRequest<?> request) {
         return request.getContentType().map(MediaType::toString).orElse(MediaType.APPLICATION_OCTET_STREAM);
+    }
+
+    /**
+     * The body as the input topic's schema takes it: as it came for a topic without one (no work), else converted.
+     *
+     * @throws dev.magnetar.gateway.schema.BodyRejectedException when it does not fit the schema
+     */
+    static byte[] payload(InputFormat format, CallTarget target, HttpRequest<?> request) {
+        if (format.raw()) {
+            return target.payload();
+        }
+        String declared = request.getHeaders().get(io.micronaut.http.HttpHeaders.CONTENT_TYPE);
+        return format.convert(target.payload(), declared, target.topic());
+    }
+
+    /** The content type the request message carries: the caller's, but JSON converted to binary says so. */
+    static String contentType(InputFormat format, HttpRequest<?> request) {
+        if (format.raw() || format.type() == org.apache.pulsar.common.schema.SchemaType.JSON) {
+            return contentType(request);
+        }
+        return format.type() == org.apache.pulsar.common.schema.SchemaType.PROTOBUF
+                || format.type() == org.apache.pulsar.common.schema.SchemaType.PROTOBUF_NATIVE
+                ? InputFormat.PROTOBUF : MediaType.APPLICATION_OCTET_STREAM;
     }
 
     static Map<String, String> traceContext(HttpRequest<?> request) {

@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param gatewayId      names this instance's reply topic; must differ between instances (random when unset)
  * @param maxProducers   most function input topics with an open producer
  * @param callbackHosts  hosts an asynchronous call's callback may be posted to; loopback only when unset
+ * @param inputSchemaTtl how long the schema of a function's input topic is used before it is looked up again
  */
 @ConfigurationProperties(GatewayConfig.PREFIX)
 public record GatewayConfig(
@@ -29,7 +30,8 @@ public record GatewayConfig(
         @Bindable(defaultValue = "default") String replyNamespace,
         @Nullable String gatewayId,
         @Bindable(defaultValue = "" + GatewayConfig.DEFAULT_MAX_PRODUCERS) int maxProducers,
-        @Nullable List<String> callbackHosts) {
+        @Nullable List<String> callbackHosts,
+        @Bindable(defaultValue = GatewayConfig.DEFAULT_INPUT_SCHEMA_TTL) Duration inputSchemaTtl) {
 
     public static final String PREFIX = "magnetar.gateway";
     /** {@code false} leaves the gateway out of this process (e.g. the controller's pods on Kubernetes). */
@@ -38,6 +40,7 @@ public record GatewayConfig(
     public static final int DEFAULT_MAX_PENDING = 10_000;
     public static final String DEFAULT_MAX_TIMEOUT = "5m";
     public static final int DEFAULT_MAX_PRODUCERS = 1_000;
+    public static final String DEFAULT_INPUT_SCHEMA_TTL = "10s";
 
     public GatewayConfig {
         requirePositive("max-body-bytes", maxBodyBytes);
@@ -46,6 +49,10 @@ public record GatewayConfig(
         if (maxTimeout == null || maxTimeout.isZero() || maxTimeout.isNegative()) {
             throw new IllegalArgumentException(PREFIX + ".max-timeout must be a positive duration such as 5m, was "
                     + maxTimeout);
+        }
+        if (inputSchemaTtl == null || inputSchemaTtl.isZero() || inputSchemaTtl.isNegative()) {
+            throw new IllegalArgumentException(PREFIX + ".input-schema-ttl must be a positive duration such as 10s,"
+                    + " was " + inputSchemaTtl);
         }
         if (gatewayId == null || gatewayId.isBlank()) {
             gatewayId = UUID.randomUUID().toString().substring(0, 8);

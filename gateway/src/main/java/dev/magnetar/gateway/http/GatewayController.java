@@ -1,6 +1,9 @@
 package dev.magnetar.gateway.http;
 
 import dev.magnetar.gateway.reply.RequestReplyClient;
+import dev.magnetar.gateway.schema.BodyRejectedException;
+import dev.magnetar.gateway.schema.InputFormat;
+import dev.magnetar.gateway.schema.InputSchemas;
 import dev.magnetar.security.access.Access;
 import dev.magnetar.security.access.AccessRule;
 import io.micronaut.context.annotation.Requires;
@@ -15,10 +18,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * {@code POST /function/{tenant}/{namespace}/{name}}: sends the body to the function's input topic
- * and answers with its reply. Never blocks: the response completes when the reply (or the
+ * (converted to the topic's schema, see {@link InputFormat}) and answers with its reply. Never blocks: the response completes when the reply (or the
  * timeout) arrives.
  */
 @Controller("/function")
@@ -29,12 +33,14 @@ public class GatewayController {
     private final RequestReplyClient client;
     private final GatewayConfig config;
     private final CallWatcher watcher;
+    private final InputSchemas schemas;
 
     public GatewayController(FunctionDirectory directory, RequestReplyClient client, GatewayConfig config,
-                             @Nullable CallWatcher watcher) {
+                             InputSchemas schemas, @Nullable CallWatcher watcher) {
         this.directory = directory;
         this.client = client;
         this.config = config;
+        this.schemas = schemas;
         this.watcher = watcher == null ? CallWatcher.NONE : watcher;
     }
 
@@ -58,11 +64,30 @@ public class GatewayController {
         if (health.failing()) {
             return answer(GatewayResponses.failing(fqfn, health.reason()));
         }
+        Executor loop = CallingEventLoop.current();
+        CompletableFuture<InputFormat> lookup = schemas.of(target.topic());
+        InputFormat format = lookup.getNow(null);
+        if (format == null) {
+            return lookup.thenComposeAsync(known -> send(known, target, request, timeout, loop), loop);
+        }
+        return send(format, target, request, timeout, loop);
+    }
+
+    private CompletableFuture<HttpResponse<?>> send(InputFormat registered, CallTarget target, HttpRequest<?> request,
+                                                    Duration timeout, Executor loop) {
+        String fqfn = target.function().fqfn();
+        InputFormat format = InputFormat.orNamed(registered, target.function().requestSchemaType());
+        byte[] payload;
+        try {
+            payload = CallTarget.payload(format, target, request);
+        } catch (BodyRejectedException e) {
+            return answer(GatewayResponses.rejected(e));
+        }
         watcher.sent(fqfn);
-        return client.call(target.topic(), target.payload(), CallTarget.contentType(request),
+        return client.call(target.topic(), payload, CallTarget.contentType(format, request),
                         CallTarget.traceContext(request), timeout)
                 .whenComplete((reply, error) -> watcher.ended(fqfn))
-                .handleAsync((reply, error) -> GatewayResponses.of(fqfn, timeout, reply, error), CallingEventLoop.current());
+                .handleAsync((reply, error) -> GatewayResponses.of(fqfn, timeout, reply, error), loop);
     }
 
     /** Micronaut's own size limit, met only by bodies above both limits: same answer as ours. */

@@ -3,6 +3,7 @@ package dev.magnetar.gateway.http;
 import dev.magnetar.api.naming.FunctionNames;
 import dev.magnetar.gateway.reply.RequestReplyClient;
 import dev.magnetar.gateway.reply.RequestReplySettings;
+import dev.magnetar.gateway.schema.InputSchemas;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -23,5 +24,11 @@ public class GatewayFactory {
         String replyTopic = FunctionNames.replyTopic(config.replyTenant(), config.replyNamespace(), config.gatewayId());
         return new RequestReplyClient(client,
                 new RequestReplySettings(replyTopic, config.maxPending(), config.maxProducers()));
+    }
+
+    /** The input topics' schemas, by which request bodies are converted. */
+    @Singleton
+    public InputSchemas inputSchemas(PulsarClient client, GatewayConfig config) {
+        return InputSchemas.of(client, config.inputSchemaTtl());
     }
 }

@@ -73,6 +73,11 @@ final class GatewayResponses {
                 + ".max-body-bytes (and micronaut.server.max-request-size with it)");
     }
 
+    /** A body that does not fit the function's input schema: 400, or 415 when it is in the wrong form. */
+    static MutableHttpResponse<?> rejected(dev.magnetar.gateway.schema.BodyRejectedException rejection) {
+        return error(HttpStatus.valueOf(rejection.status()), rejection.getMessage());
+    }
+
     static MutableHttpResponse<?> badRequest(String reason) {
         return error(HttpStatus.BAD_REQUEST, reason);
     }

@@ -60,8 +60,15 @@ class GatewayConfigTest {
     @Test
     void aCallbackHostWithASchemeOrPathIsRefusedNamingTheProperty() {
         assertThatThrownBy(() -> new GatewayConfig(1, 1, Duration.ofSeconds(1), "public", "default", "gw", 1,
-                List.of("https://hooks.example.com/in")))
+                List.of("https://hooks.example.com/in"), Duration.ofSeconds(10)))
                 .hasMessageContaining("magnetar.gateway.callback-hosts")
                 .hasMessageContaining("'https://hooks.example.com/in'");
+    }
+
+    @Test
+    void aZeroInputSchemaTtlIsRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> new GatewayConfig(1, 1, Duration.ofSeconds(1), "public", "default", "gw", 1,
+                null, Duration.ZERO))
+                .hasMessageContaining("magnetar.gateway.input-schema-ttl");
     }
 }

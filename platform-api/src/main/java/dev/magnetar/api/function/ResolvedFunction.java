@@ -42,7 +42,8 @@ public record ResolvedFunction(
         Map<String, String> env,
         String logTopic,
         boolean autoAck,
-        WindowSpec window) {
+        WindowSpec window,
+        String requestSchemaType) {
 
     public static final int DEFAULT_MAX_REDELIVERIES = 3;
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
@@ -90,7 +91,26 @@ public record ResolvedFunction(
                 spec.getLogTopic() == null ? null : TopicNames.qualifyIn(tenant, namespace, spec.getLogTopic()),
                 // A window function's records are acked by its windows, as Pulsar sets autoAck false for them.
                 orDefault(spec.getAutoAck(), spec.getWindow() == null),
-                window(spec.getWindow(), tenant, namespace));
+                window(spec.getWindow(), tenant, namespace),
+                requestSchemaType(spec, tenant, namespace, inputs));
+    }
+
+    /**
+     * The schema type {@code inputSpecs} names for the request topic (the first input), upper-cased; null when it
+     * names none, or names a schema class or a serde instead.
+     */
+    private static String requestSchemaType(FunctionSpec spec, String tenant, String namespace, List<String> inputs) {
+        if (inputs.isEmpty() || spec.getInputSpecs() == null) {
+            return null;
+        }
+        for (Map.Entry<String, dev.magnetar.api.v1alpha1.InputSpec> entry : spec.getInputSpecs().entrySet()) {
+            if (entry.getValue() != null && entry.getValue().schemaType() != null
+                    && TopicNames.qualifyIn(tenant, namespace, entry.getKey()).equals(inputs.get(0))) {
+                String type = entry.getValue().schemaType().trim();
+                return type.isEmpty() || type.contains(".") ? null : type.toUpperCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
     }
 
     /** The window with Pulsar's inferred values: a sliding interval of the length, event-time lag and watermark. */

@@ -45,6 +45,23 @@ class ResolvedFunctionTest {
         assertThat(fn.replicas()).isEqualTo(1);
         assertThat(fn.requestTopic()).contains("persistent://public/default/in");
         assertThat(fn.logTopic()).isNull();
+        assertThat(fn.requestSchemaType()).isNull();
+    }
+
+    @Test
+    void theRequestSchemaTypeIsTheOneInputSpecsNamesForTheFirstInput() {
+        FunctionSpec spec = new FunctionSpec();
+        spec.setInputs(List.of("in", "other"));
+        spec.setInputSpecs(Map.of("persistent://public/default/in", new dev.magnetar.api.v1alpha1.InputSpec("int32",
+                null, Map.of()), "other", new dev.magnetar.api.v1alpha1.InputSpec("AVRO", null, Map.of())));
+        assertThat(ResolvedFunction.of(function(spec)).requestSchemaType()).isEqualTo("INT32");
+
+        spec.setInputSpecs(Map.of("in", new dev.magnetar.api.v1alpha1.InputSpec("org.example.MySchema", null,
+                Map.of())));
+        assertThat(ResolvedFunction.of(function(spec)).requestSchemaType()).as("a schema class").isNull();
+
+        spec.setInputSpecs(Map.of("other", new dev.magnetar.api.v1alpha1.InputSpec("INT64", null, Map.of())));
+        assertThat(ResolvedFunction.of(function(spec)).requestSchemaType()).as("another input's").isNull();
     }
 
     @Test
