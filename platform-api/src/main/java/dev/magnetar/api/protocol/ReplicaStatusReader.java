@@ -76,7 +76,17 @@ public final class ReplicaStatusReader {
                 throw new IllegalStateException("it answered " + response.statusCode());
             }
             return ReplicaStatusJson.read(response.body());
-        });
+        }).exceptionallyCompose(error -> CompletableFuture.failedFuture(timedOut(error)
+                ? new IOException("it did not answer within " + timeout.toMillis() + " ms", error) : error));
+    }
+
+    /** The request's own timeout, which may come before {@link #readAll}'s: the same answer either way. */
+    private static boolean timedOut(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof java.net.http.HttpTimeoutException;
     }
 
     /** Asks every replica at once and waits at most the timeout for them all. */
