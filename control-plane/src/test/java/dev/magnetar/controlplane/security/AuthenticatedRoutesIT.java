@@ -251,6 +251,7 @@ class AuthenticatedRoutesIT {
         values.put("name", "greet");
         values.put("instanceId", 0);
         values.put("action", "stop");
+        values.put("key", "greeting");
         return values;
     }
 
