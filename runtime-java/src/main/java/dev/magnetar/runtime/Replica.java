@@ -122,7 +122,8 @@ final class Replica implements AutoCloseable {
         http = RuntimeHttpServer.start(config.httpPort(), config.http(), () -> ready, metrics, invoker, httpThreads);
         LOG.info("Replica {} of {} ({} {}) serves HTTP on port {}", config.instanceName(), function.fqfn(),
                 loaded.kind(), loaded.className(), http.port());
-        consumer = new Subscriber(client, function, config.consumerName(), publisher, schemas.input())
+        consumer = new Subscriber(client, function, config.consumerName(), publisher, schemas.input(),
+                TopicSchemas.of(client, SCHEMA_LOOKUP_SECONDS))
                 .subscribe(signal::await);
         if (consumer == null) {
             return false;

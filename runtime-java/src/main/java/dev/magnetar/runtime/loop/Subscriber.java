@@ -3,13 +3,20 @@ package dev.magnetar.runtime.loop;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.runtime.schema.SchemaChoice;
+import dev.magnetar.runtime.schema.SchemaLookupException;
+import dev.magnetar.runtime.schema.TopicSchemas;
+import dev.magnetar.runtime.schema.UnregisteredSchema;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.common.schema.SchemaInfo;
+import org.apache.pulsar.common.schema.SchemaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * Opens the output producer and the input subscription, retrying with back-off: a replica often
  * starts while the broker, or the function's namespace, is still being set up. The replica is not
  * ready (HTTP 503) until this succeeds, and a stop request ends the waiting at once.
+ *
+ * <p>Input topics without a schema that are already in use (the gateway's bytes wait there for a function scaled
+ * to zero, or a plain producer is connected) refuse a consumer that would register one; such inputs are read as
+ * bytes and decoded with the function's schema instead (see {@link UnregisteredSchema}).
  */
 public final class Subscriber {
     private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
@@ -33,13 +44,15 @@ public final class Subscriber {
     private final ResolvedFunction function;
     private final String consumerName;
     private final Publisher publisher;
-    private final Schema<?> schema;
+    private final TopicSchemas topics;
+    private Schema<?> schema;
 
-    /** {@code schema}: what the inputs are read with. */
+    /** {@code schema}: what the inputs are read with; {@code topics}: their registered schemas. */
     public Subscriber(PulsarClient client, ResolvedFunction function, String consumerName, Publisher publisher,
-                      Schema<?> schema) {
+                      Schema<?> schema, TopicSchemas topics) {
         this.client = client;
         this.schema = schema;
+        this.topics = topics;
         this.function = function;
         this.consumerName = consumerName;
         this.publisher = publisher;
@@ -62,6 +75,9 @@ public final class Subscriber {
                 return subscribing.join();
             }
             Throwable error = subscribing.handle((consumer, e) -> e).join();
+            if (readAsBytesInstead(error)) {
+                continue;
+            }
             LOG.warn("Cannot subscribe to {} (attempt {}): {}; retrying in {} ms. Check that the broker is up and the"
                     + " function's tenant, namespace and topics exist.", inputs(), attempt,
                     FunctionInvoker.describe(error), delay);
@@ -70,6 +86,38 @@ public final class Subscriber {
             }
             delay = Math.min(MAX_RETRY_MS, delay * 2);
         }
+    }
+
+    /**
+     * True when the broker refused the input schema because the inputs are in use without one: the schema is then
+     * swapped for one that reads their bytes and decodes them with it.
+     */
+    private boolean readAsBytesInstead(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (!(cause instanceof PulsarClientException.IncompatibleSchemaException) || function.inputs().isEmpty()
+                || schema instanceof UnregisteredSchema || !registers(schema)) {
+            return false;
+        }
+        try {
+            for (String topic : function.inputs()) {
+                if (topics.of(topic).map(SchemaInfo::getType).filter(type -> type != SchemaType.NONE).isPresent()) {
+                    return false;
+                }
+            }
+        } catch (SchemaLookupException e) {
+            return false;
+        }
+        LOG.info("Input topics {} have no schema and are in use, so the broker will not register a {} schema on them:"
+                + " their messages are read as bytes and decoded with it", function.inputs(), SchemaChoice.typeOf(schema));
+        schema = UnregisteredSchema.reading(schema);
+        return true;
+    }
+
+    /** Whether subscribing with {@code schema} asks the broker to register or check one. */
+    private static boolean registers(Schema<?> schema) {
+        SchemaType type = SchemaChoice.typeOf(schema);
+        return type != SchemaType.BYTES && type != SchemaType.NONE && type != SchemaType.AUTO_CONSUME;
     }
 
     /** Waits up to the stop check's interval for {@code subscribing}; true once it is done, either way. */

@@ -1,8 +1,11 @@
 package dev.magnetar.runtime.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.magnetar.api.v1alpha1.Function;
+import dev.magnetar.api.v1alpha1.InitialPosition;
+import dev.magnetar.api.v1alpha1.SubscriptionSpec;
 import dev.magnetar.runtime.fixtures.DoubleValueFunction;
 import dev.magnetar.runtime.fixtures.FixtureJar;
 import dev.magnetar.runtime.fixtures.OrderTotalFunction;
@@ -67,6 +70,28 @@ class TopicSchemasIT {
             assertThat(output.getKey()).isEqualTo("k");
             assertThat(pulsar.admin().schemas().getSchemaInfo(out).getType()).isEqualTo(SchemaType.INT32);
         }
+    }
+
+    @Test
+    void anInputInUseWithoutASchemaIsReadAsBytesDecodedWithTheFunctionsSchema(EmbeddedPulsar pulsar)
+            throws Exception {
+        String in = pulsar.uniqueTopic("bytes-in");
+        String out = pulsar.uniqueTopic("bytes-out");
+        // The gateway's case: plain bytes wait in the input, from a producer still connected, before a replica starts.
+        Function square = define(pulsar, SquareFunction.class, in, out);
+        square.getSpec().setSubscription(new SubscriptionSpec(null, null, InitialPosition.Earliest));
+        try (Producer<byte[]> producer = pulsar.client().newProducer(Schema.BYTES).topic(in).create();
+             Consumer<Integer> consumer = reader(pulsar, Schema.INT32, out)) {
+            // An Integer input of a topic without a schema is JSON, by Pulsar's rules.
+            producer.send("7".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try (ReplicaProcess replica = ReplicaProcess.launch(square, pulsar.serviceUrl(), 0).awaitReady()) {
+                assertThat(next(consumer).getValue()).isEqualTo(49);
+                producer.send("5".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(next(consumer).getValue()).isEqualTo(25);
+            }
+        }
+        assertThatThrownBy(() -> pulsar.admin().schemas().getSchemaInfo(in))
+                .as("nothing is registered on a topic in use without a schema").hasMessageContaining("not found");
     }
 
     @Test
