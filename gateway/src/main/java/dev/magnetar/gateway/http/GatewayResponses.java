@@ -1,6 +1,7 @@
 package dev.magnetar.gateway.http;
 
 import dev.magnetar.api.protocol.ReplyStatus;
+import dev.magnetar.gateway.reply.BrokerDisconnectedException;
 import dev.magnetar.gateway.reply.Reply;
 import dev.magnetar.gateway.reply.ReplyTimeoutException;
 import dev.magnetar.gateway.reply.RequestSendException;
@@ -98,6 +99,10 @@ final class GatewayResponses {
             return error(HttpStatus.GATEWAY_TIMEOUT, "function " + fqfn + " did not reply within " + timeout.toMillis()
                     + " ms: check that its replicas run; for slow calls raise spec.timeoutMs or send "
                     + InvocationTimeout.HEADER + " (capped by " + GatewayConfig.PREFIX + ".max-timeout)");
+        }
+        if (error instanceof RequestSendException sending && sending.getCause() instanceof BrokerDisconnectedException) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "cannot invoke function " + fqfn + ": "
+                    + sending.getCause().getMessage()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         if (error instanceof RequestSendException || error instanceof IllegalStateException) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, "cannot invoke function " + fqfn + ": " + error.getMessage());

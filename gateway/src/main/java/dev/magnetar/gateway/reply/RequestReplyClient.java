@@ -72,8 +72,10 @@ public class RequestReplyClient implements AutoCloseable {
                 clock.millis() + timeout.toMillis(), contentType, extraProperties);
         // The reply consumer must exist before the request leaves: a non-persistent topic keeps nothing.
         subscribed()
-                .thenCompose(consumer -> producers.get(requestTopic))
-                .thenCompose(producer -> producer.newMessage().value(body).properties(properties).sendAsync())
+                .thenCompose(consumer -> connected(consumer.isConnected(), "the reply consumer of "
+                        + settings.replyTopic()).thenCompose(ignored -> producers.get(requestTopic)))
+                .thenCompose(producer -> connected(producer.isConnected(), "the producer of " + requestTopic)
+                        .thenCompose(ignored -> producer.newMessage().value(body).properties(properties).sendAsync()))
                 .whenComplete((messageId, error) -> {
                     if (error != null) {
                         pending.fail(correlationId, new RequestSendException(requestTopic, unwrap(error)));
@@ -166,6 +168,16 @@ public class RequestReplyClient implements AutoCloseable {
         if (!pending.complete(correlationId, reply)) {
             LOG.debug("Dropped a late or unknown reply {} on {}", correlationId, settings.replyTopic());
         }
+    }
+
+    /**
+     * Fails at once while the broker connection is lost: a reply published now would be dropped by the
+     * non-persistent reply topic, and a request would wait in the client until the deadline. The caller gets 503
+     * with Retry-After in milliseconds instead of a 504 at the deadline; the client reconnects by itself.
+     */
+    private static CompletableFuture<Void> connected(boolean connected, String what) {
+        return connected ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.failedFuture(new BrokerDisconnectedException(what));
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -45,6 +45,18 @@ class GatewayResponsesTest {
     }
 
     @Test
+    void aLostBrokerConnectionIs503WithRetryAfterNamingWhatIsDisconnected() {
+        var error = new dev.magnetar.gateway.reply.RequestSendException("persistent://t/ns/in",
+                new dev.magnetar.gateway.reply.BrokerDisconnectedException("the producer of persistent://t/ns/in"));
+
+        var response = GatewayResponses.of("t/ns/f", TIMEOUT, null, new java.util.concurrent.CompletionException(error));
+
+        assertThat(response.code()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
+        assertThat(response.getHeaders().get(io.micronaut.http.HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(response.body().toString()).contains("the producer of persistent://t/ns/in is not connected");
+    }
+
+    @Test
     void errorReplyIs500WithTheFunctionsMessage() {
         var response = GatewayResponses.of("t/ns/f", TIMEOUT, new Reply(ReplyStatus.ERROR, null, null, "boom"), null);
 

@@ -12,6 +12,7 @@ import org.apache.pulsar.client.admin.PulsarAdminException;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.MessageIdAdv;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.Schema;
@@ -33,7 +34,7 @@ import org.apache.pulsar.common.policies.data.SubscriptionStats;
 public final class PackageRetention {
     /** Long enough for a multi-megabyte jar to arrive; ending early only leaves versions for next time. */
     private static final int RECEIVE_SECONDS = 10;
-    private static final int ACK_SECONDS = 10;
+    private static final int ACK_SECONDS = 30;
     private static final long ACK_POLL_MS = 50;
     private final PulsarClient client;
     private final PulsarAdmin admin;
@@ -80,15 +81,29 @@ public final class PackageRetention {
             for (MessageId id : drop) {
                 keeper.acknowledge(id);
             }
-            awaitAcknowledged(topic, before - drop.size());
+            awaitAcknowledged(topic, before - entries(drop));
             return drop.size();
         }
     }
 
     /**
+     * The backlog entries {@code messages} take: a chunked message one per chunk, which its id spans from the first
+     * chunk to the last (a package topic has one publisher at a time, so its chunks lie side by side).
+     */
+    static long entries(List<MessageId> messages) {
+        long entries = 0;
+        for (MessageId id : messages) {
+            entries += id instanceof MessageIdAdv last && last.getFirstChunkMessageId() != null
+                    && last.getFirstChunkMessageId().getLedgerId() == last.getLedgerId()
+                    ? last.getEntryId() - last.getFirstChunkMessageId().getEntryId() + 1 : 1;
+        }
+        return entries;
+    }
+
+    /**
      * Waits until the broker has applied the acknowledgements: the receipt of a chunked message's acknowledgement can
-     * arrive before the broker moved the cursor, and an unload in between would forget them. Each dropped message
-     * takes at least one entry off the backlog. Past the wait the trim goes ahead: what is left is dropped next time.
+     * arrive before the broker moved the cursor over every chunk, and an unload in between would forget the rest, so
+     * the ledger would never be trimmed. Past the wait the trim goes ahead: what is left is dropped next time.
      */
     private void awaitAcknowledged(String topic, long atMost) throws PulsarAdminException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_SECONDS);
