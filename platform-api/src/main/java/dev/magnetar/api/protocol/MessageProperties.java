@@ -2,7 +2,7 @@ package dev.magnetar.api.protocol;
 
 /**
  * Names of the Pulsar message properties that carry Magnetar's request/reply protocol.
- * The gateway sets the request ones; the runtime reads them and sets the reply ones.
+ * The gateway sets the request ones; the runtime reads them and sets the reply ones, and those of a dead letter.
  */
 public final class MessageProperties {
     /** Request and reply: opaque id that pairs a reply with the waiting caller (an asynchronous call's id). */
@@ -20,8 +20,10 @@ public final class MessageProperties {
     public static final String TRACEPARENT = "traceparent";
     /** Reply: {@link ReplyStatus#wireValue()}. */
     public static final String STATUS = "magnetar-status";
-    /** Reply with status error: a one-line message for the caller. */
+    /** Reply with status error: a one-line message for the caller. Dead letter: the last failure, one line. */
     public static final String ERROR = "magnetar-error";
+    /** Dead letter: the function that failed on the message, as tenant/namespace/name. */
+    public static final String FUNCTION = "magnetar-function";
 
     private MessageProperties() {
     }

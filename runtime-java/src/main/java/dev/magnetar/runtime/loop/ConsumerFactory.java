@@ -15,10 +15,24 @@ import org.apache.pulsar.client.api.SubscriptionType;
 import org.apache.pulsar.client.impl.MultiplierRedeliveryBackoff;
 
 /** Subscribes a replica to its function's input(s) exactly as the definition says. */
-final class ConsumerFactory {
+public final class ConsumerFactory {
     /** First retry of a failed message after 100 ms, doubling up to a minute. */
-    static final long NACK_MIN_DELAY_MS = 100;
-    static final long NACK_MAX_DELAY_MS = 60_000;
+    public static final long NACK_MIN_DELAY_MS = 100;
+    public static final long NACK_MAX_DELAY_MS = 60_000;
+    public static final int NACK_MULTIPLIER = 2;
+    /**
+     * Acks go to the broker in groups, every 100 ms or every 1,000 acks, whichever comes first (Pulsar's defaults,
+     * named because they bound the duplicates): a replica killed outright loses the group it was collecting, and
+     * those messages, although processed, are delivered again.
+     */
+    public static final long ACK_GROUP_TIME_MS = 100;
+    public static final int ACK_GROUP_SIZE = 1_000;
+    /**
+     * Pulsar rounds a negative ack's due time down to a multiple of 2^8 ms by default: while other failed messages
+     * wait for their redelivery, a message comes back up to 255 ms before its back-off is over (20 messages failed
+     * 13 ms apart came back after as little as 63 ms of a 100 ms back-off). 0 keeps each due time exact.
+     */
+    private static final int NACK_DUE_TIME_PRECISION_BITS = 0;
 
     private ConsumerFactory() {
     }
@@ -34,8 +48,11 @@ final class ConsumerFactory {
                         ? SubscriptionInitialPosition.Earliest : SubscriptionInitialPosition.Latest)
                 .consumerName(consumerName)
                 .receiverQueueSize(receiverQueueSize(function.concurrency()))
+                .acknowledgmentGroupTime(ACK_GROUP_TIME_MS, TimeUnit.MILLISECONDS)
+                .maxAcknowledgmentGroupSize(ACK_GROUP_SIZE)
                 .negativeAckRedeliveryBackoff(MultiplierRedeliveryBackoff.builder()
-                        .minDelayMs(NACK_MIN_DELAY_MS).maxDelayMs(NACK_MAX_DELAY_MS).multiplier(2).build());
+                        .minDelayMs(NACK_MIN_DELAY_MS).maxDelayMs(NACK_MAX_DELAY_MS).multiplier(NACK_MULTIPLIER).build())
+                .negativeAckRedeliveryDelayPrecision(NACK_DUE_TIME_PRECISION_BITS);
         if (function.inputs().isEmpty()) {
             builder.topicsPattern(Pattern.compile(function.topicsPattern())).patternAutoDiscoveryPeriod(30, TimeUnit.SECONDS);
         } else {
@@ -43,6 +60,8 @@ final class ConsumerFactory {
         }
         if (function.deadLetterTopic() != null) {
             // The DLQ gets the function's subscription name so dead letters are retained until someone reads them.
+            // The runtime writes the dead letter of a failed invocation itself (see DeadLetters); this policy moves
+            // what fails otherwise on its last attempt.
             builder.deadLetterPolicy(DeadLetterPolicy.builder()
                     .maxRedeliverCount(function.maxRedeliveries())
                     .deadLetterTopic(function.deadLetterTopic())
@@ -59,7 +78,7 @@ final class ConsumerFactory {
      * at concurrency 64 at half its rate. The price: a replica that joins a Shared subscription late
      * waits while the others work through what they prefetched.
      */
-    static int receiverQueueSize(int concurrency) {
+    public static int receiverQueueSize(int concurrency) {
         return Math.max(1000, Math.min(10_000, concurrency * 10));
     }
 }

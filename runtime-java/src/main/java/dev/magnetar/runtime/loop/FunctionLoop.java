@@ -62,6 +62,18 @@ public final class FunctionLoop implements MessageLoop {
         return function.concurrency() == 1 && !asynchronous;
     }
 
+    /**
+     * The most messages one replica holds that the broker still counts as unacknowledged: its receiver queue, those
+     * it took from there and has not settled yet ({@link Admission}), and the acks it collected but has not sent yet.
+     * A replica that dies outright hands at most these to the others; of them, only those it had processed come out
+     * twice.
+     */
+    public static int maxUnacknowledged(ResolvedFunction function, boolean asynchronous) {
+        return ConsumerFactory.receiverQueueSize(function.concurrency())
+                + Admission.maxUnsettled(function.concurrency(), receiverSendsEveryOutput(function, asynchronous))
+                + ConsumerFactory.ACK_GROUP_SIZE;
+    }
+
     private void receiveLoop() {
         try {
             while (running) {

@@ -20,6 +20,7 @@ final class InFlightContext {
     final FunctionInvoker invoker;
     final Publisher publisher;
     final Replies replies;
+    final DeadLetters deadLetters;
     final RuntimeMetrics metrics;
     final ResolvedFunction function;
     final Admission admission;
@@ -47,6 +48,7 @@ final class InFlightContext {
         this.invoker = invoker;
         this.publisher = publisher;
         this.replies = new Replies(publisher, metrics);
+        this.deadLetters = new DeadLetters(function, publisher);
         this.metrics = metrics;
         this.function = function;
         this.admission = admission;

@@ -151,7 +151,25 @@ final class InFlightMessage implements InvocationInput, InvocationOutcome, BiCon
         }
         LOG.warn("Function {} failed on message {} (redelivery {} of {}): {}", context.function.fqfn(),
                 message.getMessageId(), message.getRedeliveryCount(), context.function.maxRedeliveries(), reason);
+        if (context.acksAfterProcessing && context.deadLetters.isLastAttempt(message)) {
+            context.deadLetters.move(message, reason).whenComplete(this::deadLetterStored);
+            return;
+        }
         retry();
+        release();
+    }
+
+    /** The dead letter is stored and the input acked; or it could not be, and the client's policy moves the input. */
+    private void deadLetterStored(Object stored, Throwable error) {
+        if (error == null) {
+            LOG.warn("Message {} moved to the dead-letter topic {}", message.getMessageId(),
+                    context.function.deadLetterTopic());
+            ack();
+        } else {
+            LOG.warn("Could not write message {} to the dead-letter topic {}: {}", message.getMessageId(),
+                    context.function.deadLetterTopic(), FunctionInvoker.describe(error));
+            retry();
+        }
         release();
     }
 

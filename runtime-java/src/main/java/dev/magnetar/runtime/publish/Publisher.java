@@ -57,6 +57,7 @@ public final class Publisher implements AutoCloseable {
     private final boolean flushWhenIdle;
     private final Map<String, CompletableFuture<Producer<byte[]>>> replyProducers = new ConcurrentHashMap<>();
     private final TopicProducers others;
+    private final DeadLetterProducer deadLetters;
     private final Schema<?> outputSchema;
     private final String outputSchemaType;
     /** A key/value output with the key kept apart: the value's key is the message key, not the input's. */
@@ -86,6 +87,7 @@ public final class Publisher implements AutoCloseable {
         this.outputSchemaType = schemas == null ? "BYTES" : schemas.outputSchemaType();
         this.keyFromValue = outputSchema instanceof org.apache.pulsar.client.api.schema.KeyValueSchema<?, ?> keyValue
                 && keyValue.getKeyValueEncodingType() == org.apache.pulsar.common.schema.KeyValueEncodingType.SEPARATED;
+        this.deadLetters = new DeadLetterProducer(client);
         this.client = client;
         this.outputTopic = outputTopic;
         this.batchDelayMicros = TimeUnit.NANOSECONDS.toMicros(batchDelay.toNanos());
@@ -277,6 +279,15 @@ public final class Publisher implements AutoCloseable {
         return opening;
     }
 
+    /**
+     * Writes {@code input} to the dead-letter {@code topic} as Pulsar's dead-letter producer would, with {@code added}
+     * among its properties; {@code subscription} is created on the topic so the dead letter is kept until read.
+     */
+    public CompletableFuture<MessageId> deadLetter(String topic, String subscription, Message<?> input,
+                                                   Map<String, String> added) {
+        return deadLetters.send(topic, subscription, input, added);
+    }
+
     /** A producer for {@code Context.newOutputMessage} and {@code Context.publish}, opened once per topic and schema. */
     public <T> Producer<T> producer(String topic, Schema<T> schema) throws PulsarClientException {
         return others.producer(topic, schema);
@@ -288,6 +299,7 @@ public final class Publisher implements AutoCloseable {
             output.closeAsync().exceptionally(e -> null).join();
         }
         others.close();
+        deadLetters.close();
         replyProducers.values().forEach(opening -> opening.thenCompose(Producer::closeAsync).exceptionally(e -> null).join());
     }
 }

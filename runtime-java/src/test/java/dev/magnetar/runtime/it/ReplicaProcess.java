@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -170,6 +171,12 @@ final class ReplicaProcess implements AutoCloseable {
             throw new IllegalStateException("the replica did not stop within 60 s of SIGTERM; see " + log);
         }
         return process.exitValue();
+    }
+
+    /** SIGTERM without waiting; completes with the exit code once the replica has drained and exited. */
+    CompletableFuture<Integer> sigterm() {
+        process.destroy();
+        return process.onExit().thenApply(Process::exitValue);
     }
 
     boolean isAlive() {

@@ -1,0 +1,72 @@
+package dev.magnetar.runtime.publish;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.client.api.TypedMessageBuilder;
+import org.apache.pulsar.client.impl.ProducerBuilderImpl;
+import org.apache.pulsar.client.util.RetryMessageUtil;
+
+/**
+ * Writes dead letters the way Pulsar's own dead-letter producer does (the input's bytes with the schema it was read
+ * with, its keys, event time and properties, plus {@code REAL_TOPIC} and {@code ORIGIN_MESSAGE_ID}), with properties of
+ * the caller's added. One producer per topic, opened on the first dead letter: most replicas never write one.
+ */
+final class DeadLetterProducer {
+    private final PulsarClient client;
+    private final Map<String, CompletableFuture<Producer<byte[]>>> producers = new ConcurrentHashMap<>();
+
+    DeadLetterProducer(PulsarClient client) {
+        this.client = client;
+    }
+
+    /** {@code subscription} is created on {@code topic} with the producer, so dead letters are kept until read. */
+    CompletableFuture<MessageId> send(String topic, String subscription, Message<?> input, Map<String, String> added) {
+        Schema<?> schema = input.getReaderSchema().orElse(Schema.BYTES);
+        return producers.computeIfAbsent(topic, key -> open(key, subscription, schema))
+                .thenCompose(producer -> letter(producer, input, added).sendAsync());
+    }
+
+    private CompletableFuture<Producer<byte[]>> open(String topic, String subscription, Schema<?> schema) {
+        // Only the implementation's builder creates a subscription with the producer, as Pulsar's dead-letter path does.
+        CompletableFuture<Producer<byte[]>> opening = ((ProducerBuilderImpl<byte[]>) client.newProducer(
+                Schema.AUTO_PRODUCE_BYTES(schema))).initialSubscriptionName(subscription).topic(topic)
+                .enableBatching(false).blockIfQueueFull(false).createAsync();
+        opening.whenComplete((producer, error) -> {
+            if (error != null) {
+                producers.remove(topic); // the next dead letter tries again
+            }
+        });
+        return opening;
+    }
+
+    private static TypedMessageBuilder<byte[]> letter(Producer<byte[]> producer, Message<?> input, Map<String, String> added) {
+        Map<String, String> properties = new HashMap<>(input.getProperties());
+        properties.put(RetryMessageUtil.SYSTEM_PROPERTY_REAL_TOPIC, input.getTopicName());
+        properties.put(RetryMessageUtil.PROPERTY_ORIGIN_MESSAGE_ID, input.getMessageId().toString());
+        properties.putAll(added);
+        TypedMessageBuilder<byte[]> letter = producer.newMessage().value(input.getData()).properties(properties);
+        if (input.hasBase64EncodedKey()) {
+            letter.keyBytes(input.getKeyBytes());
+        } else if (input.hasKey()) {
+            letter.key(input.getKey());
+        }
+        if (input.hasOrderingKey()) {
+            letter.orderingKey(input.getOrderingKey());
+        }
+        if (input.getEventTime() > 0) {
+            letter.eventTime(input.getEventTime());
+        }
+        return letter;
+    }
+
+    void close() {
+        producers.values().forEach(opening -> opening.thenCompose(Producer::closeAsync).exceptionally(e -> null).join());
+    }
+}
