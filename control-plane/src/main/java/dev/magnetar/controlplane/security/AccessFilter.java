@@ -64,6 +64,7 @@ public class AccessFilter implements Ordered {
             return CompletableFuture.failedFuture(new AccessRefusedException(AccessResponses.unauthorized(e.getMessage())));
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
+        request.setUserPrincipal(caller);
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
         if (route.isEmpty()) {
             return CompletableFuture.completedFuture(request); // nothing runs: the server answers 404 or 405

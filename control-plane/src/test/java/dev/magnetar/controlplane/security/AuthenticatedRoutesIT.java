@@ -203,6 +203,37 @@ class AuthenticatedRoutesIT {
     }
 
     @Test
+    void anIdempotencyKeyIsItsCallersOwn() throws Exception {
+        String path = "/function/" + namespace + "/greet";
+        String key = UUID.randomUUID().toString();
+        long published = publishedTo(inputTopic);
+
+        HttpResponse<String> first = withKey(path, token("acme-caller"), key);
+        HttpResponse<String> repeat = withKey(path, token("acme-caller"), key);
+        HttpResponse<String> otherCaller = withKey(path, token("admin"), key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(otherCaller.statusCode()).isEqualTo(200);
+        assertThat(otherCaller.headers().firstValue("Idempotent-Replayed")).as("another caller's key").isEmpty();
+        assertThat(publishedTo(inputTopic)).isEqualTo(published + 2);
+    }
+
+    @Test
+    void aPreflightIsAnsweredBeforeAuthenticationByTheGatewaysCorsSettings() throws Exception {
+        HttpRequest preflight = HttpRequest.newBuilder(URI.create(plane.url() + "/function/" + namespace + "/greet"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST").build();
+
+        HttpResponse<String> response = http.send(preflight, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("not 401: browsers preflight without credentials").isEqualTo(403);
+        assertThat(response.body()).contains("magnetar.gateway.cors.allowed-origins");
+    }
+
+    @Test
     void expiredAndForeignTokensAre401WithTheReason() {
         String expired = issuer.create("admin", Duration.ofMillis(1));
         await().until(() -> send("GET", "/magnetar/v1/functions/" + namespace, expired, null, null).statusCode() == 401);
@@ -241,6 +272,14 @@ class AuthenticatedRoutesIT {
                 MediaType.TEXT_PLAIN, "hello");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         return accepted.headers().firstValue("X-Call-Id").orElseThrow();
+    }
+
+    private HttpResponse<String> withKey(String path, String token, String key) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(plane.url() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .header("Content-Type", MediaType.TEXT_PLAIN)
+                .POST(HttpRequest.BodyPublishers.ofString("hello")).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private Map<String, Object> variables(String callId) {

@@ -28,7 +28,8 @@ import java.util.concurrent.Executor;
 /**
  * Asynchronous calls, as OpenFaaS has them: {@code POST /async-function/{tenant}/{namespace}/{name}} answers 202
  * with an {@code X-Call-Id} once the request is on the function's input topic; the result is posted to the
- * {@code X-Callback-Url} when one was sent, and {@code GET /calls/{id}} answers with it while it is kept.
+ * {@code X-Callback-Url} when one was sent, and {@code GET /calls/{id}} answers with it while it is kept. A call
+ * with an {@code Idempotency-Key} is accepted once per key: a repeat gets the same call id (see {@link Idempotency}).
  */
 @Controller
 @Requires(beans = {FunctionDirectory.class, AsyncCalls.class})
@@ -40,11 +41,13 @@ public class AsyncController {
     private final AsyncConfig async;
     private final CallWatcher watcher;
     private final InputSchemas schemas;
+    private final Idempotency idempotency;
 
     public AsyncController(FunctionDirectory directory, AsyncCalls calls, GatewayConfig config, AsyncConfig async,
-                           InputSchemas schemas, @Nullable CallWatcher watcher) {
+                           InputSchemas schemas, Idempotency idempotency, @Nullable CallWatcher watcher) {
         this.directory = directory;
         this.schemas = schemas;
+        this.idempotency = idempotency;
         this.calls = calls;
         this.config = config;
         this.async = async;
@@ -56,6 +59,11 @@ public class AsyncController {
             produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> accept(String tenant, String namespace, String name,
                                                      HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return idempotency.answer(request, body, () -> acceptOnce(tenant, namespace, name, request, body));
+    }
+
+    private CompletableFuture<HttpResponse<?>> acceptOnce(String tenant, String namespace, String name,
+                                                          HttpRequest<?> request, byte[] body) {
         CallTarget target = CallTarget.resolve(directory, config, tenant, namespace, name, body);
         if (target.refused()) {
             return answer(target.refusal());

@@ -22,8 +22,9 @@ import java.util.concurrent.Executor;
 
 /**
  * {@code POST /function/{tenant}/{namespace}/{name}}: sends the body to the function's input topic
- * (converted to the topic's schema, see {@link InputFormat}) and answers with its reply. Never blocks: the response completes when the reply (or the
- * timeout) arrives.
+ * (converted to the topic's schema, see {@link InputFormat}) and answers with its reply. Never blocks: the response
+ * completes when the reply (or the timeout) arrives. A call with an {@code Idempotency-Key} runs once per key (see
+ * {@link Idempotency}).
  */
 @Controller("/function")
 @Requires(beans = FunctionDirectory.class)
@@ -34,13 +35,15 @@ public class GatewayController {
     private final GatewayConfig config;
     private final CallWatcher watcher;
     private final InputSchemas schemas;
+    private final Idempotency idempotency;
 
     public GatewayController(FunctionDirectory directory, RequestReplyClient client, GatewayConfig config,
-                             InputSchemas schemas, @Nullable CallWatcher watcher) {
+                             InputSchemas schemas, Idempotency idempotency, @Nullable CallWatcher watcher) {
         this.directory = directory;
         this.client = client;
         this.config = config;
         this.schemas = schemas;
+        this.idempotency = idempotency;
         this.watcher = watcher == null ? CallWatcher.NONE : watcher;
     }
 
@@ -48,6 +51,11 @@ public class GatewayController {
     @Post(uri = "/{tenant}/{namespace}/{name}", consumes = MediaType.ALL, produces = MediaType.ALL)
     public CompletableFuture<HttpResponse<?>> invoke(String tenant, String namespace, String name,
                                                      HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return idempotency.answer(request, body, () -> invokeOnce(tenant, namespace, name, request, body));
+    }
+
+    private CompletableFuture<HttpResponse<?>> invokeOnce(String tenant, String namespace, String name,
+                                                          HttpRequest<?> request, byte[] body) {
         CallTarget target = CallTarget.resolve(directory, config, tenant, namespace, name, body);
         if (target.refused()) {
             return answer(target.refusal());

@@ -19,4 +19,16 @@ final class CorrelationIds {
     String next() {
         return prefix + Long.toHexString(next.getAndIncrement());
     }
+
+    /** Whether this client gave out {@code id}: a reply to it nobody waits for came late, not from elsewhere. */
+    boolean issued(String id) {
+        if (!id.startsWith(prefix)) {
+            return false;
+        }
+        try {
+            return Long.parseUnsignedLong(id.substring(prefix.length()), 16) < next.get();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -31,6 +32,7 @@ public class RequestReplyClient implements AutoCloseable {
     private final ProducerCache producers;
     private final Clock clock;
     private final CorrelationIds correlationIds = new CorrelationIds();
+    private final LongAdder lateReplies = new LongAdder();
     private CompletableFuture<Consumer<byte[]>> replies;
     private volatile boolean closed;
 
@@ -110,9 +112,17 @@ public class RequestReplyClient implements AutoCloseable {
         return sent;
     }
 
-    /** Callers currently waiting for a reply. */
+    /** Callers currently waiting for a reply: never more than the pending table's limit. */
     public int pendingCount() {
         return pending.size();
+    }
+
+    /**
+     * Replies dropped because their caller was answered already: it timed out (or the request failed to send) before
+     * the reply came. Counted since this client started.
+     */
+    public long lateReplies() {
+        return lateReplies.sum();
     }
 
     public String replyTopic() {
@@ -165,8 +175,16 @@ public class RequestReplyClient implements AutoCloseable {
             return;
         }
         Reply reply = Reply.fromMessage(message.getProperties(), message.getValue());
-        if (!pending.complete(correlationId, reply)) {
-            LOG.debug("Dropped a late or unknown reply {} on {}", correlationId, settings.replyTopic());
+        if (pending.complete(correlationId, reply)) {
+            return;
+        }
+        if (correlationIds.issued(correlationId)) {
+            lateReplies.increment();
+            LOG.debug("Dropped the late reply {} on {}: its caller was answered at its deadline", correlationId,
+                    settings.replyTopic());
+        } else {
+            LOG.debug("Dropped the reply {} on {}: no request of this instance has that id", correlationId,
+                    settings.replyTopic());
         }
     }
 

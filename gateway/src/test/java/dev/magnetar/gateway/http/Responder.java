@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Producer;
@@ -33,6 +34,7 @@ final class Responder implements AutoCloseable {
     private final Map<String, Producer<byte[]>> replyProducers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private final List<Message<byte[]>> held = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     private volatile Map<String, String> lastRequestProperties = Map.of();
     private Consumer<byte[]> consumer;
 
@@ -49,6 +51,12 @@ final class Responder implements AutoCloseable {
 
     Map<String, String> lastRequestProperties() {
         return lastRequestProperties;
+    }
+
+    /** How many requests with this body reached the function. */
+    int timesReceived(String body) {
+        AtomicInteger count = received.get(body);
+        return count == null ? 0 : count.get();
     }
 
     /** Requests held so far. */
@@ -68,6 +76,7 @@ final class Responder implements AutoCloseable {
     private void onRequest(Consumer<byte[]> consumer, Message<byte[]> request) {
         lastRequestProperties = Map.copyOf(request.getProperties());
         String body = new String(request.getValue(), StandardCharsets.UTF_8);
+        received.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
         long deadline = Long.parseLong(request.getProperty(MessageProperties.DEADLINE));
         if (deadline < System.currentTimeMillis()) {
             consumer.acknowledgeAsync(request);

@@ -24,4 +24,16 @@ class CorrelationIdsTest {
 
         assertThat(first).isNotEqualTo(second);
     }
+
+    @Test
+    void onlyIdsThisClientGaveOutCountAsIssued() {
+        CorrelationIds ids = new CorrelationIds();
+        String given = ids.next();
+        String other = new CorrelationIds().next();
+
+        assertThat(ids.issued(given)).isTrue();
+        assertThat(ids.issued(other)).isFalse();
+        assertThat(ids.issued(given.substring(0, given.lastIndexOf('-') + 1) + "ff")).as("not yet given").isFalse();
+        assertThat(ids.issued(given + "zz")).isFalse();
+    }
 }
