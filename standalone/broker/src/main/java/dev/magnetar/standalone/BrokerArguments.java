@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  * The broker's command line. Every port may be 0, meaning "pick a free one".
  *
  * @param dataDir     where metadata, ledgers, logs and the lock file live; survives restarts
- * @param bindAddress address the broker, web service and bookie listen on
+ * @param bindAddress address the broker and its web service listen on (ZooKeeper, the bookie and the table service
+ *                    stay on loopback: see {@link StateStorage})
  * @param brokerPort  Pulsar binary protocol port
  * @param webPort     Pulsar admin HTTP port
  * @param parentPid   when set, this process owns the broker: it stops it (signals are left to it while it

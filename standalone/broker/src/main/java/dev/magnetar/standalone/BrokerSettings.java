@@ -86,7 +86,7 @@ final class BrokerSettings {
     static Path writeBookieConfig(Path file) throws IOException {
         Properties bookie = new Properties();
         bookie.setProperty("allowLoopback", "true");
-        bookie.setProperty("advertisedAddress", "127.0.0.1");
+        bookie.setProperty("advertisedAddress", StateStorage.LOOPBACK);
         loopbackInterface().ifPresent(name -> bookie.setProperty("listeningInterface", name));
         bookie.setProperty("httpServerEnabled", "false");
         // Group-commit as soon as the journal queue is empty: lowest latency for one client.

@@ -11,14 +11,16 @@ import picocli.CommandLine;
 
 /**
  * Pulsar's standalone mode, configured for Magnetar: ZooKeeper metadata, one bookie and BookKeeper's table service
- * (function state) under the data directory, no functions worker; a data directory made earlier with RocksDB metadata
- * keeps it and runs without the table service ({@link StateStorage}).
+ * (function state) under the data directory, all three on loopback ({@link StateStorageEnsemble}), no functions
+ * worker; a data directory made earlier with RocksDB metadata keeps it and runs without the table service
+ * ({@link StateStorage}).
  */
 final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final PulsarStandalone standalone;
     private final StateStorage state;
+    private StateStorageEnsemble ensemble;
 
     private EmbeddedBroker(PulsarStandalone standalone, StateStorage state) {
         this.standalone = standalone;
@@ -26,11 +28,18 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     static EmbeddedBroker start(BrokerArguments args, DataDirectory dataDir, StateStorage state) throws StartupFailure {
-        PulsarStandalone standalone = configure(args, dataDir, state);
+        Path bookieConfig = writeBookieConfig(dataDir);
+        PulsarStandalone standalone = configure(args, dataDir, state, bookieConfig);
         EmbeddedBroker broker = new EmbeddedBroker(standalone, state);
         try {
             long started = System.nanoTime();
+            if (state.enabled()) {
+                broker.ensemble = StateStorageEnsemble.start(state, dataDir, bookieConfig);
+            }
             standalone.start();
+            if (broker.ensemble != null) {
+                broker.ensemble.awaitTableService();
+            }
             LOG.info("Broker started in {} ms: {} {}{}{}", (System.nanoTime() - started) / 1_000_000,
                     standalone.getBrokerServiceUrl(), standalone.getWebServiceUrl(),
                     args.tls() == null ? "" : ", TLS " + broker.tlsServiceUrl() + " " + broker.tlsAdminUrl(),
@@ -43,31 +52,36 @@ final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private static PulsarStandalone configure(BrokerArguments args, DataDirectory dataDir, StateStorage state)
-            throws StartupFailure {
+    private static Path writeBookieConfig(DataDirectory dataDir) throws StartupFailure {
+        Path file = dataDir.resolve("conf/bookie.conf");
+        try {
+            return BrokerSettings.writeBookieConfig(file);
+        } catch (IOException e) {
+            throw new StartupFailure("cannot write " + file + ": " + e.getMessage()
+                    + "; pass --data-dir a directory this user can write");
+        }
+    }
+
+    private static PulsarStandalone configure(BrokerArguments args, DataDirectory dataDir, StateStorage state,
+                                              Path bookieConfig) {
         PulsarStandalone standalone = new PulsarStandalone();
         // The metadata directory has no setter; it is one of PulsarStandalone's command-line fields.
         new CommandLine(standalone).parseArgs("--metadata-dir", dataDir.resolve("metadata").toString());
         standalone.setConfig(BrokerSettings.broker(args));
-        try {
-            standalone.setConfigFile(BrokerSettings.writeBookieConfig(dataDir.resolve("conf/bookie.conf")).toString());
-        } catch (IOException e) {
-            throw new StartupFailure("cannot write " + dataDir.resolve("conf/bookie.conf") + ": " + e.getMessage()
-                    + "; pass --data-dir a directory this user can write");
-        }
+        standalone.setConfigFile(bookieConfig.toString());
         standalone.setBkDir(dataDir.resolve("bookkeeper").toString());
         standalone.setNumOfBk(1);
         // Its existence switches Pulsar to ZooKeeper mode, the only one with the table service.
         standalone.setZkDir(dataDir.resolve(StateStorage.ZOOKEEPER_DIR).toString());
         if (state.enabled()) {
+            // ZooKeeper and the bookie run already (StateStorageEnsemble), on loopback: Pulsar's own ensemble would
+            // listen on every interface. Pulsar only starts the broker, on that ZooKeeper (zk:localhost:port).
+            standalone.setOnlyBroker(true);
             standalone.setZkPort(state.zookeeperPort());
-            standalone.setBkPort(state.bookiePort());
-            standalone.setStreamStoragePort(state.streamStoragePort());
-            standalone.setNoStreamStorage(false);
         } else {
             standalone.setBkPort(0);
-            standalone.setNoStreamStorage(true);
         }
+        standalone.setNoStreamStorage(true);
         standalone.setNoFunctionsWorker(true);
         standalone.setWipeData(false);
         standalone.setAdvertisedAddress(BrokerSettings.advertisedAddress(args.bindAddress()));
@@ -135,6 +149,9 @@ final class EmbeddedBroker implements AutoCloseable {
     public void close() {
         LOG.info("Stopping the broker");
         standalone.close();
+        if (ensemble != null) {
+            ensemble.close();
+        }
         LOG.info("Broker stopped");
     }
 }

@@ -25,6 +25,8 @@ import java.util.Properties;
  * @param streamStoragePort the table service's port ({@code bk://127.0.0.1:port}), or 0 without state storage
  */
 record StateStorage(int zookeeperPort, int bookiePort, int streamStoragePort) {
+    /** Where ZooKeeper, the bookie and the table service listen: only the broker and this machine's replicas use them. */
+    static final String LOOPBACK = "127.0.0.1";
     static final String ZOOKEEPER_DIR = "zookeeper";
     static final String METADATA_DIR = "metadata";
     static final String PORTS_FILE = "conf/state-storage-ports.properties";
@@ -61,7 +63,7 @@ record StateStorage(int zookeeperPort, int bookiePort, int streamStoragePort) {
 
     /** The URL state clients use, or null without state storage. */
     String serviceUrl() {
-        return enabled() ? "bk://127.0.0.1:" + streamStoragePort : null;
+        return enabled() ? "bk://" + LOOPBACK + ":" + streamStoragePort : null;
     }
 
     /** The one-line warning a RocksDB data directory gets at each start. */

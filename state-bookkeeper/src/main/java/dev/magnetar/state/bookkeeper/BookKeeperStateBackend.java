@@ -96,7 +96,8 @@ final class BookKeeperStateBackend implements StateBackend {
 
     private StorageClientSettings settings(String name) {
         try {
-            return StorageClientSettings.newBuilder().serviceUri(serviceUrl).clientName(name).build();
+            return StorageClientSettings.newBuilder().serviceUri(serviceUrl).clientName(name)
+                    .endpointResolver(LocalTableService.endpointResolver(serviceUrl)).build();
         } catch (RuntimeException e) {
             throw new StateException("state storage URL '" + serviceUrl + "' is not usable: " + e.getMessage()
                     + "; give bk://host:port of BookKeeper's table service", e);
