@@ -4,13 +4,16 @@ import dev.magnetar.api.state.FunctionStateStore;
 import dev.magnetar.api.state.StateBackend;
 import dev.magnetar.api.state.StateException;
 import dev.magnetar.api.state.StateScope;
+import io.netty.buffer.ByteBuf;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.bookkeeper.api.StorageClient;
+import org.apache.bookkeeper.api.kv.Table;
 import org.apache.bookkeeper.clients.StorageClientBuilder;
 import org.apache.bookkeeper.clients.admin.StorageAdminClient;
 import org.apache.bookkeeper.clients.config.StorageClientSettings;
@@ -23,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BookKeeperStateBackend implements StateBackend {
     private static final Logger LOG = LoggerFactory.getLogger(BookKeeperStateBackend.class);
+    private static final long OPEN_RETRY_PAUSE_MS = 200;
 
     /** How long opening a table may take: the service may be starting, or unreachable (its client retries forever). */
     static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
@@ -62,9 +66,9 @@ final class BookKeeperStateBackend implements StateBackend {
         long started = System.nanoTime();
         return CompletableFuture.supplyAsync(() -> {
             try {
+                long deadline = started + openTimeout.toNanos();
                 TableCreation.ensure(admin(), scope, openTimeout);
-                var table = client(scope.storageNamespace()).openTable(scope.table())
-                        .get(openTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                var table = openCreated(scope, deadline);
                 LOG.info("Opened the state table of {} in {} ({} ms)", scope, serviceUrl,
                         (System.nanoTime() - started) / 1_000_000);
                 return (FunctionStateStore) new BookKeeperTable(scope, table);
@@ -80,6 +84,28 @@ final class BookKeeperStateBackend implements StateBackend {
                         + BookKeeperTable.reason(e) + "; check that BookKeeper's table service runs there", e);
             }
         });
+    }
+
+    /**
+     * Opens a table that exists. Its ranges are served a moment after it is made, and until then (two replicas
+     * opening a new function's table at once meet this) the table service answers errors: tried again until
+     * {@code deadline}, when the last failure is thrown.
+     */
+    private Table<ByteBuf, ByteBuf> openCreated(
+            StateScope scope, long deadline) throws Exception {
+        while (true) {
+            try {
+                return client(scope.storageNamespace()).openTable(scope.table())
+                        .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+                LOG.debug("The state table of {} is not served yet ({}); trying again", scope,
+                        BookKeeperTable.reason(e));
+                Thread.sleep(OPEN_RETRY_PAUSE_MS);
+            }
+        }
     }
 
     private synchronized StorageAdminClient admin() {
