@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.jar.JarFile;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.admin.PulsarAdminException;
@@ -29,6 +30,8 @@ import org.apache.pulsar.common.functions.FunctionConfig;
 import org.apache.pulsar.functions.api.examples.ExclamationFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -38,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Acceptance: every function of Apache Pulsar's own examples jar ({@code pulsar-functions-api-examples}), unchanged,
  * deployed through Pulsar's admin client, fed by a plain Pulsar producer and read by plain consumers, does on
- * Magnetar what it does on Pulsar. All are created at once (one replica each) and fed at once; each is then checked.
+ * Magnetar what it does on Pulsar. Each wave of examples is created at once (one replica each) and fed at once; each
+ * example is then checked.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PulsarExamplesIT {
@@ -48,34 +52,21 @@ class PulsarExamplesIT {
     ControlPlane plane;
     PulsarAdmin admin;
     Path jar;
-    final List<Example> examples = ExampleCatalog.all();
     final Map<Example, ExampleRun> runs = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<Example, Throwable> failedToStart = Collections.synchronizedMap(new LinkedHashMap<>());
 
     @BeforeAll
-    void deployAndFeedEveryExample() throws Exception {
+    void start() throws Exception {
         pulsar = EmbeddedPulsar.shared();
         plane = ControlPlane.start(new ControlPlaneOptions(0, dataDir,
                 new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())), Map.of(
                 StateStorageSettings.URL_PROPERTY, pulsar.stateStorageUrl(),
-                // forty small functions at once: a small heap each, and room for all of them
+                // twenty small functions at once: a small heap each, and room for all of them
                 "magnetar.replicas.jvm-options", "-Xmx64m,-Xss512k,-XX:+UseSerialGC,-XX:TieredStopAtLevel=1",
-                "magnetar.replicas.limits.max-total", "64",
+                "magnetar.replicas.limits.max-total", "32",
                 "magnetar.replicas.limits.start-interval", "100ms"));
         admin = PulsarAdmin.builder().serviceHttpUrl(plane.url()).build();
         jar = Path.of(ExclamationFunction.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> started = new ArrayList<>();
-            for (Example example : examples) {
-                started.add(pool.submit(() -> deployAndFeed(example)));
-            }
-            for (Future<?> future : started) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
     }
 
     @AfterAll
@@ -88,15 +79,24 @@ class PulsarExamplesIT {
         }
     }
 
+    /**
+     * Wave after wave, so that the replicas of half the examples at most run at once on a small machine: each wave
+     * is deployed and fed, then each of its examples checked, then the wave is deleted before the next one.
+     */
     @TestFactory
-    Stream<DynamicTest> everyExampleDoesWhatItDoesOnPulsar() {
-        return examples.stream().map(example -> DynamicTest.dynamicTest(example.toString(), () -> {
-            Throwable failed = failedToStart.get(example);
-            if (failed != null) {
-                throw new AssertionError(example + " was not deployed and fed", failed);
-            }
-            example.check().run(runs.get(example));
-        }));
+    Stream<DynamicNode> everyExampleDoesWhatItDoesOnPulsar() {
+        List<List<Example>> waves = ExampleCatalog.waves();
+        return IntStream.range(0, waves.size()).mapToObj(i -> {
+            List<Example> wave = waves.get(i);
+            Stream<DynamicTest> checks = wave.stream().map(example -> DynamicTest.dynamicTest(example.toString(),
+                    () -> check(example)));
+            // The last wave's replicas are stopped with the control plane, all at once: a delete waits for its own.
+            Stream<DynamicTest> delete = i == waves.size() - 1 ? Stream.empty()
+                    : Stream.of(DynamicTest.dynamicTest("delete", () -> delete(wave)));
+            return DynamicContainer.dynamicContainer("wave " + (i + 1), Stream.of(
+                    Stream.of(DynamicTest.dynamicTest("deploy and feed", () -> deployAndFeed(wave))),
+                    checks, delete).flatMap(s -> s));
+        });
     }
 
     @Test
@@ -109,7 +109,7 @@ class PulsarExamplesIT {
         }
         TreeSet<String> listed = new TreeSet<>(ExampleCatalog.NOT_FUNCTIONS.keySet().stream()
                 .map(n -> Example.PACKAGE + n).toList());
-        examples.forEach(e -> listed.add(e.className()));
+        ExampleCatalog.waves().forEach(wave -> wave.forEach(e -> listed.add(e.className())));
         assertThat(listed).isEqualTo(classes);
     }
 
@@ -123,6 +123,38 @@ class PulsarExamplesIT {
         assertThat(refused.getMessage()).contains("ByteBufferSerDe");
     }
 
+    private void deployAndFeed(List<Example> wave) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (Example example : wave) {
+                started.add(pool.submit(() -> deployAndFeed(example)));
+            }
+            for (Future<?> future : started) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void check(Example example) throws Exception {
+        Throwable failed = failedToStart.get(example);
+        if (failed != null) {
+            throw new AssertionError(example + " was not deployed and fed", failed);
+        }
+        example.check().run(runs.get(example));
+    }
+
+    private void delete(List<Example> wave) throws Exception {
+        List<String> deployed = admin.functions().getFunctions("public", "default");
+        for (Example example : wave) {
+            if (deployed.contains(example.functionName())) {
+                admin.functions().deleteFunction("public", "default", example.functionName());
+            }
+        }
+    }
+
     private void deployAndFeed(Example example) {
         String name = example.functionName();
         String input = pulsar.uniqueTopic(name + "-in");
@@ -131,6 +163,9 @@ class PulsarExamplesIT {
         example.configure().accept(config);
         ExampleRun run = new ExampleRun(name, input, output, input.replace("-in-", "-side-"), pulsar.client(), admin);
         try {
+            if (example.producers() != null) {
+                pulsar.client().newProducer(example.producers()).topic(input).create().close();
+            }
             admin.functions().createFunction(config, jar.toString());
             example.feed().run(run);
             runs.put(example, run);

@@ -90,9 +90,9 @@ final class ContextExamples {
                                     .containsEntry("origin", "test");
                         }),
                 new Example(PACKAGE + "CursorManagementFunction", config -> { }, ContextExamples::hello, run -> {
-                    // Every message resets the subscription to a time before it: on Pulsar it loops the same way.
-                    assertThat(run.values(run.output(), Schema.STRING, 2))
-                            .containsOnly("reset cursor successfully");
+                    assertThat(run.values(run.output(), Schema.STRING, 1)).containsExactly("reset cursor successfully");
+                    // It rewinds its own subscription to 1970: whether the input is read again races with its ack,
+                    // as on Pulsar. Deleted at once, so that it does not go on.
                     run.admin().functions().deleteFunction("public", "default", run.name());
                 }));
     }

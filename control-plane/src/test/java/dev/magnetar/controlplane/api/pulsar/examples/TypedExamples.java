@@ -31,20 +31,22 @@ final class TypedExamples {
                 new Example(PACKAGE + "IntegerAdditionFunction", config -> { },
                         run -> run.send(Schema.INT32, 41, -100),
                         // Pulsar writes an Integer result with a JSON schema unless told another
-                        run -> assertThat(run.values(run.output(), Schema.JSON(Integer.class), 2)).containsExactly(141, 0)),
+                        run -> assertThat(run.values(run.output(), Schema.JSON(Integer.class), 2)).containsExactly(141, 0))
+                        .producedWith(Schema.INT32),
                 new Example(PACKAGE + "AvroSchemaTestFunction", config -> config.setOutputSchemaType("AVRO"),
                         run -> run.send(Schema.AVRO(AvroTestObject.class), avro(5, "five")),
                         run -> {
                             AvroTestObject out = run.values(run.output(), Schema.AVRO(AvroTestObject.class), 1).get(0);
                             assertThat(out.getBaseValue()).isEqualTo(15);
                             assertThat(out.getObjectValue()).isEqualTo("five");
-                        }),
+                        }).producedWith(Schema.AVRO(AvroTestObject.class)),
                 new Example(PACKAGE + "AutoSchemaFunction", config -> { },
                         run -> run.send(Schema.AVRO(Reading.class), new Reading(7)),
-                        run -> assertThat(run.values(run.output(), Schema.STRING, 1)).containsExactly("value-7")),
+                        run -> assertThat(run.values(run.output(), Schema.STRING, 1)).containsExactly("value-7"))
+                        .producedWith(Schema.AVRO(Reading.class)),
                 new Example(PACKAGE + "MergeTopicFunction", config -> { },
                         run -> run.send(Schema.AVRO(AvroTestObject.class), avro(3, "three"), m -> m.key("k3")),
-                        TypedExamples::mergedAsSent),
+                        TypedExamples::mergedAsSent).producedWith(Schema.AVRO(AvroTestObject.class)),
                 serde("CustomObjectFunction", CustomObjectSerde.class, new CustomObject(5),
                         CustomObjectSerde.class, out -> assertThat(((CustomObject) out).getValue()).isEqualTo(105)),
                 serde("CustomBaseToBaseFunction", CustomBaseSerde.class, new CustomBaseObject(5),

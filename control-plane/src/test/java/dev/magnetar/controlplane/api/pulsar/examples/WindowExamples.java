@@ -24,10 +24,12 @@ final class WindowExamples {
         return List.of(
                 new Example(PACKAGE + "AddWindowFunction", countWindow(3),
                         run -> run.send(Schema.INT32, 1, 2, 3, 10, 20, 30),
-                        run -> assertThat(run.values(run.output(), Schema.JSON(Integer.class), 2)).containsExactly(6, 60)),
+                        run -> assertThat(run.values(run.output(), Schema.JSON(Integer.class), 2)).containsExactly(6, 60))
+                        .producedWith(Schema.INT32),
                 new Example(PACKAGE + "window.ContextWindowFunction", countWindow(3),
                         run -> run.send(Schema.INT32, 1, 2, 3),
-                        run -> assertThat(run.values(run.output(), Schema.JSON(Integer.class), 1)).containsExactly(6)),
+                        run -> assertThat(run.values(run.output(), Schema.JSON(Integer.class), 1)).containsExactly(6))
+                        .producedWith(Schema.INT32),
                 new Example(PACKAGE + "CommaWindowFunction", countWindow(3),
                         run -> run.send(Schema.STRING, "a", "b", "c"),
                         run -> assertThat(run.values(run.output(), Schema.STRING, 1)).containsExactly("a,b,c")),
