@@ -39,6 +39,6 @@ final class InstanceTally {
         return new ReplicaStatusReport(current.instanceId(), all.received(), all.processed(), all.userExceptions(),
                 all.systemExceptions(), latency,
                 Math.max(all.lastInvocationMs(), current.lastInvocationMs()), current.latestUserExceptions(),
-                current.latestSystemExceptions(), current.oneMin());
+                current.latestSystemExceptions(), current.oneMin(), current.userMetrics());
     }
 }

@@ -147,8 +147,9 @@ public final class RuntimeMetrics {
         activity.systemException("publish failed: " + reason);
     }
 
-    /** {@code Context.recordMetric}: one summary, the user's metric name as a tag. */
+    /** {@code Context.recordMetric}: one summary, the user's metric name as a tag; and the function's stats. */
     public void userMetric(String name, double value) {
+        activity.userMetric(name, value);
         DistributionSummary.builder("magnetar.user.metric").tags(tags).tag("name", name).register(registry).record(value);
     }
 

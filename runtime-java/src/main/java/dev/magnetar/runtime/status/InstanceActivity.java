@@ -17,6 +17,7 @@ public final class InstanceActivity {
     private final AtomicLong lastInvocationMs = new AtomicLong();
     private final RecentExceptions latestUserExceptions = new RecentExceptions(RecentExceptions.DEFAULT_CAPACITY);
     private final RecentExceptions latestSystemExceptions = new RecentExceptions(RecentExceptions.DEFAULT_CAPACITY);
+    private final UserMetrics userMetrics = new UserMetrics();
     // One lock guards the totals and the window: one uncontended lock per message event where separate atomic
     // counters beside the window's lock had cost four to six atomic operations per message.
     private final OneMinuteWindow oneMinute;
@@ -55,6 +56,11 @@ public final class InstanceActivity {
             oneMinute.userException(latencyNanos);
         }
         latestUserExceptions.record(description, clockMs.getAsLong());
+    }
+
+    /** {@code Context.recordMetric}. */
+    public void userMetric(String name, double value) {
+        userMetrics.record(name, value);
     }
 
     public void systemException(String description) {
@@ -96,6 +102,6 @@ public final class InstanceActivity {
                 timed == 0 ? null : latencySumNanos / 1e6 / timed, lastInvocationMs.get(),
                 latestUserExceptions.snapshot(), latestSystemExceptions.snapshot(),
                 new ReplicaStatusReport.Window(minute.received(), minute.processed(), minute.userExceptions(),
-                        minute.systemExceptions(), minute.averageLatencyMs()));
+                        minute.systemExceptions(), minute.averageLatencyMs()), userMetrics.snapshot());
     }
 }

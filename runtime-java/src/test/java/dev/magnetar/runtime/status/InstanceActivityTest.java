@@ -37,6 +37,17 @@ class InstanceActivityTest {
     }
 
     @Test
+    void reportsUserMetricsAsPulsarsStatsNameThem() {
+        activity.userMetric("LetterCount", 5);
+        activity.userMetric("LetterCount", 3);
+        activity.userMetric("Other", 1.5);
+
+        assertThat(activity.report().userMetrics()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                "user_metric_LetterCount_sum", 8.0, "user_metric_LetterCount_count", 2.0,
+                "user_metric_Other_sum", 1.5, "user_metric_Other_count", 1.0));
+    }
+
+    @Test
     void countsFromManyThreadsAtOnceLoseNothing() throws InterruptedException {
         int threads = 4;
         int each = 50_000;
@@ -68,6 +79,7 @@ class InstanceActivityTest {
         assertThat(report.received()).isZero();
         assertThat(report.avgProcessLatencyMs()).isNull();
         assertThat(report.lastInvocationMs()).isZero();
+        assertThat(report.userMetrics()).isEmpty();
         assertThat(report.latestUserExceptions()).isEmpty();
         assertThat(report.oneMin()).isEqualTo(new ReplicaStatusReport.Window(0, 0, 0, 0, null));
     }

@@ -7,8 +7,8 @@ import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.controlplane.service.FunctionState;
 import dev.magnetar.controlplane.service.StoppedReplicas;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.pulsar.common.policies.data.ExceptionInformation;
 import org.apache.pulsar.common.policies.data.FunctionInstanceStatsDataBaseImpl;
 import org.apache.pulsar.common.policies.data.FunctionInstanceStatsDataImpl;
@@ -90,7 +90,7 @@ final class PulsarStatusViews {
                     report.avgProcessLatencyMs());
             data.setOneMin(window(List.of(report.oneMin())));
             data.setLastInvocation(report.lastInvocationMs() == 0 ? null : report.lastInvocationMs());
-            data.setUserMetrics(Map.of());
+            data.setUserMetrics(new LinkedHashMap<>(report.userMetrics()));
             FunctionInstanceStatsImpl one = new FunctionInstanceStatsImpl();
             one.setInstanceId(report.instanceId());
             one.setMetrics(data);

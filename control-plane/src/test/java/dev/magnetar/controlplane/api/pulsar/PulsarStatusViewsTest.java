@@ -11,6 +11,7 @@ import dev.magnetar.controlplane.api.pulsar.PulsarStatusViews.Instance;
 import dev.magnetar.controlplane.service.FunctionState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.pulsar.common.policies.data.FunctionStatsImpl;
 import org.apache.pulsar.common.policies.data.FunctionStatus;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class PulsarStatusViewsTest {
             List.of(new ExceptionEntry("publish failed: timeout", 950)),
             new ReplicaStatusReport.Window(3, 2, 1, 0, 3.0));
     private final ReplicaStatusReport second = new ReplicaStatusReport(1, 5, 5, 0, 0, 1.0, 2_000, List.of(), List.of(),
-            new ReplicaStatusReport.Window(5, 5, 0, 0, 1.0));
+            new ReplicaStatusReport.Window(5, 5, 0, 0, 1.0),
+            Map.of("user_metric_LetterCount_sum", 25.0, "user_metric_LetterCount_count", 5.0));
     private final List<Instance> instances = List.of(new Instance(0, true, "", 0, first),
             new Instance(1, true, "", 2, second), new Instance(2, false, "stopped", 0, ReplicaReports.none(2)));
 
@@ -65,6 +67,9 @@ class PulsarStatusViewsTest {
         assertThat(stats.getInstances().get(0).getMetrics().getOneMin().getReceivedTotal()).isEqualTo(3);
         assertThat(stats.getInstances().get(2).getMetrics().getLastInvocation()).isNull();
         assertThat(stats.getInstances().get(2).getMetrics().getAvgProcessLatency()).isNull();
+        assertThat(stats.getInstances().get(0).getMetrics().getUserMetrics()).isEmpty();
+        assertThat(stats.getInstances().get(1).getMetrics().getUserMetrics())
+                .containsEntry("user_metric_LetterCount_sum", 25.0).containsEntry("user_metric_LetterCount_count", 5.0);
     }
 
     @Test
