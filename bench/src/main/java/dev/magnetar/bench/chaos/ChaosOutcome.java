@@ -48,13 +48,16 @@ record ChaosOutcome(ChaosSettings settings, long startNanos, List<RecoveryTimes>
                     + " function, e.g. " + delivery.lostExamples().stream().map(id -> Feeder.PREFIX + id).toList());
         }
         notes.add("seed " + settings.seed() + ": --seed " + settings.seed() + " repeats these faults at these intervals");
-        for (RecoveryTimes recovery : recoveries) {
+        for (int i = 0; i < recoveries.size(); i++) {
+            RecoveryTimes recovery = recoveries.get(i);
             Fault fault = recovery.fault();
-            notes.add(String.format("%s killed %s%s; first 200 after %s, inputs sent before it drained after %s",
+            notes.add(String.format("%s killed %s%s; first 200 after %s, inputs sent before it drained after %s%s",
                     ChaosScenario.clock(startNanos, fault.killedNanos()), fault.target(),
                     fault.kind() == FaultKind.REPLICA ? "" : String.format(" (started again in %.1f s)",
                             fault.restartSeconds()),
-                    seconds(recovery.toFirstSuccess()), seconds(recovery.toDrained())));
+                    seconds(recovery.toFirstSuccess()), seconds(recovery.toDrained()),
+                    i + 1 < recoveries.size() && overlapped(recovery, recoveries.get(i + 1).fault())
+                            ? " (the next fault came before it recovered: these times include that one's)" : ""));
         }
         notes.add(String.format("final drain: every accepted input out %.1f s after the producer stopped; %s outputs"
                 + " of inputs whose acknowledgement the producer never got; %s failed sends%s", asides.drainSeconds(),
@@ -66,6 +69,13 @@ record ChaosOutcome(ChaosSettings settings, long startNanos, List<RecoveryTimes>
         return notes;
     }
 
+    /** Whether {@code next} was injected before {@code recovery}'s fault had recovered on both counts. */
+    private static boolean overlapped(RecoveryTimes recovery, Fault next) {
+        double gap = (next.killedNanos() - recovery.fault().killedNanos()) / 1e9;
+        return Math.max(recovery.toFirstSuccess(), recovery.toDrained()) > gap
+                || recovery.toFirstSuccess() < 0 || recovery.toDrained() < 0;
+    }
+
     private Map<String, String> describedSettings() {
         Map<String, String> described = new LinkedHashMap<>();
         described.put("length", settings.length().toSeconds() + " s of faults (--chaos-seconds), then the drain (at most "
@@ -73,8 +83,10 @@ record ChaosOutcome(ChaosSettings settings, long startNanos, List<RecoveryTimes>
                 + " s quiet");
         described.put("seed", Long.toString(settings.seed()));
         described.put("faults", "SIGKILL of a replica, the control plane or the broker, one every "
-                + FaultPlan.MIN_INTERVAL.toSeconds() + "-" + FaultPlan.MAX_INTERVAL.toSeconds() + " s; the control"
-                + " plane and the broker are started again on the same data dir and ports");
+                + FaultPlan.MIN_INTERVAL.toSeconds() + "-" + FaultPlan.MAX_INTERVAL.toSeconds() + " s (after the restart of"
+                + " what was killed); the control plane and the broker are started again on the same data dir and ports");
+        described.put("broker", "a broker of its own (one bookie, ZooKeeper metadata), killed and started again; the"
+                + " bench's shared broker described beside these settings idles through the run");
         described.put("function", "exclamation sample, " + ChaosFunction.REPLICAS + " replicas, ATLEAST_ONCE, Shared");
         described.put("producer", Feeder.RATE_PER_SECOND + " msg/s, sendTimeout 0 (waits across broker outages)");
         described.put("callers", GatewayCallers.CALLERS + " HTTP callers, one call in flight each, "

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.PulsarClient;
 
 /**
- * "chaos": SIGKILLs of a replica, of the control plane and of the broker, one every 20 to 30 s in a seeded random
+ * "chaos": SIGKILLs of a replica, of the control plane and of the broker, one every 20 to 30 s (after the restart of
+ * what was killed) in a seeded random
  * order, while a producer feeds numbered inputs to the function's topic and HTTP callers call it through the gateway.
  * The scenario starts a killed control plane or broker again on the same data dir and ports (the control plane
  * restarts a killed replica itself). After the faults it stops the producer, waits for the outputs to drain and checks
@@ -69,7 +70,10 @@ public final class ChaosScenario implements Scenario {
         }
     }
 
-    /** One fault per planned interval until {@code length} has passed; a restart that takes longer delays the next. */
+    /**
+     * One fault per planned interval until {@code length} has passed; the interval after a control plane's or a
+     * broker's kill starts once it is started again.
+     */
     private static List<Fault> injectFaults(ChaosCluster cluster, FaultPlan plan, long start, Duration length)
             throws Exception {
         List<Fault> faults = new ArrayList<>();
@@ -83,10 +87,13 @@ public final class ChaosScenario implements Scenario {
                 System.out.printf("[%s] %s: no %s running to kill, skipped%n", NAME, clock(start), kind.label());
             } else {
                 faults.add(fault);
-                System.out.printf("[%s] %s: killed %s, started again after %.1f s%n", NAME,
-                        clock(start, fault.killedNanos()), fault.target(), fault.restartSeconds());
+                System.out.printf("[%s] %s: killed %s, %s%n", NAME, clock(start, fault.killedNanos()), fault.target(),
+                        fault.kind() == FaultKind.REPLICA ? "the control plane starts it again"
+                                : String.format("started again in %.1f s", fault.restartSeconds()));
             }
-            next = Math.max(next + plan.nextInterval().toNanos(), System.nanoTime());
+            // Counted from the end of the restart, so that each fault's recovery shows on its own, not under the next.
+            next = Math.max(next, fault == null ? System.nanoTime() : fault.restoredNanos())
+                    + plan.nextInterval().toNanos();
         }
         sleepUntil(end);
         return faults;
