@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -46,44 +48,52 @@ public final class BenchMain {
         // An interrupted run (Ctrl-C, a timeout) must not leave the broker and workers running.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Descendants.stop(ProcessHandle.current(),
                 Duration.ofSeconds(10)), "bench-stop-children"));
+        List<String> failures;
         try {
-            run(options);
+            failures = run(options);
         } catch (Exception e) {
             System.err.println("magnetar-bench: " + e);
             e.printStackTrace();
             System.exit(1);
+            return;
         }
-        System.exit(0);
+        failures.forEach(failure -> System.err.println("magnetar-bench: failed " + failure));
+        System.exit(failures.isEmpty() ? 0 : 1);
     }
 
-    private static void run(BenchOptions options) throws Exception {
+    /** Runs the selected scenarios; returns the failures of those whose invariant did not hold, each in one line. */
+    private static List<String> run(BenchOptions options) throws Exception {
         Installation installation = Installation.current();
         Path workDir = Files.createTempDirectory("magnetar-bench");
         BrokerOptions brokerOptions = BrokerOptions.ephemeral(workDir.resolve("broker"));
+        List<String> failures = new ArrayList<>();
         System.out.println("starting the embedded broker, data in " + brokerOptions.dataDir());
         try (BrokerProcess broker = BrokerProcess.start(brokerOptions);
              PulsarClient client = PulsarClient.builder().serviceUrl(broker.serviceUrl()).build()) {
             BenchContext context = new BenchContext(client, broker.serviceUrl(), broker.adminUrl(), broker.pid(), workDir,
                     installation, options.messages(), options.repetitions(), options.seconds(), options.runs(),
                     options.functions(), options.payloadBytes(), options.jfr(), options.pipeRates(),
-                    broker.stateStorageUrl());
+                    broker.stateStorageUrl(), options.chaos());
             Files.createDirectories(options.resultsDir());
             if (options.chartsDir() != null) {
                 Files.createDirectories(options.chartsDir());
             }
             for (Scenario scenario : Scenarios.all()) {
                 if (options.selected().contains(scenario.name())) {
-                    runOne(scenario, context, broker, options);
+                    runOne(scenario, context, broker, options).failure()
+                            .ifPresent(why -> failures.add(scenario.name() + ": " + why));
                 }
             }
         }
         // The broker's ledgers are about 1 GB per full run; worker logs stay for inspection.
         deleteTree(brokerOptions.dataDir());
         System.out.println("worker logs: " + workDir);
+        return failures;
     }
 
-    private static void runOne(Scenario scenario, BenchContext context, BrokerProcess broker, BenchOptions options)
-            throws Exception {
+    /** Runs one scenario and reports it; returns its outcome, whose failure, if any, fails the run at the end. */
+    private static ScenarioOutcome runOne(Scenario scenario, BenchContext context, BrokerProcess broker,
+                                          BenchOptions options) throws Exception {
         Machine machine = Machine.current();
         System.out.println("== scenario " + scenario.name() + ", load average " + machine.loadAverage());
         ScenarioOutcome outcome = scenario.run(context);
@@ -103,6 +113,7 @@ public final class BenchMain {
                 System.out.println("chart:   " + ChartWriter.write(chart, options.chartsDir(), scenario.name()).toAbsolutePath());
             }
         }
+        return outcome;
     }
 
     /** Deletes a directory tree; only called after a successful run, so a failed one keeps its broker logs. */

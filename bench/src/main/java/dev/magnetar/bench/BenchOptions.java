@@ -1,7 +1,9 @@
 package dev.magnetar.bench;
 
+import dev.magnetar.bench.chaos.ChaosSettings;
 import dev.magnetar.bench.scenario.Scenarios;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +18,14 @@ import java.util.List;
  * @param chartsDir where each chart is also written under a stable name, {@code <scenario>-<chart id>.png}; null for nowhere
  * @param jfr     record JFR profiles of the Magnetar runtime workers (throughput) and of the control planes (gateway, gateway-auth)
  * @param pipeRates the pipe-latency scenario's rates in msg/s: 100, 1,000 and 5,000, or fewer for a closer look
+ * @param chaos   the chaos scenario's length ({@code --chaos-seconds}) and seed ({@code --seed})
  */
 record BenchOptions(String scenario, int repetitions, int messages, int seconds, int runs, int functions,
-        int payloadBytes, Path resultsDir, Path chartsDir, boolean jfr, List<Integer> pipeRates) {
+        int payloadBytes, Path resultsDir, Path chartsDir, boolean jfr, List<Integer> pipeRates, ChaosSettings chaos) {
     static final List<Integer> PIPE_RATES = List.of(100, 1_000, 5_000);
     static final String USAGE = "usage: bench/run [--scenario <name>[,<name>...]|all] [--repetitions N] [--messages N]"
             + " [--seconds N] [--runs N] [--functions N] [--payload-bytes N] [--rates N[,N...]] [--results-dir DIR]"
-            + " [--charts-dir DIR] [--jfr]";
+            + " [--charts-dir DIR] [--jfr] [--chaos-seconds N] [--seed N]";
 
     static BenchOptions parse(String[] args) {
         String scenario = "all";
@@ -36,6 +39,7 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
         Path chartsDir = null;
         boolean jfr = false;
         List<Integer> pipeRates = PIPE_RATES;
+        ChaosSettings chaos = ChaosSettings.defaults();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--jfr")) {
@@ -57,6 +61,8 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
                 case "--rates" -> pipeRates = rates(flag, value);
                 case "--results-dir" -> resultsDir = Path.of(value);
                 case "--charts-dir" -> chartsDir = Path.of(value);
+                case "--chaos-seconds" -> chaos = chaos.withLength(Duration.ofSeconds(positive(flag, value)));
+                case "--seed" -> chaos = chaos.withSeed(seed(flag, value));
                 default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
             }
         }
@@ -68,13 +74,14 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
             }
         }
         return new BenchOptions(scenario, repetitions, messages, seconds, runs, functions, payloadBytes, resultsDir, chartsDir,
-                jfr, pipeRates);
+                jfr, pipeRates, chaos);
     }
 
     /** The scenario names to run, in the suite's order. */
     List<String> selected() {
         List<String> named = List.of(scenario.split(","));
-        return named.contains("all") ? Scenarios.names() : Scenarios.names().stream().filter(named::contains).toList();
+        return named.contains("all") ? Scenarios.suiteNames()
+                : Scenarios.names().stream().filter(named::contains).toList();
     }
 
     private static List<Integer> rates(String flag, String value) {
@@ -83,6 +90,14 @@ record BenchOptions(String scenario, int repetitions, int messages, int seconds,
             rates.add(positive(flag, rate.strip()));
         }
         return List.copyOf(rates);
+    }
+
+    private static long seed(String flag, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " is '" + value + "': must be a whole number, as a chaos run prints it");
+        }
     }
 
     private static int positive(String flag, String value) {

@@ -3,6 +3,7 @@ package dev.magnetar.bench.report;
 import dev.magnetar.bench.chart.Chart;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every scenario hands to the report: its settings, the printed table (a header and rows,
@@ -11,6 +12,8 @@ import java.util.Map;
  */
 public record ScenarioOutcome(String scenario, Map<String, String> settings, List<String> header,
         List<List<String>> rows, List<String> notes, Map<String, Object> results, List<Chart> charts) {
+    /** The results' entry of a scenario whose invariant did not hold: why, in words. */
+    public static final String FAILURE = "failure";
 
     public ScenarioOutcome {
         for (List<String> row : rows) {
@@ -24,6 +27,11 @@ public record ScenarioOutcome(String scenario, Map<String, String> settings, Lis
         rows = List.copyOf(rows);
         notes = List.copyOf(notes);
         charts = List.copyOf(charts);
+    }
+
+    /** Why the scenario failed its invariant (the run exits non-zero); empty when it held or the scenario has none. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(results.get(FAILURE)).map(Object::toString);
     }
 
     public String table() {

@@ -1,6 +1,7 @@
 package dev.magnetar.bench.scenario;
 
 import dev.magnetar.api.layout.Installation;
+import dev.magnetar.bench.chaos.ChaosSettings;
 import dev.magnetar.bench.harness.TopicAdmin;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +20,19 @@ import org.apache.pulsar.client.api.PulsarClient;
  * @param jfr          whether runtime workers and the pipe (throughput, pipe-latency) and the control planes (gateway, gateway-auth) record JFR profiles ({@code --jfr})
  * @param pipeRates    the pipe-latency scenario's rates in msg/s ({@code --rates})
  * @param stateStorageUrl the broker's table service ({@code bk://}), or null when it runs without one
+ * @param chaos        the chaos scenario's length and seed ({@code --chaos-seconds}, {@code --seed})
  */
 public record BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,
         Installation installation, int messages, int repetitions, int seconds, int runs, int functions,
-        int payloadBytes, boolean jfr, List<Integer> pipeRates, String stateStorageUrl) {
+        int payloadBytes, boolean jfr, List<Integer> pipeRates, String stateStorageUrl, ChaosSettings chaos) {
+
+    /** Without chaos settings of its own: the chaos scenario's defaults. */
+    public BenchContext(PulsarClient client, String serviceUrl, String adminUrl, long brokerPid, Path workDir,
+                        Installation installation, int messages, int repetitions, int seconds, int runs, int functions,
+                        int payloadBytes, boolean jfr, List<Integer> pipeRates, String stateStorageUrl) {
+        this(client, serviceUrl, adminUrl, brokerPid, workDir, installation, messages, repetitions, seconds, runs,
+                functions, payloadBytes, jfr, pipeRates, stateStorageUrl, ChaosSettings.defaults());
+    }
 
     /** {@code --runs} when given, else {@code scenarioDefault}: each one-shot scenario sizes itself to its own length. */
     public int runsOr(int scenarioDefault) {
