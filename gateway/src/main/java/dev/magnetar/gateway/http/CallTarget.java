@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a call goes and what it sends, as synchronous and asynchronous calls both check it: a known function, a
- * body within the limit, an input topic to send to. Otherwise the answer that refuses the call.
+ * Where a call goes and what it sends, as synchronous and asynchronous calls both check it: a known function that
+ * answers calls (not a window function), a body within the limit, an input topic to send to. Otherwise the answer
+ * that refuses the call.
  *
  * @param function the called function, or null when refused
  * @param topic    its input topic, or null when refused
@@ -36,6 +37,12 @@ record CallTarget(ResolvedFunction function, String topic, byte[] payload, Mutab
         if (topic.isEmpty()) {
             return refused(GatewayResponses.badRequest("function " + fqfn + " reads a topic pattern and has no input"
                     + " topic to send a request to: give it an input in spec.inputs to invoke it over HTTP"));
+        }
+        if (function.get().window() != null) {
+            // Its results come per window, never as the answer to one message: a call would only time out.
+            return refused(GatewayResponses.badRequest("function " + fqfn + " is a window function: it writes each"
+                    + " window's result to its output topic and answers no call; publish to its input topic "
+                    + topic.get() + " instead"));
         }
         return new CallTarget(function.get(), topic.get(), payload, null);
     }

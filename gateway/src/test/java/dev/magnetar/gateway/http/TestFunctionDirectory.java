@@ -33,6 +33,11 @@ public class TestFunctionDirectory implements FunctionDirectory {
     }
 
     public static ResolvedFunction function(String tenant, String namespace, String name, String input, long timeoutMs) {
+        return ResolvedFunction.of(definition(tenant, namespace, name, input, timeoutMs));
+    }
+
+    /** The definition {@link #function} resolves, to change before resolving. */
+    public static Function definition(String tenant, String namespace, String name, String input, long timeoutMs) {
         FunctionSpec spec = new FunctionSpec();
         spec.setTenant(tenant);
         spec.setNamespace(namespace);
@@ -42,6 +47,6 @@ public class TestFunctionDirectory implements FunctionDirectory {
         Function function = new Function();
         function.setMetadata(new ObjectMetaBuilder().withName(name).build());
         function.setSpec(spec);
-        return ResolvedFunction.of(function);
+        return function;
     }
 }
