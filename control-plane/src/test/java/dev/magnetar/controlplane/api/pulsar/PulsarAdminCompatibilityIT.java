@@ -269,8 +269,11 @@ class PulsarAdminCompatibilityIT {
     @Order(9)
     void statusShowsTheLatestExceptionsAndStatsTheLastMinute() throws Exception {
         FunctionConfig enrich = config("pulsar-enrich", 1);
+        String enrichInput = pulsar.uniqueTopic("pulsar-enrich-in");
         enrich.setClassName("dev.magnetar.samples.asyncenrich.AsyncEnrichFunction");
-        enrich.setInputs(List.of(pulsar.uniqueTopic("pulsar-enrich-in")));
+        enrich.setInputs(List.of(enrichInput));
+        // One attempt per message, so the counts below hold still: the plain message below has no caller to answer.
+        enrich.setProcessingGuarantees(FunctionConfig.ProcessingGuarantees.ATMOST_ONCE);
         enrich.setOutput(null);
         Path enrichJar = Installation.current().samplesDir().resolve("async-enrich/target/async-enrich.jar");
         admin.functions().createFunction(enrich, enrichJar.toString());
@@ -283,7 +286,16 @@ class PulsarAdminCompatibilityIT {
         PulsarAdminException thrown = catchAdmin(() -> admin.functions().triggerFunction(TENANT, NAMESPACE,
                 "pulsar-enrich", null, "{\"customer\":\"acme\"}", null));
         assertThat(thrown.getMessage()).contains("the order has no 'id'");
-        catchAdmin(() -> admin.functions().triggerFunction(TENANT, NAMESPACE, "pulsar-enrich", null, "not json", null));
+        PulsarAdminException notJson = catchAdmin(() -> admin.functions().triggerFunction(TENANT, NAMESPACE,
+                "pulsar-enrich", null, "not json", null));
+        assertThat(notJson.getStatusCode()).as("refused before it is published").isEqualTo(400);
+        assertThat(notJson.getMessage()).contains("the body does not fit the JSON schema of input topic " + enrichInput);
+        // A plain producer's bytes are not checked: the replica meets them.
+        try (Producer<byte[]> raw = pulsar.client().newProducer().topic(enrichInput).create()) {
+            raw.send("not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.functions().getFunctionStatus(TENANT, NAMESPACE,
+                "pulsar-enrich").getInstances().get(0).getStatus().getNumReceived() == 3);
 
         FunctionStatus.FunctionInstanceStatus.FunctionInstanceStatusData instance =
                 admin.functions().getFunctionStatus(TENANT, NAMESPACE, "pulsar-enrich").getInstances().get(0).getStatus();

@@ -31,7 +31,12 @@ final class TypedExamples {
                 new Example(PACKAGE + "IntegerAdditionFunction", config -> { },
                         run -> run.send(Schema.INT32, 41, -100),
                         // Pulsar writes an Integer result with a JSON schema unless told another
-                        run -> assertThat(run.values(run.output(), Schema.JSON(Integer.class), 2)).containsExactly(141, 0))
+                        run -> {
+                            assertThat(run.values(run.output(), Schema.JSON(Integer.class), 2)).containsExactly(141, 0);
+                            // pulsar-admin functions trigger --trigger-value 9: the text is written as an INT32
+                            assertThat(run.admin().functions().triggerFunction("public", "default", run.name(), null,
+                                    "9", null)).isEqualTo("109");
+                        })
                         .producedWith(Schema.INT32),
                 new Example(PACKAGE + "AvroSchemaTestFunction", config -> config.setOutputSchemaType("AVRO"),
                         run -> run.send(Schema.AVRO(AvroTestObject.class), avro(5, "five")),
