@@ -3,6 +3,7 @@ package dev.magnetar.bridge.packages;
 import dev.magnetar.api.packages.PulsarPackage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 import org.apache.pulsar.client.api.TopicMessageId;
 import org.apache.pulsar.common.policies.data.SubscriptionStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drops the versions of a function's jar that no replica will fetch again, so a package topic does
@@ -36,6 +39,10 @@ public final class PackageRetention {
     private static final int RECEIVE_SECONDS = 10;
     private static final int ACK_SECONDS = 30;
     private static final long ACK_POLL_MS = 50;
+    private static final int TRIM_BEFORE_UNLOAD_SECONDS = 2;
+    private static final int TRIM_SECONDS = 10;
+    private static final long TRIM_POLL_MS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(PackageRetention.class);
     private final PulsarClient client;
     private final PulsarAdmin admin;
 
@@ -52,16 +59,27 @@ public final class PackageRetention {
      * @throws IllegalStateException naming the topic when Pulsar refused a step; what was acknowledged stays so
      */
     public int keepOnly(String topic, Set<String> keep) {
-        int dropped;
+        Selection selection;
         try {
-            dropped = acknowledgeAllBut(topic, keep);
+            selection = acknowledgeAllBut(topic, keep);
         } catch (PulsarClientException | PulsarAdminException e) {
             throw new IllegalStateException("cannot drop old versions from package topic " + topic + ": "
                     + e.getMessage() + "; they stay until the next update", e);
         }
+        int dropped = selection.dropped().size();
         try {
+            // Trim first, while the keeper's acknowledgements are in the broker's memory: an unload before it could
+            // lose those not yet persisted. Then unload, which closes the ledger the newest version went to, so it
+            // can be dropped alone later; a dropped message in that ledger is freed by a trim after it.
+            Set<Long> left = trimUntilGone(topic, selection.ledgersToFree(), TRIM_BEFORE_UNLOAD_SECONDS);
             admin.topics().unload(topic);
-            admin.topics().trimTopic(topic);
+            if (!left.isEmpty()) {
+                left = trimUntilGone(topic, left, TRIM_SECONDS);
+            }
+            if (!left.isEmpty()) {
+                LOG.warn("Package topic {} still holds ledgers {} of dropped versions after {} s of trimming; the"
+                        + " broker frees them at its next retention check", topic, left, TRIM_SECONDS);
+            }
         } catch (PulsarAdminException e) {
             throw new IllegalStateException("dropped " + dropped + " old version(s) from package topic " + topic
                     + " but could not roll and trim its ledgers: " + e.getMessage()
@@ -70,7 +88,50 @@ public final class PackageRetention {
         return dropped;
     }
 
-    private int acknowledgeAllBut(String topic, Set<String> keep) throws PulsarClientException, PulsarAdminException {
+    /** What the keeper acknowledged, and what it kept. */
+    record Selection(List<MessageId> dropped, List<MessageId> kept) {
+        /** The ledgers that hold dropped messages only: each goes once the topic is trimmed. */
+        Set<Long> ledgersToFree() {
+            Set<Long> free = new HashSet<>(ledgers(dropped));
+            free.removeAll(ledgers(kept));
+            return free;
+        }
+
+        private static Set<Long> ledgers(List<MessageId> ids) {
+            Set<Long> ledgers = new HashSet<>();
+            for (MessageId id : ids) {
+                if (id instanceof MessageIdAdv adv) {
+                    ledgers.add(adv.getLedgerId());
+                    if (adv.getFirstChunkMessageId() != null) {
+                        ledgers.add(adv.getFirstChunkMessageId().getLedgerId());
+                    }
+                }
+            }
+            return ledgers;
+        }
+    }
+
+    /** Trims until {@code ledgers} are gone or {@code seconds} have passed; returns those left. */
+    private Set<Long> trimUntilGone(String topic, Set<Long> ledgers, int seconds) throws PulsarAdminException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            admin.topics().trimTopic(topic);
+            Set<Long> left = new HashSet<>(ledgers);
+            left.retainAll(admin.topics().getInternalStats(topic).ledgers.stream().map(ledger -> ledger.ledgerId)
+                    .toList());
+            if (left.isEmpty() || System.nanoTime() - deadline > 0) {
+                return left;
+            }
+            try {
+                Thread.sleep(TRIM_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return left;
+            }
+        }
+    }
+
+    private Selection acknowledgeAllBut(String topic, Set<String> keep) throws PulsarClientException, PulsarAdminException {
         try (Consumer<byte[]> keeper = client.newConsumer(Schema.BYTES).topic(topic)
                 .subscriptionName(PulsarPackage.KEEPER_SUBSCRIPTION)
                 .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
@@ -82,7 +143,9 @@ public final class PackageRetention {
                 keeper.acknowledge(id);
             }
             awaitAcknowledged(topic, before - entries(drop));
-            return drop.size();
+            List<MessageId> kept = backlog.stream().map(Message::getMessageId).filter(id -> !drop.contains(id))
+                    .toList();
+            return new Selection(drop, kept);
         }
     }
 
