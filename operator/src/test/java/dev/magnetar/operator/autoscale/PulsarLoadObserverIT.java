@@ -1,6 +1,7 @@
 package dev.magnetar.operator.autoscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.function.ScalingPolicy;
@@ -13,6 +14,7 @@ import dev.magnetar.operator.testing.TestFunctions;
 import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.pulsar.client.api.Producer;
@@ -36,6 +38,9 @@ class PulsarLoadObserverIT {
         PulsarLoadObserver observer = new PulsarLoadObserver(new SubscriptionLoads(pulsar.admin(),
                 SubscriptionLoads.Settings.DEFAULT, Clock.systemUTC()), Clock.systemUTC());
 
+        // The broker's stats may be a moment old: they show all 30 within their refresh interval.
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                Long.valueOf(30).equals(observer.observe(List.of(waiting)).get(waiting.key()).backlog()));
         Map<String, Observation> seen = observer.observe(List.of(waiting, missing));
 
         assertThat(seen.get(waiting.key()).backlog()).isEqualTo(30);

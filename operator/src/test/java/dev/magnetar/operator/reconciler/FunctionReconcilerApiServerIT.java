@@ -64,7 +64,7 @@ class FunctionReconcilerApiServerIT {
         Function function = TestFunctions.function("exclaim");
         function.getMetadata().setUid(null);
         function.getMetadata().setGeneration(null);
-        function.getSpec().setAutoscaling(new AutoscalingSpec(1, 4, null, null, 70, null, null, null, null));
+        function.getSpec().setAutoscaling(new AutoscalingSpec(1, 4, 100L, null, null, null, null, null, null));
         function.getSpec().setCleanupSubscription(true);
         client.resource(function).create();
 
