@@ -2,8 +2,8 @@ package dev.magnetar.runtime.metrics;
 
 import dev.magnetar.runtime.status.CoarseClock;
 import dev.magnetar.runtime.status.InstanceActivity;
+import dev.magnetar.runtime.status.UserMetrics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
@@ -53,8 +53,8 @@ public final class RuntimeMetrics {
     private final InstanceActivity activity;
 
     public RuntimeMetrics(String fqfn, int instanceId) {
-        activity = new InstanceActivity(instanceId, CoarseClock::millis);
         tags = Tags.of("function", fqfn, "instance", Integer.toString(instanceId));
+        activity = new InstanceActivity(instanceId, CoarseClock::millis, new UserMetrics(registry, tags));
         // Read from the activity's counts, which /status reports too: one increment per message, not two.
         FunctionCounter.builder("magnetar.messages.received", activity, InstanceActivity::receivedCount)
                 .description("Messages taken from the input subscription").tags(tags).register(registry);
@@ -147,10 +147,9 @@ public final class RuntimeMetrics {
         activity.systemException("publish failed: " + reason);
     }
 
-    /** {@code Context.recordMetric}: one summary, the user's metric name as a tag; and the function's stats. */
+    /** {@code Context.recordMetric}: one summary per name, on {@code /metrics} and in the function's stats. */
     public void userMetric(String name, double value) {
         activity.userMetric(name, value);
-        DistributionSummary.builder("magnetar.user.metric").tags(tags).tag("name", name).register(registry).record(value);
     }
 
     public InstanceActivity activity() {

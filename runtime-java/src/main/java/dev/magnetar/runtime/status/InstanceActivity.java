@@ -17,7 +17,7 @@ public final class InstanceActivity {
     private final AtomicLong lastInvocationMs = new AtomicLong();
     private final RecentExceptions latestUserExceptions = new RecentExceptions(RecentExceptions.DEFAULT_CAPACITY);
     private final RecentExceptions latestSystemExceptions = new RecentExceptions(RecentExceptions.DEFAULT_CAPACITY);
-    private final UserMetrics userMetrics = new UserMetrics();
+    private final UserMetrics userMetrics;
     // One lock guards the totals and the window: one uncontended lock per message event where separate atomic
     // counters beside the window's lock had cost four to six atomic operations per message.
     private final OneMinuteWindow oneMinute;
@@ -28,8 +28,13 @@ public final class InstanceActivity {
     private long latencySumNanos;
 
     public InstanceActivity(int instanceId, LongSupplier clockMs) {
+        this(instanceId, clockMs, new UserMetrics());
+    }
+
+    public InstanceActivity(int instanceId, LongSupplier clockMs, UserMetrics userMetrics) {
         this.instanceId = instanceId;
         this.clockMs = clockMs;
+        this.userMetrics = userMetrics;
         this.oneMinute = new OneMinuteWindow(clockMs);
     }
 

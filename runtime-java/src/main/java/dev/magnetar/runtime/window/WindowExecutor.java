@@ -59,6 +59,10 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
     private final WatermarkGenerator watermarks;
     private final TimestampExtractor extractor;
     private final boolean ackOnReceipt;
+    /** Set while a received message is being added: a window it makes fire counts against that message. */
+    private boolean adding;
+    /** How the window fired by the message being added failed; null when it did not fire or did not fail. */
+    private WindowFailure failureWhileAdding;
 
     /**
      * @param consumer reads the inputs with {@code schemas.input()}
@@ -87,9 +91,14 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
         return definition.inputs().isEmpty() ? 1 : definition.inputs().size();
     }
 
-    /** Takes a received message into the window; a count window may fire before this returns. */
+    /**
+     * Takes a received message into the window; a count window may fire before this returns. As in Pulsar, where the
+     * window executor is the function the instance calls for each message, every message taken counts as one
+     * processed message (late ones too), or as the failure of the window it made fire.
+     */
     public void accept(Message<Object> message) {
         metrics.received();
+        long started = System.nanoTime();
         Object value;
         try {
             value = message.getValue();
@@ -109,16 +118,32 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
         if (ackOnReceipt) {
             record.ack();
         }
+        WindowFailure failure;
         synchronized (lock) {
-            if (extractor == null) {
-                manager.add(new WindowedRecord(record), clock.getAsLong());
-            } else {
-                addAtEventTime(message, record);
+            adding = true;
+            failureWhileAdding = null;
+            try {
+                if (extractor == null) {
+                    manager.add(new WindowedRecord(record), clock.getAsLong());
+                } else if (!addAtEventTime(message, record)) {
+                    return;
+                }
+            } finally {
+                adding = false;
             }
+            failure = failureWhileAdding;
+        }
+        metrics.invoked();
+        long nanos = System.nanoTime() - started;
+        if (failure == null) {
+            metrics.processed(nanos);
+        } else {
+            failure.count(metrics, nanos);
         }
     }
 
-    private void addAtEventTime(Message<Object> message, InvocationRecord record) {
+    /** Adds at the message's event time, or sends it to the late-data topic; false when its time cannot be read. */
+    private boolean addAtEventTime(Message<Object> message, InvocationRecord record) {
         long timestamp;
         try {
             timestamp = extractor.timestamp(record.getValue());
@@ -128,13 +153,14 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
                     definition.fqfn(), message.getMessageId(), FunctionInvoker.describe(e));
             record.fail();
             metrics.finished();
-            return;
+            return false;
         }
         if (watermarks.track(message.getTopicName(), timestamp)) {
             manager.add(new WindowedRecord(record), timestamp);
         } else {
             late(message, record, timestamp);
         }
+        return true;
     }
 
     /** The sliding interval passed on the replica's clock. */
@@ -172,20 +198,18 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
     public void onActivation(List<Event<WindowedRecord>> window, List<Event<WindowedRecord>> fresh,
                              List<Event<WindowedRecord>> expired, Long referenceTime) {
         List<Record<?>> records = window.stream().<Record<?>>map(event -> event.value().record()).toList();
-        metrics.invoked();
         long started = System.nanoTime();
         CompletableFuture<?> sent;
         try {
             Object result = result(function.applyWindow(records, windowContext));
-            metrics.processed(System.nanoTime() - started);
             sent = publish(result, records);
         } catch (Exception e) {
-            long nanos = System.nanoTime() - started;
             String reason = FunctionInvoker.describe(e);
-            if (FunctionInvoker.unwrap(e) instanceof PayloadException) {
-                metrics.undecodable(nanos, reason);
+            WindowFailure failure = new WindowFailure(FunctionInvoker.unwrap(e) instanceof PayloadException, reason);
+            if (adding) {
+                failureWhileAdding = failure;
             } else {
-                metrics.failed(nanos, reason);
+                failure.count(metrics, System.nanoTime() - started);
             }
             LOG.warn("Window function {} failed on a window of {} messages: {}; they will be redelivered when they"
                     + " leave the window", definition.fqfn(), window.size(), reason);
@@ -203,6 +227,20 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
                 window.forEach(event -> event.value().failed());
             }
         });
+    }
+
+    /**
+     * A window the function failed on: a user exception, or the runtime's when the result could not be encoded. It
+     * counts against the message that made the window fire, or on its own when the replica's clock fired it.
+     */
+    private record WindowFailure(boolean encoding, String reason) {
+        void count(RuntimeMetrics metrics, long nanos) {
+            if (encoding) {
+                metrics.undecodable(nanos, reason);
+            } else {
+                metrics.failed(nanos, reason);
+            }
+        }
     }
 
     /** What the function returned; an asynchronous result is awaited (up to spec.timeoutMs). */

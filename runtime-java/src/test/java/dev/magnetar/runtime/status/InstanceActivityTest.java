@@ -3,7 +3,9 @@ package dev.magnetar.runtime.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.magnetar.api.protocol.ReplicaStatusReport;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 class InstanceActivityTest {
@@ -42,9 +44,30 @@ class InstanceActivityTest {
         activity.userMetric("LetterCount", 3);
         activity.userMetric("Other", 1.5);
 
-        assertThat(activity.report().userMetrics()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
-                "user_metric_LetterCount_sum", 8.0, "user_metric_LetterCount_count", 2.0,
-                "user_metric_Other_sum", 1.5, "user_metric_Other_count", 1.0));
+        Map<String, Double> metrics = activity.report().userMetrics();
+        assertThat(metrics).containsEntry("user_metric_LetterCount_sum", 8.0)
+                .containsEntry("user_metric_LetterCount_count", 2.0)
+                .containsEntry("user_metric_Other_sum", 1.5).containsEntry("user_metric_Other_count", 1.0);
+        assertThat(metrics.keySet()).containsExactlyInAnyOrder(
+                "user_metric_LetterCount_sum", "user_metric_LetterCount_count", "user_metric_LetterCount_0.5",
+                "user_metric_LetterCount_0.9", "user_metric_LetterCount_0.99", "user_metric_LetterCount_0.999",
+                "user_metric_Other_sum", "user_metric_Other_count", "user_metric_Other_0.5", "user_metric_Other_0.9",
+                "user_metric_Other_0.99", "user_metric_Other_0.999");
+    }
+
+    @Test
+    void reportsPulsarsQuantilesOfEachUserMetric() {
+        for (int value = 1; value <= 1_000; value++) {
+            activity.userMetric("latency", value);
+        }
+
+        Map<String, Double> metrics = activity.report().userMetrics();
+        assertThat(metrics.get("user_metric_latency_0.5")).isCloseTo(500, Percentage.withPercentage(2));
+        assertThat(metrics.get("user_metric_latency_0.9")).isCloseTo(900, Percentage.withPercentage(2));
+        assertThat(metrics.get("user_metric_latency_0.99")).isCloseTo(990, Percentage.withPercentage(2));
+        assertThat(metrics.get("user_metric_latency_0.999")).isCloseTo(999, Percentage.withPercentage(2));
+        assertThat(metrics.get("user_metric_latency_count")).isEqualTo(1_000.0);
+        assertThat(metrics.get("user_metric_latency_sum")).isEqualTo(500_500.0);
     }
 
     @Test
