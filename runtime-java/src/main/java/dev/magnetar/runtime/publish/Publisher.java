@@ -6,6 +6,7 @@ import dev.magnetar.runtime.schema.FunctionSchemas;
 import dev.magnetar.runtime.schema.SchemaChoice;
 import dev.magnetar.runtime.schema.TopicSchemas;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -30,14 +31,16 @@ import org.slf4j.LoggerFactory;
  * message.
  */
 public final class Publisher implements AutoCloseable {
+    /** Pulsar's function instances name the input of every output message with these, and so does the replica. */
+    public static final String INPUT_TOPIC = "__pfn_input_topic__";
+    public static final String INPUT_MESSAGE_ID = "__pfn_input_msg_id__";
     /**
      * Request-only properties, and the request's content type, which would mislabel the output. The
-     * output carries none of its own (as in Pulsar Functions): per message it would add bytes to every
-     * stored entry and a noticeable share of a small-message replica's CPU; the reply, which answers an
-     * HTTP caller, does carry one.
+     * output carries no content type of its own (as in Pulsar Functions); the reply, which answers an
+     * HTTP caller, does carry one. The input's own input names are replaced by the input's.
      */
     private static final Set<String> NOT_FORWARDED = Set.of(MessageProperties.REPLY_TO, MessageProperties.DEADLINE,
-            MessageProperties.CONTENT_TYPE);
+            MessageProperties.CONTENT_TYPE, INPUT_TOPIC, INPUT_MESSAGE_ID);
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
     private static final CompletableFuture<?> NOTHING_SENT = CompletableFuture.completedFuture(null);
 
@@ -157,6 +160,7 @@ public final class Publisher implements AutoCloseable {
         if (input.getEventTime() > 0) {
             message.eventTime(input.getEventTime());
         }
+        nameInput(input, message);
         CompletableFuture<MessageId> sent = message.sendAsync();
         if (flushWhenIdle && !unflushed) {
             // Written once per batch, not per message: a volatile write costs a fence, a read nothing on x86.
@@ -189,9 +193,28 @@ public final class Publisher implements AutoCloseable {
                 }
                 record.getEventTime().ifPresent(message::eventTime);
             }
+            nameInput(input, message);
             return message.sendAsync();
         } catch (PulsarClientException e) {
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * The input's topic and message id (base64 of its serialized form), as Pulsar's sink writes them on every output:
+     * a consumer can tell which input an output came from, and Pulsar's own trigger matches its answer this way.
+     */
+    private static void nameInput(Message<?> input, TypedMessageBuilder<Object> message) {
+        if (input == null) {
+            return;
+        }
+        String topic = input.getTopicName();
+        if (topic != null) {
+            message.property(INPUT_TOPIC, topic);
+        }
+        MessageId id = input.getMessageId();
+        if (id != null) {
+            message.property(INPUT_MESSAGE_ID, Base64.getEncoder().encodeToString(id.toByteArray()));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.magnetar.runtime.fixtures.GenericFieldsFunction;
 import dev.magnetar.runtime.fixtures.OrderTotalFunction.Order;
 import dev.magnetar.runtime.fixtures.RoutingFunction;
 import dev.magnetar.runtime.fixtures.UpperSerDe;
+import dev.magnetar.runtime.publish.Publisher;
 import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.util.Map;
@@ -67,7 +68,9 @@ class GenericAndRecordOutputIT {
             assertThat(record.getKey()).isEqualTo("hello");
             assertThat(record.getEventTime()).isEqualTo(42L);
             assertThat(record.getProperties()).containsEntry("inputSchema", "STRING")
-                    .containsEntry("outputSchemaType", "STRING");
+                    .containsEntry("outputSchemaType", "STRING")
+                    .as("a returned record names its input too, as Pulsar's sink writes it")
+                    .containsEntry(Publisher.INPUT_TOPIC, wordsIn).containsKey(Publisher.INPUT_MESSAGE_ID);
         }
     }
 

@@ -10,14 +10,17 @@ import dev.magnetar.api.v1alpha1.Function;
 import dev.magnetar.runtime.fixtures.Definitions;
 import dev.magnetar.runtime.fixtures.FixtureJar;
 import dev.magnetar.runtime.fixtures.PoisonFunction;
+import dev.magnetar.runtime.publish.Publisher;
 import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.Schema;
 import org.junit.jupiter.api.AfterAll;
@@ -35,10 +38,11 @@ class RequestReplyIT {
     private static Consumer<String> replies;
     private static OutputCollector output;
     private static String replyTopic;
+    private static String in;
 
     @BeforeAll
     static void start(EmbeddedPulsar pulsar) throws Exception {
-        String in = pulsar.uniqueTopic("rr-in");
+        in = pulsar.uniqueTopic("rr-in");
         out = pulsar.uniqueTopic("rr-out");
         replyTopic = FunctionNames.replyTopic("public", "default", UUID.randomUUID().toString().substring(0, 8));
         Function function = Definitions.define(Inputs.uniqueName("rr"), PoisonFunction.class, FixtureJar.path(), in, out);
@@ -91,6 +95,18 @@ class RequestReplyIT {
                 .doesNotContainKey(MessageProperties.DEADLINE)
                 .as("the request's content type is not the output's, and the output declares none")
                 .doesNotContainKey(MessageProperties.CONTENT_TYPE);
+    }
+
+    @Test
+    void namesTheInputOfEachOutputAsPulsarsFunctionsDo() throws Exception {
+        MessageId sent = requests.newMessage().value("named")
+                .property(Publisher.INPUT_TOPIC, "an upstream function's input").send();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.values().contains("named!"));
+        Map<String, String> properties = output.message("named!").getProperties();
+        assertThat(properties).containsEntry(Publisher.INPUT_TOPIC, in);
+        assertThat(MessageId.fromByteArray(Base64.getDecoder().decode(properties.get(Publisher.INPUT_MESSAGE_ID))))
+                .isEqualTo(sent);
     }
 
     @Test
