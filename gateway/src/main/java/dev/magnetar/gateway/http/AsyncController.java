@@ -105,7 +105,7 @@ public class AsyncController {
             return answer(GatewayResponses.rejected(e));
         }
         OneWayRequest message = new OneWayRequest(target.topic(), payload, CallTarget.contentType(format, request),
-                CallTarget.traceContext(request));
+                CallTarget.traceContext(request), format.writer());
         return calls.accept(target.function(), message, callId == null || callId.isEmpty() ? null : callId,
                         callbackUrl)
                 .whenComplete((call, error) -> {

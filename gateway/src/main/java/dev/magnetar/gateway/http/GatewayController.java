@@ -93,7 +93,7 @@ public class GatewayController {
         }
         watcher.sent(fqfn);
         return client.call(target.topic(), payload, CallTarget.contentType(format, request),
-                        CallTarget.traceContext(request), timeout)
+                        CallTarget.traceContext(request), timeout, format.writer())
                 .whenComplete((reply, error) -> watcher.ended(fqfn))
                 .handleAsync((reply, error) -> GatewayResponses.of(fqfn, timeout, reply, error), loop);
     }

@@ -1,20 +1,25 @@
 package dev.magnetar.gateway.reply;
 
 import dev.magnetar.bridge.pulsar.PulsarClients;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.common.schema.SchemaInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request producer per topic, least recently used evicted (and closed) beyond
- * {@code maxProducers}. A producer that failed to open is forgotten so the next request retries.
- * Closing waits for the producer's pending sends, so an eviction does not lose requests in flight.
+ * One request producer per topic (and per writer schema, for bodies whose readers need its version), least recently
+ * used evicted (and closed) beyond {@code maxProducers}. A producer that failed to open is forgotten so the next
+ * request retries. Closing waits for the producer's pending sends, so an eviction does not lose requests in flight.
  */
 final class ProducerCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProducerCache.class);
@@ -33,14 +38,25 @@ final class ProducerCache implements AutoCloseable {
     }
 
     synchronized CompletableFuture<Producer<byte[]>> get(String topic) {
-        CompletableFuture<Producer<byte[]>> producer = producers.get(topic);
+        return get(topic, null);
+    }
+
+    /**
+     * The producer of {@code topic} whose messages carry the version of {@code writer}, a schema registered on the
+     * topic (the broker matches it to its version; nothing new is registered); schema-less bytes when null.
+     */
+    synchronized CompletableFuture<Producer<byte[]>> get(String topic, SchemaInfo writer) {
+        String key = writer == null ? topic : topic + "\n" + writer.getType() + "\n" + fingerprint(writer);
+        CompletableFuture<Producer<byte[]>> producer = producers.get(key);
         if (producer == null) {
-            producer = PulsarClients.lowLatencyProducer(client, topic).createAsync();
-            producers.put(topic, producer);
+            producer = (writer == null ? PulsarClients.lowLatencyProducer(client, topic)
+                    : PulsarClients.lowLatencyProducer(client, topic, Schema.AUTO_PRODUCE_BYTES(Schema.getSchema(writer))))
+                    .createAsync();
+            producers.put(key, producer);
             CompletableFuture<Producer<byte[]>> opened = producer;
             producer.whenComplete((p, error) -> {
                 if (error != null) {
-                    forget(topic, opened);
+                    forget(key, opened);
                 }
             });
             evictBeyondLimit();
@@ -72,8 +88,16 @@ final class ProducerCache implements AutoCloseable {
         }
     }
 
-    private synchronized void forget(String topic, CompletableFuture<Producer<byte[]>> producer) {
-        producers.remove(topic, producer);
+    private synchronized void forget(String key, CompletableFuture<Producer<byte[]>> producer) {
+        producers.remove(key, producer);
+    }
+
+    private static String fingerprint(SchemaInfo schema) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(schema.getSchema()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
     }
 
     private static void closeQuietly(CompletableFuture<Producer<byte[]>> producer) {

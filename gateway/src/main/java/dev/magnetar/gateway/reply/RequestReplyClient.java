@@ -11,6 +11,7 @@ import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.SubscriptionType;
+import org.apache.pulsar.common.schema.SchemaInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,16 @@ public class RequestReplyClient implements AutoCloseable {
      */
     public CompletableFuture<Reply> call(String requestTopic, byte[] body, String contentType,
                                          Map<String, String> extraProperties, Duration timeout) {
+        return call(requestTopic, body, contentType, extraProperties, timeout, null);
+    }
+
+    /**
+     * As {@link #call(String, byte[], String, Map, Duration)}, for a body written with {@code writer}, a schema
+     * registered on the topic: the request carries its version, so a function reading with another version of the
+     * schema decodes it as Pulsar consumers do (null: no version).
+     */
+    public CompletableFuture<Reply> call(String requestTopic, byte[] body, String contentType,
+                                         Map<String, String> extraProperties, Duration timeout, SchemaInfo writer) {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "the request/reply client of reply topic " + settings.replyTopic() + " is closed"));
@@ -75,7 +86,7 @@ public class RequestReplyClient implements AutoCloseable {
         // The reply consumer must exist before the request leaves: a non-persistent topic keeps nothing.
         subscribed()
                 .thenCompose(consumer -> connected(consumer.isConnected(), "the reply consumer of "
-                        + settings.replyTopic()).thenCompose(ignored -> producers.get(requestTopic)))
+                        + settings.replyTopic()).thenCompose(ignored -> producers.get(requestTopic, writer)))
                 .thenCompose(producer -> connected(producer.isConnected(), "the producer of " + requestTopic)
                         .thenCompose(ignored -> producer.newMessage().value(body).properties(properties).sendAsync()))
                 .whenComplete((messageId, error) -> {
@@ -100,7 +111,7 @@ public class RequestReplyClient implements AutoCloseable {
         Map<String, String> properties = RequestProperties.build(correlationId, replyTopic, deadlineEpochMs,
                 request.contentType(), request.extraProperties());
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        producers.get(request.topic())
+        producers.get(request.topic(), request.writer())
                 .thenCompose(producer -> producer.newMessage().value(request.body()).properties(properties).sendAsync())
                 .whenComplete((messageId, error) -> {
                     if (error != null) {

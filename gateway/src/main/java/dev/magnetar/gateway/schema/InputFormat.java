@@ -39,18 +39,20 @@ import org.apache.pulsar.common.schema.SchemaType;
  */
 public final class InputFormat {
     /** Bytes as they came: what a topic without a schema, or with BYTES or STRING, takes. */
-    public static final InputFormat RAW = new InputFormat(null, null, null);
+    public static final InputFormat RAW = new InputFormat(null, null, null, null);
     public static final String OCTET_STREAM = "application/octet-stream";
     public static final String PROTOBUF = "application/x-protobuf";
 
     private final SchemaInfo schema;
     private final Part part;
     private final Schema<?> binary;
+    private final SchemaInfo writer;
 
-    private InputFormat(SchemaInfo schema, Part part, Schema<?> binary) {
+    private InputFormat(SchemaInfo schema, Part part, Schema<?> binary, SchemaInfo writer) {
         this.schema = schema;
         this.part = part;
         this.binary = binary;
+        this.writer = writer;
     }
 
     /** A JSON value becoming the bytes of one schema'd value (the whole body, or one side of a key/value pair). */
@@ -65,11 +67,13 @@ public final class InputFormat {
             return RAW;
         }
         return switch (schema.getType()) {
-            case PROTOBUF, PROTOBUF_NATIVE -> new InputFormat(schema, null, null);
-            case KEY_VALUE -> new InputFormat(schema, keyValue(schema), null);
+            case PROTOBUF, PROTOBUF_NATIVE -> new InputFormat(schema, null, null, null);
+            case KEY_VALUE -> new InputFormat(schema, keyValue(schema), null, null);
+            // Avro's binary encoding is read with the writer's schema: the message must name its version.
+            case AVRO -> new InputFormat(schema, part(schema), Schema.getSchema(schema), schema);
             default -> {
                 Part part = part(schema);
-                yield part == null ? RAW : new InputFormat(schema, part, primitive(schema.getType()));
+                yield part == null ? RAW : new InputFormat(schema, part, primitive(schema.getType()), null);
             }
         };
     }
@@ -106,6 +110,15 @@ public final class InputFormat {
     /** True when bodies go as they came: the calls of functions without a schema'd input do no extra work. */
     public boolean raw() {
         return schema == null;
+    }
+
+    /**
+     * The registered schema bodies are written with, when a reader needs its version to decode them (Avro, whose
+     * binary encoding is read with the writer's schema): the request then carries that version, as a message of a
+     * Pulsar producer with the schema does. Null when a message needs no version.
+     */
+    public SchemaInfo writer() {
+        return writer;
     }
 
     /** The registered schema's type, or null for {@link #RAW}. */

@@ -7,6 +7,8 @@ import dev.magnetar.api.protocol.MessageProperties;
 import dev.magnetar.api.protocol.ReplyStatus;
 import dev.magnetar.standalone.testing.EmbeddedPulsar;
 import dev.magnetar.standalone.testing.EmbeddedPulsarExtension;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.client.api.schema.GenericRecord;
+import org.apache.pulsar.client.api.schema.GenericSchema;
+import org.apache.pulsar.common.schema.SchemaInfo;
+import org.apache.pulsar.common.schema.SchemaType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -83,6 +90,37 @@ class RequestReplyClientIT {
                     .withCauseInstanceOf(RequestSendException.class).withMessageContaining(input);
             assertThat(client.pendingCount()).isZero();
         }
+    }
+
+    @Test
+    void anAvroRequestCarriesTheVersionOfTheSchemaItWasWrittenWith(EmbeddedPulsar pulsar) throws Exception {
+        String input = pulsar.uniqueTopic("evolved");
+        SchemaInfo v1 = avro("[{\"name\": \"name\", \"type\": \"string\"}]");
+        SchemaInfo v2 = avro("[{\"name\": \"age\", \"type\": \"int\", \"default\": 0},"
+                + " {\"name\": \"name\", \"type\": \"string\"}]");
+        GenericSchema<GenericRecord> latest = Schema.generic(v2);
+        try (Consumer<GenericRecord> function = pulsar.client().newConsumer(Schema.generic(v1)).topic(input)
+                .subscriptionName("fn").subscribe()) {
+            pulsar.client().newProducer(Schema.generic(v2)).topic(input).create().close();
+            long version = pulsar.admin().schemas().getVersionBySchema(input, v2);
+            byte[] body = latest.encode(latest.newRecordBuilder().set("age", 36).set("name", "Ada").build());
+
+            try (RequestReplyClient client = newClient(pulsar, 10)) {
+                client.call(input, body, "application/octet-stream", Map.of(), WAIT, v2);
+                Message<GenericRecord> request = function.receive(30, TimeUnit.SECONDS);
+
+                assertThat(request).isNotNull();
+                assertThat(ByteBuffer.wrap(request.getSchemaVersion()).getLong()).isEqualTo(version);
+                // Read by its version: the function, on the older schema, gets the field it knows.
+                assertThat(request.getValue().getField("name")).isEqualTo("Ada");
+            }
+        }
+    }
+
+    private static SchemaInfo avro(String fields) {
+        return SchemaInfo.builder().name("Person").type(SchemaType.AVRO)
+                .schema(("{\"type\": \"record\", \"name\": \"Person\", \"fields\": " + fields + "}")
+                        .getBytes(StandardCharsets.UTF_8)).build();
     }
 
     private static RequestReplyClient newClient(EmbeddedPulsar pulsar, int maxPending) {

@@ -207,6 +207,20 @@ class InputFormatTest {
     }
 
     @Test
+    void anAvroBodyNamesTheRegisteredSchemaItIsWrittenWithAndItsBinaryFormIsChecked() {
+        SchemaInfo person = Schema.AVRO(Person.class).getSchemaInfo();
+
+        assertThat(InputFormat.of(person).writer()).as("read with the writer's schema: the message needs its version")
+                .isSameAs(person);
+        assertThat(InputFormat.of(Schema.INT32.getSchemaInfo()).writer()).isNull();
+        assertThat(InputFormat.of(Schema.JSON(Person.class).getSchemaInfo()).writer()).isNull();
+        assertThat(InputFormat.RAW.writer()).isNull();
+        assertThatThrownBy(() -> InputFormat.of(person).convert(new byte[] {(byte) 0x81}, "application/octet-stream", TOPIC))
+                .isInstanceOfSatisfying(BodyRejectedException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .hasMessageContaining("is not a AVRO value for input topic");
+    }
+
+    @Test
     void aProtobufInputTakesProtobufBytesAsTheyAre() {
         byte[] message = {8, 42};
 

@@ -6,6 +6,7 @@ import org.apache.pulsar.client.admin.PulsarAdminBuilder;
 import org.apache.pulsar.client.api.ClientBuilder;
 import org.apache.pulsar.client.api.ProducerBuilder;
 import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.PulsarClientException;
 
 /**
@@ -70,7 +71,12 @@ public final class PulsarClients {
      * load; batching pays off only for many concurrent callers on one topic (docs/performance.md).
      */
     public static ProducerBuilder<byte[]> lowLatencyProducer(PulsarClient client, String topic) {
-        return client.newProducer()
+        return lowLatencyProducer(client, topic, Schema.BYTES);
+    }
+
+    /** The same, for bytes sent as {@code schema} has them (e.g. {@code Schema.AUTO_PRODUCE_BYTES(...)}). */
+    public static ProducerBuilder<byte[]> lowLatencyProducer(PulsarClient client, String topic, Schema<byte[]> schema) {
+        return client.newProducer(schema)
                 .topic(topic)
                 .enableBatching(false)
                 .blockIfQueueFull(false)

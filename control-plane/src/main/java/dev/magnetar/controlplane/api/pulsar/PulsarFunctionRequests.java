@@ -145,7 +145,7 @@ public class PulsarFunctionRequests {
             // A trigger value is text: JSON for a topic with a schema, as the gateway takes a request body.
             byte[] payload = format.raw() ? value : format.convert(value, "application/json", target);
             reply = requests.call(target, payload, format.raw() ? "text/plain; charset=utf-8" : "application/json",
-                    Map.of(), timeout).get();
+                    Map.of(), timeout, format.writer()).get();
         } catch (BodyRejectedException e) {
             throw new PulsarConfigException("data", e.getMessage());
         } catch (ExecutionException | CompletionException e) {
