@@ -1,5 +1,6 @@
 package dev.magnetar.runtime.input;
 
+import dev.magnetar.runtime.schema.UnregisteredSchema;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.Schema;
@@ -29,6 +30,6 @@ public interface InputConsumer extends AutoCloseable {
 
     /** The value schema a consumer reading with {@code reading} shows: a schema-less topic's decoder. */
     static Schema<?> shown(Schema<?> reading) {
-        return reading instanceof dev.magnetar.runtime.schema.UnregisteredSchema<?> bytes ? bytes.decoder() : reading;
+        return reading instanceof UnregisteredSchema<?> bytes ? bytes.decoder() : reading;
     }
 }
