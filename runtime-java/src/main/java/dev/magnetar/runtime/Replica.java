@@ -8,6 +8,7 @@ import dev.magnetar.runtime.context.ClusterAccess;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.context.FunctionContext;
 import dev.magnetar.runtime.http.RuntimeHttpServer;
+import dev.magnetar.runtime.input.InputConsumer;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.loading.FunctionJar;
 import dev.magnetar.runtime.loading.JarDigest;
@@ -34,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.slf4j.Logger;
@@ -65,7 +65,7 @@ final class Replica implements AutoCloseable {
     private ReplicaState state;
     private LoadedFunction loaded;
     private RuntimeHttpServer http;
-    private Consumer<Object> consumer;
+    private InputConsumer consumer;
     private MessageLoop loop;
     private volatile boolean ready;
 
@@ -122,7 +122,7 @@ final class Replica implements AutoCloseable {
         http = RuntimeHttpServer.start(config.httpPort(), config.http(), () -> ready, metrics, invoker, httpThreads);
         LOG.info("Replica {} of {} ({} {}) serves HTTP on port {}", config.instanceName(), function.fqfn(),
                 loaded.kind(), loaded.className(), http.port());
-        consumer = new Subscriber(client, function, config.consumerName(), publisher, schemas.input(),
+        consumer = new Subscriber(client, function, config.consumerName(), publisher, schemas.inputGroups(),
                 TopicSchemas.of(client, SCHEMA_LOOKUP_SECONDS))
                 .subscribe(signal::await);
         if (consumer == null) {
@@ -153,8 +153,8 @@ final class Replica implements AutoCloseable {
             try {
                 FunctionSchemas schemas = FunctionSchemas.choose(loaded, function, settings,
                         TopicSchemas.of(client, SCHEMA_LOOKUP_SECONDS));
-                LOG.info("Function {} reads {} and writes {}", function.fqfn(), schemas.input().getSchemaInfo() == null
-                        ? schemas.input() : schemas.input().getSchemaInfo().getType(), schemas.outputSchemaType());
+                LOG.info("Function {} reads {} and writes {}", function.fqfn(), schemas.describeInputs(),
+                        schemas.outputSchemaType());
                 return schemas;
             } catch (SchemaLookupException e) {
                 LOG.warn("{} (attempt {}); retrying in {} ms", e.getMessage(), attempt, delay);

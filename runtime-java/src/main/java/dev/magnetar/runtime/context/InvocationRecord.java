@@ -1,9 +1,9 @@
 package dev.magnetar.runtime.context;
 
+import dev.magnetar.runtime.input.InputConsumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.impl.schema.AutoConsumeSchema;
@@ -25,12 +25,12 @@ public final class InvocationRecord implements Record<Object> {
     /** What the input was read with; AUTO_CONSUME stands for the schema each message was written with. */
     private final Schema<?> schema;
     /** Where ack() and fail() go; null when the runtime settles the message itself. */
-    private final Consumer<?> consumer;
+    private final InputConsumer consumer;
     /** 1 once acked or failed. */
     private volatile int settled;
 
     private InvocationRecord(Message<?> message, Object value, Map<String, String> properties, Schema<?> schema,
-                             Consumer<?> consumer) {
+                             InputConsumer consumer) {
         this.message = message;
         this.value = value;
         this.properties = properties;
@@ -48,17 +48,12 @@ public final class InvocationRecord implements Record<Object> {
         return new InvocationRecord(message, value, message.getProperties(), schema, null);
     }
 
-    /** As {@link #settledBy(Message, Object, Schema, Consumer)} with the schema not known here. */
-    public static InvocationRecord settledBy(Message<?> message, Object value, Consumer<?> consumer) {
-        return settledBy(message, value, null, consumer);
-    }
-
     /**
      * A record whose {@link #ack()} and {@link #fail()} settle its message through {@code consumer}, once;
      * with a null consumer the same as {@link #of(Message, Object, Schema)}.
      */
     public static InvocationRecord settledBy(Message<?> message, Object value, Schema<?> schema,
-                                             Consumer<?> consumer) {
+                                             InputConsumer consumer) {
         return new InvocationRecord(message, value, message.getProperties(), schema, consumer);
     }
 
@@ -123,7 +118,7 @@ public final class InvocationRecord implements Record<Object> {
     public void ack() {
         if (consumer != null && SETTLED.compareAndSet(this, 0, 1)) {
             // Not watched, as the runtime's own acks: a lost ack only means a redelivery, which at-least-once allows.
-            consumer.acknowledgeAsync(message.getMessageId());
+            consumer.acknowledge(message);
         }
     }
 

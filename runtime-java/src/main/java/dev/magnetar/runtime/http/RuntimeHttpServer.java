@@ -6,9 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.magnetar.api.protocol.MessageProperties;
 import dev.magnetar.api.protocol.ReplicaStatusJson;
 import dev.magnetar.api.protocol.ReplicaStatusReport;
+import dev.magnetar.runtime.codec.InputRejectedException;
 import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.config.RuntimeConfig;
-import dev.magnetar.runtime.context.InvocationRecord;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import java.io.IOException;
@@ -116,13 +116,16 @@ public final class RuntimeHttpServer implements AutoCloseable {
             body = in.readAllBytes();
         }
         try {
-            Payload result = invoker.invoke(body, value -> InvocationRecord.direct(value, headers(exchange))).get();
+            Payload result = invoker.invoke(body, headers(exchange)).get();
             metrics.invokedDirectly(true);
             respond(exchange, 200, result == null ? Payload.BINARY : result.contentType(),
                     result == null ? new byte[0] : result.bytes());
         } catch (ExecutionException e) {
             metrics.invokedDirectly(false);
-            respond(exchange, 500, Payload.TEXT, FunctionInvoker.describe(e));
+            // A body that cannot be read as the input is the caller's to fix; the message says how.
+            boolean rejected = FunctionInvoker.unwrap(e) instanceof InputRejectedException;
+            respond(exchange, rejected ? 400 : 500, Payload.TEXT, rejected ? FunctionInvoker.unwrap(e).getMessage()
+                    : FunctionInvoker.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             respond(exchange, 503, Payload.TEXT, "the replica is shutting down");

@@ -1,13 +1,17 @@
 package dev.magnetar.runtime.invoke;
 
+import dev.magnetar.runtime.codec.GenericRecordBody;
+import dev.magnetar.runtime.codec.InputRejectedException;
 import dev.magnetar.runtime.codec.Payload;
 import dev.magnetar.runtime.codec.PayloadCodec;
 import dev.magnetar.runtime.codec.PayloadException;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.context.FunctionContext;
+import dev.magnetar.runtime.context.InvocationRecord;
 import dev.magnetar.runtime.loading.LoadedFunction;
 import dev.magnetar.runtime.schema.FunctionSchemas;
 import dev.magnetar.runtime.schema.SchemaChoice;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -33,6 +37,8 @@ public final class FunctionInvoker {
     private final boolean genericOutput;
     /** Writes results of a function that does not declare its result type, each by its own class. */
     private final PayloadCodec byValueType = new PayloadCodec(byte[].class);
+    /** Reads direct calls' bodies for a function with a generic input; null for any other input. */
+    private final GenericRecordBody genericInput;
     private final ContextResources resources;
     private final ExecutorService workers;
     private final long timeoutMs;
@@ -47,9 +53,20 @@ public final class FunctionInvoker {
         this.function = function;
         this.schemas = schemas;
         this.genericOutput = schemas.output() != null && SchemaChoice.typeOf(schemas.output()) == SchemaType.AUTO_CONSUME;
+        this.genericInput = SchemaChoice.typeOf(schemas.input()) == SchemaType.AUTO_CONSUME
+                ? new GenericRecordBody(resources.function().requestTopic().orElse(null), schemas.choice().topics())
+                : null;
         this.resources = resources;
         this.workers = workers;
         this.timeoutMs = timeoutMs;
+    }
+
+    /**
+     * {@link #invoke(byte[], Function)} of a direct call carrying {@code properties}: its record shows the schema the
+     * body was read with.
+     */
+    public CompletableFuture<Payload> invoke(byte[] input, Map<String, String> properties) {
+        return invoke(new DirectInput(input, null), properties);
     }
 
     /**
@@ -59,8 +76,13 @@ public final class FunctionInvoker {
      * at the latest after the timeout, even while a synchronous function is still running.
      */
     public CompletableFuture<Payload> invoke(byte[] input, Function<Object, Record<?>> recordOf) {
+        return invoke(new DirectInput(input, recordOf), null);
+    }
+
+    private CompletableFuture<Payload> invoke(DirectInput direct, Map<String, String> properties) {
+        direct.properties = properties;
         CompletableFuture<Payload> result = new CompletableFuture<>();
-        invokeOnWorker(direct(input, recordOf), new InvocationOutcome() {
+        invokeOnWorker(direct, new InvocationOutcome() {
             @Override
             public void succeeded(Payload payload, long nanos) {
                 result.complete(payload);
@@ -90,18 +112,47 @@ public final class FunctionInvoker {
 
     /** Encoded input bytes, decoded with the input schema; the record {@code recordOf} makes of the value. */
     public InvocationInput direct(byte[] input, Function<Object, Record<?>> recordOf) {
-        Schema<?> schema = schemas.input();
-        return new InvocationInput() {
-            @Override
-            public Object decode() {
-                return schema.decode(input);
-            }
+        return new DirectInput(input, recordOf);
+    }
 
-            @Override
-            public Record<?> record(Object value) {
-                return recordOf.apply(value);
+    /**
+     * A direct call's body: decoded with the input schema, or for a generic input read as JSON with the input topic's
+     * schema. A body that does not decode is the caller's to fix ({@link InputRejectedException}).
+     */
+    private final class DirectInput implements InvocationInput {
+        private final byte[] input;
+        /** Makes the record; null: a record of the call's properties and the schema the body was read with. */
+        private final Function<Object, Record<?>> recordOf;
+        private Map<String, String> properties;
+        private Schema<?> decodedWith;
+
+        DirectInput(byte[] input, Function<Object, Record<?>> recordOf) {
+            this.input = input;
+            this.recordOf = recordOf;
+        }
+
+        @Override
+        public Object decode() {
+            if (genericInput != null) {
+                GenericRecordBody.Decoded decoded = genericInput.decode(input);
+                decodedWith = decoded.schema();
+                return decoded.value();
             }
-        };
+            decodedWith = schemas.input();
+            try {
+                return decodedWith.decode(input);
+            } catch (RuntimeException e) {
+                throw new InputRejectedException("the body does not decode with the function's "
+                        + SchemaChoice.typeOf(decodedWith) + " input schema: " + describe(e)
+                        + "; send the input as that schema writes it", e);
+            }
+        }
+
+        @Override
+        public Record<?> record(Object value) {
+            return recordOf != null ? recordOf.apply(value)
+                    : InvocationRecord.direct(value, properties == null ? Map.of() : properties, decodedWith);
+        }
     }
 
     /** {@link #invokeOnCallingThread(InvocationInput, InvocationOutcome)} of encoded input bytes. */

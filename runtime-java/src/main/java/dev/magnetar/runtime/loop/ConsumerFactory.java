@@ -2,12 +2,14 @@ package dev.magnetar.runtime.loop;
 
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.InitialPosition;
+import dev.magnetar.runtime.schema.InputGroup;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.ConsumerBuilder;
 import org.apache.pulsar.client.api.DeadLetterPolicy;
+import org.apache.pulsar.client.api.MessageListener;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
@@ -38,25 +40,39 @@ public final class ConsumerFactory {
     }
 
     /** {@code schema}: what every input is read with (see {@link dev.magnetar.runtime.schema.FunctionSchemas}). */
-    @SuppressWarnings("unchecked")
     static CompletableFuture<Consumer<Object>> subscribe(PulsarClient client, ResolvedFunction function,
                                                          String consumerName, Schema<?> schema) {
-        ConsumerBuilder<Object> builder = client.newConsumer((Schema<Object>) schema)
+        return subscribe(client, function, consumerName, new InputGroup(function.inputs(), schema), null, 1);
+    }
+
+    /**
+     * The consumer of one group of the inputs (all of them when they agree on a schema). When the inputs need
+     * {@code consumers} consumers, each hands its messages to {@code listener} and gets an equal share of the
+     * prefetch and of the ack group, so that together they hold no more unacknowledged messages than one would.
+     */
+    @SuppressWarnings("unchecked")
+    static CompletableFuture<Consumer<Object>> subscribe(PulsarClient client, ResolvedFunction function,
+                                                         String consumerName, InputGroup group,
+                                                         MessageListener<Object> listener, int consumers) {
+        ConsumerBuilder<Object> builder = client.newConsumer((Schema<Object>) group.schema())
                 .subscriptionName(function.subscriptionName())
                 .subscriptionType(SubscriptionType.valueOf(function.subscriptionType().name()))
                 .subscriptionInitialPosition(function.initialPosition() == InitialPosition.Earliest
                         ? SubscriptionInitialPosition.Earliest : SubscriptionInitialPosition.Latest)
                 .consumerName(consumerName)
-                .receiverQueueSize(receiverQueueSize(function.concurrency()))
+                .receiverQueueSize(share(receiverQueueSize(function.concurrency()), consumers))
                 .acknowledgmentGroupTime(ACK_GROUP_TIME_MS, TimeUnit.MILLISECONDS)
-                .maxAcknowledgmentGroupSize(ACK_GROUP_SIZE)
+                .maxAcknowledgmentGroupSize(share(ACK_GROUP_SIZE, consumers))
                 .negativeAckRedeliveryBackoff(MultiplierRedeliveryBackoff.builder()
                         .minDelayMs(NACK_MIN_DELAY_MS).maxDelayMs(NACK_MAX_DELAY_MS).multiplier(NACK_MULTIPLIER).build())
                 .negativeAckRedeliveryDelayPrecision(NACK_DUE_TIME_PRECISION_BITS);
-        if (function.inputs().isEmpty()) {
+        if (group.topics().isEmpty()) {
             builder.topicsPattern(Pattern.compile(function.topicsPattern())).patternAutoDiscoveryPeriod(30, TimeUnit.SECONDS);
         } else {
-            builder.topics(function.inputs());
+            builder.topics(group.topics());
+        }
+        if (listener != null) {
+            builder.messageListener(listener);
         }
         if (function.deadLetterTopic() != null) {
             // The DLQ gets the function's subscription name so dead letters are retained until someone reads them.
@@ -69,6 +85,11 @@ public final class ConsumerFactory {
                     .build());
         }
         return builder.subscribeAsync();
+    }
+
+    /** One consumer's share of {@code total} among {@code consumers}, rounded up. */
+    static int share(int total, int consumers) {
+        return (total + consumers - 1) / consumers;
     }
 
     /**

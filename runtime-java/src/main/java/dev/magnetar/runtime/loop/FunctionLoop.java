@@ -2,13 +2,14 @@ package dev.magnetar.runtime.loop;
 
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.SubscriptionType;
+import dev.magnetar.runtime.input.InputConsumer;
+import dev.magnetar.runtime.input.MergedInputs;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.PulsarClientException;
@@ -22,7 +23,7 @@ import org.apache.pulsar.client.api.PulsarClientException;
 public final class FunctionLoop implements MessageLoop {
     private static final long RECEIVE_POLL_MS = 100;
 
-    private final org.apache.pulsar.client.api.Consumer<Object> consumer;
+    private final InputConsumer consumer;
     private final Publisher publisher;
     private final RuntimeMetrics metrics;
     private final ResolvedFunction function;
@@ -36,7 +37,7 @@ public final class FunctionLoop implements MessageLoop {
     private final boolean inline;
     private volatile boolean running = true;
 
-    public FunctionLoop(org.apache.pulsar.client.api.Consumer<Object> consumer, FunctionInvoker invoker,
+    public FunctionLoop(InputConsumer consumer, FunctionInvoker invoker,
                         Publisher publisher, RuntimeMetrics metrics, ResolvedFunction function, Consumer<Throwable> onCrash) {
         this.consumer = consumer;
         this.publisher = publisher;
@@ -69,9 +70,20 @@ public final class FunctionLoop implements MessageLoop {
      * twice.
      */
     public static int maxUnacknowledged(ResolvedFunction function, boolean asynchronous) {
-        return ConsumerFactory.receiverQueueSize(function.concurrency())
-                + Admission.maxUnsettled(function.concurrency(), receiverSendsEveryOutput(function, asynchronous))
-                + ConsumerFactory.ACK_GROUP_SIZE;
+        return maxUnacknowledged(function, asynchronous, 1);
+    }
+
+    /**
+     * As {@link #maxUnacknowledged(ResolvedFunction, boolean)} for inputs read by {@code consumers} consumers (they
+     * need different schemas): each has its share of the receiver queue and of the ack group, and a few messages are
+     * on their way from them to the loop ({@link MergedInputs#maxHeld}).
+     */
+    public static int maxUnacknowledged(ResolvedFunction function, boolean asynchronous, int consumers) {
+        int queues = consumers * ConsumerFactory.share(ConsumerFactory.receiverQueueSize(function.concurrency()),
+                consumers);
+        int ackGroups = consumers * ConsumerFactory.share(ConsumerFactory.ACK_GROUP_SIZE, consumers);
+        return queues + (consumers == 1 ? 0 : MergedInputs.maxHeld(consumers)) + ackGroups
+                + Admission.maxUnsettled(function.concurrency(), receiverSendsEveryOutput(function, asynchronous));
     }
 
     private void receiveLoop() {
@@ -139,13 +151,13 @@ public final class FunctionLoop implements MessageLoop {
         try {
             if (running) {
                 if (publisher.flushesWhenIdle()) {
-                    message = consumer.receive(0, TimeUnit.MILLISECONDS);
+                    message = consumer.receive(0);
                     if (message == null) {
                         publisher.flush();
                     }
                 }
                 if (message == null) {
-                    message = consumer.receive((int) RECEIVE_POLL_MS, TimeUnit.MILLISECONDS);
+                    message = consumer.receive((int) RECEIVE_POLL_MS);
                 }
             }
             return message;

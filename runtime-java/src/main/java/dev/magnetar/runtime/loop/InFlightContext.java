@@ -2,11 +2,10 @@ package dev.magnetar.runtime.loop;
 
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.api.v1alpha1.ProcessingGuarantee;
+import dev.magnetar.runtime.input.InputConsumer;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import dev.magnetar.runtime.publish.Publisher;
-import org.apache.pulsar.client.api.Consumer;
-import org.apache.pulsar.client.api.Schema;
 
 /**
  * What every in-flight message of one loop shares: where it is invoked, published, acked and counted. Plain
@@ -14,9 +13,8 @@ import org.apache.pulsar.client.api.Schema;
  * its outer instance, so the path from a result to its send stays as shallow as the JIT needs it.
  */
 final class InFlightContext {
-    final Consumer<Object> consumer;
-    /** What the input is read with, shown by {@code Context.getCurrentRecord().getSchema()}. */
-    final Schema<?> inputSchema;
+    /** Where messages are acked; it also knows each message's schema, for {@code getCurrentRecord().getSchema()}. */
+    final InputConsumer consumer;
     final FunctionInvoker invoker;
     final Publisher publisher;
     final Replies replies;
@@ -39,12 +37,11 @@ final class InFlightContext {
      * slots of a message are given back once its outputs are stored all the same, so a function that keeps messages
      * unacked does not stall the replica: what bounds them then is the broker's {@code maxUnackedMessagesPerConsumer}.
      */
-    final Consumer<Object> settledByFunction;
+    final InputConsumer settledByFunction;
 
-    InFlightContext(Consumer<Object> consumer, FunctionInvoker invoker, Publisher publisher,
+    InFlightContext(InputConsumer consumer, FunctionInvoker invoker, Publisher publisher,
                     RuntimeMetrics metrics, ResolvedFunction function, Admission admission) {
         this.consumer = consumer;
-        this.inputSchema = invoker.schemas().input();
         this.invoker = invoker;
         this.publisher = publisher;
         this.replies = new Replies(publisher, metrics);

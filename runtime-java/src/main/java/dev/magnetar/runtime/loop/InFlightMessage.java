@@ -45,7 +45,7 @@ final class InFlightMessage implements InvocationInput, InvocationOutcome, BiCon
     void start() {
         try {
             if (context.acksBeforeProcessing) {
-                context.consumer.acknowledgeAsync(message.getMessageId()); // as in ack(), its future is not watched
+                context.consumer.acknowledge(message); // as in ack(), its future is not watched
             }
             request = Request.of(message.getProperties());
             if (request.hasDeadline() && request.expired(System.currentTimeMillis())) {
@@ -84,7 +84,8 @@ final class InFlightMessage implements InvocationInput, InvocationOutcome, BiCon
     /** The current record of the invocation, made once the input is decoded; with autoAck false it settles it. */
     @Override
     public Record<?> record(Object value) {
-        record = InvocationRecord.settledBy(message, value, context.inputSchema, context.settledByFunction);
+        record = InvocationRecord.settledBy(message, value, context.consumer.schemaOf(message),
+                context.settledByFunction);
         return record;
     }
 
@@ -202,7 +203,7 @@ final class InFlightMessage implements InvocationInput, InvocationOutcome, BiCon
      */
     private void ack() {
         if (context.acksAfterProcessing) {
-            context.consumer.acknowledgeAsync(message.getMessageId());
+            context.consumer.acknowledge(message);
         }
     }
 
@@ -212,10 +213,10 @@ final class InFlightMessage implements InvocationInput, InvocationOutcome, BiCon
      */
     private void settleUnprocessed() {
         if (context.acksAfterProcessing) {
-            context.consumer.acknowledgeAsync(message.getMessageId());
+            context.consumer.acknowledge(message);
         } else if (context.settledByFunction != null) {
             if (record == null) {
-                context.consumer.acknowledgeAsync(message.getMessageId());
+                context.consumer.acknowledge(message);
             } else {
                 record.ack();
             }

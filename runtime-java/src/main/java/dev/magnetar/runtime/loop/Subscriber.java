@@ -3,15 +3,21 @@ package dev.magnetar.runtime.loop;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.publish.Publisher;
+import dev.magnetar.runtime.input.InputConsumer;
+import dev.magnetar.runtime.input.MergedInputs;
+import dev.magnetar.runtime.input.SingleInput;
+import dev.magnetar.runtime.schema.InputGroup;
 import dev.magnetar.runtime.schema.SchemaChoice;
 import dev.magnetar.runtime.schema.SchemaLookupException;
 import dev.magnetar.runtime.schema.TopicSchemas;
 import dev.magnetar.runtime.schema.UnregisteredSchema;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.Schema;
@@ -45,29 +51,29 @@ public final class Subscriber {
     private final String consumerName;
     private final Publisher publisher;
     private final TopicSchemas topics;
-    private Schema<?> schema;
+    /** What each group of inputs is read with; a group's schema is swapped when its topics must be read as bytes. */
+    private final List<InputGroup> groups;
 
-    /** {@code schema}: what the inputs are read with; {@code topics}: their registered schemas. */
+    /** {@code groups}: the inputs by the schema they are read with; {@code topics}: their registered schemas. */
     public Subscriber(PulsarClient client, ResolvedFunction function, String consumerName, Publisher publisher,
-                      Schema<?> schema, TopicSchemas topics) {
+                      List<InputGroup> groups, TopicSchemas topics) {
         this.client = client;
-        this.schema = schema;
+        this.groups = new ArrayList<>(groups);
         this.topics = topics;
         this.function = function;
         this.consumerName = consumerName;
         this.publisher = publisher;
     }
 
-    /** The consumer, or null when a stop was requested first. */
-    public Consumer<Object> subscribe(StopRequest stop) throws InterruptedException {
+    /** The inputs' consumer(s), or null when a stop was requested first. */
+    public InputConsumer subscribe(StopRequest stop) throws InterruptedException {
         long delay = FIRST_RETRY_MS;
         for (int attempt = 1; ; attempt++) {
-            CompletableFuture<Consumer<Object>> subscribing = publisher.start()
-                    .thenCompose(started -> ConsumerFactory.subscribe(client, function, consumerName, schema));
+            CompletableFuture<InputConsumer> subscribing = publisher.start().thenCompose(started -> open());
             // Waits on the subscription itself, so it is used the moment it is made; a stop is seen within the check.
             while (!settled(subscribing)) {
                 if (stop.await(0)) {
-                    subscribing.thenAccept(Consumer::closeAsync);
+                    subscribing.thenAccept(Subscriber::closeQuietly);
                     return null;
                 }
             }
@@ -88,30 +94,73 @@ public final class Subscriber {
         }
     }
 
+    /** One consumer when the inputs agree on a schema; else one per group, on the same subscription. */
+    private CompletableFuture<InputConsumer> open() {
+        if (groups.size() == 1) {
+            InputGroup group = groups.get(0);
+            return ConsumerFactory.subscribe(client, function, consumerName, group, null, 1)
+                    .thenApply(consumer -> new SingleInput(consumer, group.schema()));
+        }
+        MergedInputs merged = new MergedInputs(groups.size());
+        CompletableFuture<?>[] each = new CompletableFuture<?>[groups.size()];
+        for (int i = 0; i < groups.size(); i++) {
+            InputGroup group = groups.get(i);
+            each[i] = ConsumerFactory.subscribe(client, function, consumerName, group, merged, groups.size())
+                    .thenAccept(consumer -> merged.add(group.topics(), consumer, group.schema()));
+        }
+        // A group that failed leaves the others open: they are closed, and the attempt fails with its reason.
+        return CompletableFuture.allOf(each).handle((done, error) -> {
+            if (error != null) {
+                closeQuietly(merged);
+                throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+            }
+            return merged;
+        });
+    }
+
+    private static void closeQuietly(InputConsumer consumer) {
+        try {
+            consumer.close();
+        } catch (PulsarClientException | RuntimeException e) {
+            LOG.debug("Closing an input consumer failed: {}", e.toString());
+        }
+    }
+
     /**
      * True when the broker refused the input schema because the inputs are in use without one: the schema is then
      * swapped for one that reads their bytes and decodes them with it.
      */
     private boolean readAsBytesInstead(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        if (!(cause instanceof PulsarClientException.IncompatibleSchemaException) || function.inputs().isEmpty()
-                || schema instanceof UnregisteredSchema || !registers(schema)) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (!(cause instanceof PulsarClientException.IncompatibleSchemaException) || function.inputs().isEmpty()) {
             return false;
         }
+        boolean swapped = false;
+        for (int i = 0; i < groups.size(); i++) {
+            InputGroup group = groups.get(i);
+            if (!(group.schema() instanceof UnregisteredSchema) && registers(group.schema()) && noSchema(group)) {
+                LOG.info("Input topics {} have no schema and are in use, so the broker will not register a {} schema"
+                        + " on them: their messages are read as bytes and decoded with it", group.topics(),
+                        SchemaChoice.typeOf(group.schema()));
+                groups.set(i, new InputGroup(group.topics(), UnregisteredSchema.reading(group.schema())));
+                swapped = true;
+            }
+        }
+        return swapped;
+    }
+
+    /** True when none of the group's topics has a schema registered (false when that cannot be looked up). */
+    private boolean noSchema(InputGroup group) {
         try {
-            for (String topic : function.inputs()) {
+            for (String topic : group.topics()) {
                 if (topics.of(topic).map(SchemaInfo::getType).filter(type -> type != SchemaType.NONE).isPresent()) {
                     return false;
                 }
             }
+            return true;
         } catch (SchemaLookupException e) {
             return false;
         }
-        LOG.info("Input topics {} have no schema and are in use, so the broker will not register a {} schema on them:"
-                + " their messages are read as bytes and decoded with it", function.inputs(), SchemaChoice.typeOf(schema));
-        schema = UnregisteredSchema.reading(schema);
-        return true;
     }
 
     /** Whether subscribing with {@code schema} asks the broker to register or check one. */
@@ -121,7 +170,7 @@ public final class Subscriber {
     }
 
     /** Waits up to the stop check's interval for {@code subscribing}; true once it is done, either way. */
-    private static boolean settled(CompletableFuture<Consumer<Object>> subscribing) throws InterruptedException {
+    private static boolean settled(CompletableFuture<InputConsumer> subscribing) throws InterruptedException {
         try {
             subscribing.get(STOP_CHECK_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {

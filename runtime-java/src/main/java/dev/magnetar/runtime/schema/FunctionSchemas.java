@@ -5,22 +5,40 @@ import dev.magnetar.api.function.SchemaSettings;
 import dev.magnetar.runtime.loading.LoadedFunction;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.pulsar.client.api.Schema;
 
 /**
  * The schemas one replica reads and writes with.
  *
- * @param input          what the input topics are read with (one schema for all of them)
+ * @param inputGroups    the input topics grouped by the schema each is read with; one group when they agree, or
+ *                       when the inputs are a topics pattern
  * @param output         what results are written with; null when the function returns nothing ({@code Void})
  * @param byValueType    the function does not declare its result type: each result is written by its own class
  *                       (String as UTF-8, bytes as they are, others as JSON) under no registered schema
  * @param outputSchemaType what {@code Context.getOutputSchemaType} answers: the named schema type, else the chosen one
  * @param choice         how further schemas are picked (Context.publish), with the same lookups and class loader
  */
-public record FunctionSchemas(Schema<?> input, Schema<?> output, boolean byValueType, String outputSchemaType,
+public record FunctionSchemas(List<InputGroup> inputGroups, Schema<?> output, boolean byValueType, String outputSchemaType,
                               SchemaChoice choice) {
+
+    /**
+     * What the inputs are read with: the first group's schema, every input's when they agree. A direct call
+     * (HTTP /invoke) decodes its body with it.
+     */
+    public Schema<?> input() {
+        return inputGroups.get(0).schema();
+    }
+
+    /** The input schema type, or with inputs that need different schemas each group's topics and type. */
+    public String describeInputs() {
+        if (inputGroups.size() == 1) {
+            return SchemaChoice.typeOf(input()).name();
+        }
+        return inputGroups.stream().map(group -> group.topics() + " as " + SchemaChoice.typeOf(group.schema()))
+                .collect(java.util.stream.Collectors.joining(", ", "", " (one consumer each)"));
+    }
 
     /** By the function's types alone, nothing looked up: for a replica without Pulsar and for tests. */
     public static FunctionSchemas byType(LoadedFunction function) {
@@ -32,7 +50,7 @@ public record FunctionSchemas(Schema<?> input, Schema<?> output, boolean byValue
      * Picks the input and output schemas as Pulsar's function instance does (see {@link SchemaChoice}), in the
      * function's class loader.
      *
-     * @throws SchemaChoiceException when no schema fits, or the inputs would need different schemas
+     * @throws SchemaChoiceException when no schema fits
      */
     public static FunctionSchemas choose(LoadedFunction function, ResolvedFunction resolved, SchemaSettings settings,
                                          TopicSchemas topics) {
@@ -49,16 +67,16 @@ public record FunctionSchemas(Schema<?> input, Schema<?> output, boolean byValue
     private static FunctionSchemas pick(LoadedFunction function, ResolvedFunction resolved, SchemaSettings settings,
                                         SchemaChoice choice) {
         Type inputType = function.inputType();
-        Schema<?> input;
+        List<InputGroup> inputGroups;
         if (resolved == null || resolved.inputs().isEmpty()) {
             String pattern = resolved == null ? null : resolved.topicsPattern();
-            input = choice.forInput(inputType, null, settings.input(pattern));
+            inputGroups = List.of(new InputGroup(List.of(), choice.forInput(inputType, null, settings.input(pattern))));
         } else {
             Map<String, Schema<?>> perTopic = new LinkedHashMap<>();
             for (String topic : resolved.inputs()) {
                 perTopic.put(topic, choice.forInput(inputType, topic, settings.input(topic)));
             }
-            input = sameForAll(perTopic);
+            inputGroups = InputGroup.bySchema(perTopic);
         }
         Type outputType = function.outputType();
         boolean byValueType = SchemaChoice.raw(outputType) == Object.class && settings.outputSchemaType() == null
@@ -68,22 +86,6 @@ public record FunctionSchemas(Schema<?> input, Schema<?> output, boolean byValue
                 settings.outputSerdeClassName(), settings.outputSchemaProperties());
         String outputSchemaType = settings.outputSchemaType() != null ? settings.outputSchemaType()
                 : output == null ? "" : SchemaChoice.typeOf(output).name();
-        return new FunctionSchemas(input, output, byValueType, outputSchemaType, choice);
-    }
-
-    /** One consumer reads every input: their schemas must agree. */
-    private static Schema<?> sameForAll(Map<String, Schema<?>> perTopic) {
-        Schema<?> first = perTopic.values().iterator().next();
-        boolean same = perTopic.values().stream().allMatch(schema -> schema == first
-                || SchemaChoice.typeOf(schema) == SchemaChoice.typeOf(first)
-                && java.util.Objects.equals(schema.getSchemaInfo(), first.getSchemaInfo()));
-        if (!same) {
-            throw new SchemaChoiceException("the input topics need different schemas ("
-                    + perTopic.entrySet().stream().map(e -> e.getKey() + ": " + SchemaChoice.typeOf(e.getValue()))
-                    .collect(Collectors.joining(", "))
-                    + ") but one replica reads them with one: give them the same schema type in spec.inputSpecs, or"
-                    + " split the function");
-        }
-        return first;
+        return new FunctionSchemas(inputGroups, output, byValueType, outputSchemaType, choice);
     }
 }

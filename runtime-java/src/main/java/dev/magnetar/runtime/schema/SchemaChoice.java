@@ -51,6 +51,11 @@ public final class SchemaChoice {
         this.loader = loader;
     }
 
+    /** Where the topics' registered schemas are looked up. */
+    public TopicSchemas topics() {
+        return topics;
+    }
+
     /** The schema an input of {@code type} is read from {@code topic} with; {@code topic} null: a pattern, no lookup. */
     public Schema<?> forInput(Type type, String topic, InputSpec settings) {
         if (settings.serdeClassName() != null) {

@@ -12,6 +12,7 @@ import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.context.FunctionContext;
 import dev.magnetar.runtime.context.InvocationRecord;
 import dev.magnetar.runtime.context.WindowContexts;
+import dev.magnetar.runtime.input.InputConsumer;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.loading.LoadedFunction;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
@@ -21,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.TypedMessageBuilder;
@@ -48,7 +48,7 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
     private final ContextResources resources;
     private final ResolvedFunction definition;
     private final RuntimeMetrics metrics;
-    private final Consumer<Object> consumer;
+    private final InputConsumer consumer;
     private final LongSupplier clock;
     private final FunctionSchemas schemas;
     /** Writes the results of a function that does not declare its result type, each by its own class. */
@@ -68,7 +68,7 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
      * @param consumer reads the inputs with {@code schemas.input()}
      * @param schemas  the input schema (for one element of a window) and the output's, as for any function
      */
-    public WindowExecutor(LoadedFunction function, ContextResources resources, Consumer<Object> consumer,
+    public WindowExecutor(LoadedFunction function, ContextResources resources, InputConsumer consumer,
                           FunctionSchemas schemas, LongSupplier clock) {
         this.function = function;
         this.resources = resources;
@@ -107,14 +107,14 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
             LOG.warn("Cannot decode message {} for window function {}: {}", message.getMessageId(), definition.fqfn(),
                     FunctionInvoker.describe(e));
             if (ackOnReceipt) {
-                consumer.acknowledgeAsync(message.getMessageId()); // at-most-once: never redelivered
+                consumer.acknowledge(message); // at-most-once: never redelivered
             } else {
                 consumer.negativeAcknowledge(message);
             }
             metrics.finished();
             return;
         }
-        InvocationRecord record = InvocationRecord.settledBy(message, value, schemas.input(), consumer);
+        InvocationRecord record = InvocationRecord.settledBy(message, value, consumer.schemaOf(message), consumer);
         if (ackOnReceipt) {
             record.ack();
         }
@@ -288,7 +288,7 @@ public final class WindowExecutor implements WindowListener<WindowedRecord> {
      */
     @SuppressWarnings("unchecked")
     private TypedMessageBuilder<?> lateCopy(String topic, Message<Object> message) throws Exception {
-        Schema<?> input = schemas.input();
+        Schema<?> input = consumer.schemaOf(message);
         SchemaType type = input == null ? SchemaType.BYTES : SchemaChoice.typeOf(input);
         if (type == SchemaType.AUTO_CONSUME || type == SchemaType.BYTES || type == SchemaType.NONE) {
             return resources.publisher().producer(topic, Schema.BYTES).newMessage().value(message.getData());

@@ -1,6 +1,7 @@
 package dev.magnetar.runtime.window;
 
 import dev.magnetar.api.v1alpha1.WindowSpec;
+import dev.magnetar.runtime.input.InputConsumer;
 import dev.magnetar.runtime.loop.MessageLoop;
 import dev.magnetar.runtime.metrics.RuntimeMetrics;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class WindowLoop implements MessageLoop {
     private static final Logger LOG = LoggerFactory.getLogger(WindowLoop.class);
     private static final long RECEIVE_POLL_MS = 100;
 
-    private final org.apache.pulsar.client.api.Consumer<Object> consumer;
+    private final InputConsumer consumer;
     private final WindowExecutor executor;
     private final WindowSpec window;
     private final RuntimeMetrics metrics;
@@ -32,7 +33,7 @@ public final class WindowLoop implements MessageLoop {
     private final ScheduledExecutorService timer;
     private volatile boolean running = true;
 
-    public WindowLoop(org.apache.pulsar.client.api.Consumer<Object> consumer, WindowExecutor executor, WindowSpec window,
+    public WindowLoop(InputConsumer consumer, WindowExecutor executor, WindowSpec window,
                       RuntimeMetrics metrics, Consumer<Throwable> onCrash) {
         this.consumer = consumer;
         this.executor = executor;
@@ -73,7 +74,7 @@ public final class WindowLoop implements MessageLoop {
     private void receiveLoop() {
         try {
             while (running) {
-                Message<Object> message = consumer.receive((int) RECEIVE_POLL_MS, TimeUnit.MILLISECONDS);
+                Message<Object> message = consumer.receive((int) RECEIVE_POLL_MS);
                 if (message != null) {
                     executor.accept(message);
                 }

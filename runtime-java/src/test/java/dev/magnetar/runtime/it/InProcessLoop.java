@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.magnetar.api.function.ResolvedFunction;
 import dev.magnetar.runtime.context.ContextResources;
 import dev.magnetar.runtime.fixtures.Definitions;
+import dev.magnetar.runtime.input.SingleInput;
 import dev.magnetar.runtime.invoke.FunctionInvoker;
 import dev.magnetar.runtime.loading.LoadedFunction;
 import dev.magnetar.runtime.loop.FunctionLoop;
@@ -23,7 +24,6 @@ import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 import org.apache.pulsar.client.api.SubscriptionType;
 import org.slf4j.LoggerFactory;
-
 
 /**
  * A function's message loop in the test JVM, on the client and publisher a test chooses: subscribed to the input
@@ -51,7 +51,7 @@ final class InProcessLoop implements AutoCloseable {
         this.consumer = client.newConsumer(input).topic(function.inputs().get(0))
                 .subscriptionName(function.subscriptionName()).subscriptionType(SubscriptionType.Shared)
                 .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest).subscribe();
-        this.loop = new FunctionLoop(consumer, invoker, publisher, metrics, function, e -> { });
+        this.loop = new FunctionLoop(new SingleInput(consumer, input), invoker, publisher, metrics, function, e -> { });
         loop.start();
     }
 
