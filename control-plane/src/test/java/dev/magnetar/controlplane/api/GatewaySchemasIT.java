@@ -28,6 +28,7 @@ import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Reader;
 import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.common.schema.SchemaInfo;
 import org.apache.pulsar.common.schema.SchemaType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,7 @@ class GatewaySchemasIT {
     private final EmbeddedPulsar pulsar = EmbeddedPulsar.shared();
     private final String intInput = pulsar.uniqueTopic("plus-one-in");
     private final String avroInput = pulsar.uniqueTopic("birthday-in");
+    private final String genericInput = pulsar.uniqueTopic("describe-in");
     private final HttpClient http = HttpClient.newHttpClient();
     @TempDir
     static Path dir;
@@ -77,16 +79,32 @@ class GatewaySchemasIT {
                                 input.age = input.age + 1;
                                 return input;
                             }
+                        }""",
+                "fn.Describe", """
+                        package fn;
+                        import org.apache.pulsar.client.api.schema.GenericRecord;
+                        import org.apache.pulsar.functions.api.Context;
+                        import org.apache.pulsar.functions.api.Function;
+                        public class Describe implements Function<GenericRecord, String> {
+                            public String process(GenericRecord input, Context context) {
+                                return input.getSchemaType() + " " + input.getField("name") + " " + input.getField("age");
+                            }
                         }"""));
         // One topic is given its schema before the function exists; the other gets it from the function's spec.
         pulsar.admin().schemas().createSchema(intInput, Schema.INT32.getSchemaInfo());
+        // A generic-record function reads whatever the topic's schema says: its producers registered one.
+        pulsar.admin().schemas().createSchema(genericInput, SchemaInfo.builder().name("Person").type(SchemaType.AVRO)
+                .schema(("{\"type\": \"record\", \"name\": \"Person\", \"fields\": [{\"name\": \"name\","
+                        + " \"type\": \"string\"}, {\"name\": \"age\", \"type\": \"int\"}]}")
+                        .getBytes(StandardCharsets.UTF_8)).build());
         plane = ControlPlane.start(new ControlPlaneOptions(0, Files.createDirectories(dir.resolve("data")),
                 new PulsarConnection(pulsar.serviceUrl(), pulsar.adminUrl())), Samples.allowJars(dir));
         client = new ControlPlaneClient(plane.url());
         create("plus-one", function("fn.PlusOne", jar, intInput, null));
         create("birthday", function("fn.Birthday", jar, avroInput, "AVRO"));
+        create("describe", function("fn.Describe", jar, genericInput, null));
         await().atMost(READY).until(() -> client.readyInstances("plus-one") == 1
-                && client.readyInstances("birthday") == 1);
+                && client.readyInstances("birthday") == 1 && client.readyInstances("describe") == 1);
         await("the AVRO schema on " + avroInput).atMost(READY).until(() -> pulsar.admin().schemas()
                 .getSchemaInfo(avroInput).getType() == SchemaType.AVRO);
     }
@@ -116,6 +134,15 @@ class GatewaySchemasIT {
         assertThat(ControlPlaneClient.json(response.body())).isEqualTo(ControlPlaneClient.json(
                 "{\"name\": \"Ada\", \"age\": 37}"));
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    }
+
+    @Test
+    void aGenericRecordFunctionGetsTheRecordOfTheTopicsAvroSchema() {
+        HttpResponse<String> response = post("/function/public/default/describe", "{\"name\": \"Ada\", \"age\": 36}",
+                "application/json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("AVRO Ada 36");
     }
 
     @Test
