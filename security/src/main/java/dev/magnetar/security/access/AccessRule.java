@@ -18,5 +18,10 @@ public enum AccessRule {
      */
     CALLED_FUNCTION_INPUT_PRODUCE,
     /** Superuser roles only. */
-    SUPERUSER
+    SUPERUSER,
+    /**
+     * Whatever the cluster lets the caller's role do: the route calls Pulsar with the caller's own token and passes
+     * Pulsar's answer on (Pulsar's packages management, for one).
+     */
+    PULSAR_DECIDES
 }
