@@ -17,11 +17,11 @@ public enum AccessRule {
      * which is kept with the call. An id nobody keeps is left to the route, which answers that it is unknown.
      */
     CALLED_FUNCTION_INPUT_PRODUCE,
-    /** Superuser roles only. */
-    SUPERUSER,
     /**
-     * Whatever the cluster lets the caller's role do: the route calls Pulsar with the caller's own token and passes
-     * Pulsar's answer on (Pulsar's packages management, for one).
+     * Pulsar's packages of the route's {@code {tenant}/{namespace}}: a superuser, an admin role of the tenant, or a
+     * role granted the {@code packages} action on the namespace, as Pulsar's brokers decide.
      */
-    PULSAR_DECIDES
+    NAMESPACE_PACKAGES,
+    /** Superuser roles only. */
+    SUPERUSER
 }

@@ -38,8 +38,10 @@ import org.apache.pulsar.client.admin.PulsarAdminException;
 /**
  * Pulsar's packages management ({@code /admin/v3/packages}) passed on to the cluster, so {@code pulsar-admin
  * packages upload function://...} works with the control plane's admin URL as with a broker's: the cluster keeps the
- * packages, the control plane keeps none. Every call goes with the caller's own token ({@link CallerAdmin}), and
- * Pulsar's answer, refusals included, is passed on.
+ * packages, the control plane keeps none. With authentication on, a caller needs what Pulsar's brokers ask for
+ * (a superuser, an admin of the tenant, or the {@code packages} action on the namespace), and the call goes with the
+ * caller's own token ({@link CallerAdmin}), so the cluster decides too. Pulsar's answer, refusals included, is passed
+ * on.
  */
 @Controller(PulsarClusterPackagesController.BASE)
 @Requires(property = ControlPlaneConfig.CONTROLLER_ENABLED_PROPERTY, notEquals = "false")
@@ -59,7 +61,7 @@ public class PulsarClusterPackagesController {
         this.config = config;
     }
 
-    @Access(AccessRule.PULSAR_DECIDES)
+    @Access(AccessRule.NAMESPACE_PACKAGES)
     @Get(uri = NAMESPACE, produces = MediaType.APPLICATION_JSON)
     public String listPackages(String type, String tenant, String namespace) throws PulsarAdminException {
         checkType(type);
@@ -67,14 +69,14 @@ public class PulsarClusterPackagesController {
                 admin -> admin.packages().listPackages(type, tenant + "/" + namespace)));
     }
 
-    @Access(AccessRule.PULSAR_DECIDES)
+    @Access(AccessRule.NAMESPACE_PACKAGES)
     @Get(uri = PACKAGE, produces = MediaType.APPLICATION_JSON)
     public String listVersions(String type, String tenant, String namespace, String name) throws PulsarAdminException {
         String pkg = packageName(type, tenant, namespace, name);
         return PulsarJson.write(cluster.call(pkg, admin -> admin.packages().listPackageVersions(pkg)));
     }
 
-    @Access(AccessRule.PULSAR_DECIDES)
+    @Access(AccessRule.NAMESPACE_PACKAGES)
     @Get(uri = VERSION + "/metadata", produces = MediaType.APPLICATION_JSON)
     public String metadata(String type, String tenant, String namespace, String name, String version)
             throws PulsarAdminException {
@@ -82,7 +84,7 @@ public class PulsarClusterPackagesController {
         return PulsarJson.write(cluster.call(pkg, admin -> admin.packages().getMetadata(pkg)));
     }
 
-    @Access(AccessRule.PULSAR_DECIDES)
+    @Access(AccessRule.NAMESPACE_PACKAGES)
     @Put(uri = VERSION + "/metadata", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Void> updateMetadata(String type, String tenant, String namespace, String name, String version,
                                              @Nullable @Body String metadata) throws PulsarAdminException {
@@ -95,7 +97,7 @@ public class PulsarClusterPackagesController {
         return HttpResponse.noContent();
     }
 
-    @Access(AccessRule.PULSAR_DECIDES)
+    @Access(AccessRule.NAMESPACE_PACKAGES)
     @Post(uri = VERSION, consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Void> upload(String type, String tenant, String namespace, String name, String version,
                                      @Nullable @Part("file") CompletedFileUpload file,
@@ -125,7 +127,7 @@ public class PulsarClusterPackagesController {
     }
 
     /** The package's bytes; the copy on its way from the cluster is removed once they are sent. */
-    @Access(AccessRule.PULSAR_DECIDES)
+    @Access(AccessRule.NAMESPACE_PACKAGES)
     @Get(uri = VERSION, produces = MediaType.APPLICATION_OCTET_STREAM)
     public StreamedFile download(String type, String tenant, String namespace, String name, String version)
             throws PulsarAdminException {
@@ -147,7 +149,7 @@ public class PulsarClusterPackagesController {
         }
     }
 
-    @Access(AccessRule.PULSAR_DECIDES)
+    @Access(AccessRule.NAMESPACE_PACKAGES)
     @Delete(uri = VERSION, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Void> delete(String type, String tenant, String namespace, String name, String version)
             throws PulsarAdminException {
