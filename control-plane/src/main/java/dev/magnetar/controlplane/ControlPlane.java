@@ -122,6 +122,7 @@ public final class ControlPlane implements AutoCloseable {
         if (controller) {
             parts.add("admin API under /magnetar/v1/functions");
             parts.add("Pulsar Functions API under /admin/v3/functions");
+            parts.add("the cluster's packages under /admin/v3/packages");
         }
         if (gateway) {
             parts.add("gateway under /function, /async-function and /calls");

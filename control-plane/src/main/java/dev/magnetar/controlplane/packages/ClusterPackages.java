@@ -1,12 +1,6 @@
 package dev.magnetar.controlplane.packages;
 
-import dev.magnetar.bridge.pulsar.PulsarClients;
-import dev.magnetar.bridge.pulsar.PulsarConfig;
-import dev.magnetar.bridge.pulsar.PulsarConnection;
-import dev.magnetar.bridge.pulsar.PulsarTlsIdentity;
-import dev.magnetar.controlplane.security.AuthConfig;
 import dev.magnetar.controlplane.store.FunctionRef;
-import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.admin.PulsarAdminException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,25 +17,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Package URLs of Pulsar's packages management, {@code function://tenant/namespace/name@version}: the control plane
  * downloads the package from the cluster and keeps it like an uploaded jar ({@link FunctionPackages}). Only a package
- * of the function's own namespace is taken. With authentication on, the download goes with the caller's own token,
- * so Pulsar decides whether the caller may read the package (its {@code packages} grant), not the platform's
- * credentials; with it off, nobody is told apart and the control plane's admin client fetches it.
+ * of the function's own namespace is taken. With authentication on, the download goes with the caller's own token
+ * ({@link CallerAdmin}), so Pulsar decides whether the caller may read the package (its {@code packages} grant).
  */
 @Singleton
 public class ClusterPackages {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterPackages.class);
-    private static final String BEARER = "Bearer ";
     private static final Pattern URL = Pattern.compile("([a-z]+)://([^/@\\s]+)/([^/@\\s]+)/([^/@\\s]+)@([^/@\\s]+)");
-    private final PulsarAdmin admin;
+    private final CallerAdmin admin;
     private final FunctionPackages packages;
-    private final PulsarConfig pulsar;
-    private final boolean authenticated;
 
-    public ClusterPackages(PulsarAdmin admin, FunctionPackages packages, PulsarConfig pulsar, AuthConfig auth) {
+    public ClusterPackages(CallerAdmin admin, FunctionPackages packages) {
         this.admin = admin;
         this.packages = packages;
-        this.pulsar = pulsar;
-        this.authenticated = auth.enabled();
     }
 
     /** Whether {@code url} names a package of Pulsar's packages management (function://, sink://, source://). */
@@ -85,20 +72,10 @@ public class ClusterPackages {
     }
 
     private void download(String location, Path target) throws PulsarAdminException {
-        if (!authenticated) {
-            admin.packages().download(location, target.toString());
-            return;
-        }
-        String token = ServerRequestContext.currentRequest().flatMap(request -> request.getHeaders().getAuthorization())
-                .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-                .map(header -> header.substring(BEARER.length()).strip()).orElseThrow(() -> new PackageException(
-                        "url '" + location + "': a package is fetched with the caller's own token, and this request"
-                                + " carries none"));
-        PulsarConnection connection = pulsar.connection();
-        try (PulsarAdmin asCaller = PulsarClients.admin(new PulsarConnection(connection.serviceUrl(),
-                connection.adminUrl(), token, connection.trust(), PulsarTlsIdentity.NONE))) {
+        admin.call("url '" + location + "'", asCaller -> {
             asCaller.packages().download(location, target.toString());
-        }
+            return null;
+        });
     }
 
     private static PackageException refused(String url, PulsarAdminException e) {

@@ -102,6 +102,7 @@ public class AccessFilter implements Ordered {
                     : AccessDecision.forbidden("role '" + caller.role() + "' may not " + request.getMethodName() + " "
                     + request.getPath() + ": only superuser roles may"));
             case NAMESPACE_FUNCTIONS -> access.manage(caller, tenant, namespace);
+            case NAMESPACE_PACKAGES -> access.packages(caller, tenant, namespace);
             case FUNCTION_INPUT_PRODUCE -> {
                 String name = String.valueOf(variables.get("name"));
                 yield access.produce(caller, tenant, namespace, FunctionNames.fqfn(tenant, namespace, name),

@@ -9,9 +9,9 @@ import org.apache.pulsar.common.policies.data.AuthAction;
 
 /**
  * Pulsar's function-worker rules: superusers may do everything; managing functions of a namespace needs
- * an admin role of its tenant or the {@code functions} action on it; calling a function needs the right to
- * produce to its input topic. Only a superuser's request may create a tenant or namespace that does not
- * exist yet. When Pulsar cannot be asked the answer is 503, never an allowance.
+ * an admin role of its tenant or the {@code functions} action on it (using its packages, the {@code packages}
+ * action); calling a function needs the right to produce to its input topic. Only a superuser's request may create
+ * a tenant or namespace that does not exist yet. When Pulsar cannot be asked the answer is 503, never an allowance.
  */
 final class FunctionAccess {
     private final PulsarPermissions permissions;
@@ -21,23 +21,33 @@ final class FunctionAccess {
     }
 
     CompletableFuture<AccessDecision> manage(Caller caller, String tenant, String namespace) {
+        return namespaceAction(caller, tenant, namespace, AuthAction.functions, "manage functions in");
+    }
+
+    /** Pulsar's packages of a namespace, as its brokers decide: the {@code packages} action instead of functions. */
+    CompletableFuture<AccessDecision> packages(Caller caller, String tenant, String namespace) {
+        return namespaceAction(caller, tenant, namespace, AuthAction.packages, "use the packages of");
+    }
+
+    private CompletableFuture<AccessDecision> namespaceAction(Caller caller, String tenant, String namespace,
+                                                              AuthAction action, String doing) {
         if (caller.superuser()) {
             return CompletableFuture.completedFuture(AccessDecision.ALLOWED);
         }
         String ns = tenant + "/" + namespace;
         return permissions.tenantAdmins(tenant).thenCombine(permissions.namespaceGrants(ns), (admins, grants) -> {
             if (grants.isEmpty()) {
-                return AccessDecision.forbidden("role '" + caller.role() + "' may not manage functions in " + ns
+                return AccessDecision.forbidden("role '" + caller.role() + "' may not " + doing + " " + ns
                         + ": the namespace does not exist, and only a superuser's request creates tenants and"
                         + " namespaces; ask an administrator to create " + ns + " first");
             }
-            if (isAdmin(caller, admins) || granted(caller, grants, AuthAction.functions)) {
+            if (isAdmin(caller, admins) || granted(caller, grants, action)) {
                 return AccessDecision.ALLOWED;
             }
-            return AccessDecision.forbidden("role '" + caller.role() + "' may not manage functions in " + ns
-                    + ": it needs to be a superuser, an admin of tenant '" + tenant + "', or granted the 'functions'"
-                    + " action on " + ns + " (pulsar-admin namespaces grant-permission --actions functions)");
-        }).exceptionally(error -> unavailable(error, "manage functions in " + ns));
+            return AccessDecision.forbidden("role '" + caller.role() + "' may not " + doing + " " + ns
+                    + ": it needs to be a superuser, an admin of tenant '" + tenant + "', or granted the '" + action
+                    + "' action on " + ns + " (pulsar-admin namespaces grant-permission --actions " + action + ")");
+        }).exceptionally(error -> unavailable(error, doing + " " + ns));
     }
 
     /**

@@ -291,6 +291,8 @@ class AuthenticatedRoutesIT {
         values.put("instanceId", 0);
         values.put("action", "stop");
         values.put("key", "greeting");
+        values.put("type", "function");
+        values.put("version", "v1");
         return values;
     }
 

@@ -17,6 +17,11 @@ public enum AccessRule {
      * which is kept with the call. An id nobody keeps is left to the route, which answers that it is unknown.
      */
     CALLED_FUNCTION_INPUT_PRODUCE,
+    /**
+     * Pulsar's packages of the route's {@code {tenant}/{namespace}}: a superuser, an admin role of the tenant, or a
+     * role granted the {@code packages} action on the namespace, as Pulsar's brokers decide.
+     */
+    NAMESPACE_PACKAGES,
     /** Superuser roles only. */
     SUPERUSER
 }

@@ -14,10 +14,21 @@ import org.apache.pulsar.broker.ServiceConfiguration;
 /**
  * The broker and bookie settings of a single-node Pulsar for one machine: one bookie, so every
  * quorum is 1; no functions worker (Magnetar is the function platform); dispatch without the
- * default 10 ms new-entry delay, because request/reply latency is what users see.
+ * default 10 ms new-entry delay, because request/reply latency is what users see; packages management
+ * on, keeping packages in the data directory.
  */
 final class BrokerSettings {
     static final String CLUSTER = "standalone";
+    /** Where packages management keeps {@code function://} (and other) packages, inside the data directory. */
+    static final String PACKAGES_DIR = "packages";
+    /**
+     * Pulsar's file system provider: its BookKeeper provider is not published for Pulsar 4.2 and is not part of
+     * pulsar-broker, which brings this one.
+     */
+    static final String PACKAGES_STORAGE_PROVIDER =
+            "org.apache.pulsar.packages.management.storage.filesystem.FileSystemPackagesStorageProvider";
+    /** The file system provider's one setting, read from the broker's configuration properties. */
+    static final String PACKAGES_STORAGE_PATH = "STORAGE_PATH";
 
     private BrokerSettings() {
     }
@@ -46,10 +57,21 @@ final class BrokerSettings {
         config.setLoadBalancerEnabled(false);
         config.setBrokerShutdownTimeoutMs(10_000);
         config.setRunningStandalone(true);
+        packagesManagement(config, args.dataDir().resolve(PACKAGES_DIR));
         if (args.tls() != null) {
             tls(config, args.tls());
         }
         return config;
+    }
+
+    /**
+     * Pulsar's packages management ({@code pulsar-admin packages upload function://...}), as Pulsar's own standalone
+     * has it: packages are files under {@code dir}, so they survive restarts with the rest of the data directory.
+     */
+    static void packagesManagement(ServiceConfiguration config, Path dir) {
+        config.setEnablePackagesManagement(true);
+        config.setPackagesManagementStorageProvider(PACKAGES_STORAGE_PROVIDER);
+        config.getProperties().setProperty(PACKAGES_STORAGE_PATH, dir.toAbsolutePath().toString());
     }
 
     /**

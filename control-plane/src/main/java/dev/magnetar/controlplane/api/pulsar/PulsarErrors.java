@@ -17,6 +17,7 @@ import dev.magnetar.gateway.reply.TooManyPendingRequestsException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import java.util.stream.Collectors;
+import org.apache.pulsar.client.admin.PulsarAdminException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,23 @@ final class PulsarErrors {
         LOG.error("Pulsar Functions API request failed", error);
         return reply(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + error
                 + "; see the control plane's log");
+    }
+
+    /** The cluster's own answer to a call passed on to it, or 503 when it gave none. */
+    static HttpResponse<ErrorResponse> fromCluster(PulsarAdminException error) {
+        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        if (error.getStatusCode() < 100) {
+            LOG.warn("The cluster did not answer a call passed on to it: {}", reason);
+            return reply(HttpStatus.SERVICE_UNAVAILABLE, "the cluster did not answer: " + reason
+                    + "; check that its brokers run, and try again");
+        }
+        HttpStatus status;
+        try {
+            status = HttpStatus.valueOf(error.getStatusCode());
+        } catch (IllegalArgumentException unknown) {
+            status = HttpStatus.BAD_GATEWAY;
+        }
+        return reply(status, reason);
     }
 
     private static HttpResponse<ErrorResponse> reply(HttpStatus status, String reason) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.apache.pulsar.common.functions.FunctionConfig;
 import org.apache.pulsar.common.functions.FunctionState;
 import org.apache.pulsar.common.functions.Resources;
+import org.apache.pulsar.packages.management.core.common.PackageMetadata;
 
 /**
  * JSON as Pulsar's admin client writes and reads it: properties are the classes' field names (the
@@ -67,6 +68,23 @@ final class PulsarJson {
             return state;
         } catch (JsonProcessingException e) {
             throw new PulsarConfigException("state", "is not valid FunctionState JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The {@code metadata} of a package upload or metadata update, as Pulsar's admin client writes it. */
+    static PackageMetadata readPackageMetadata(String json) {
+        if (json == null || json.isBlank()) {
+            throw new PulsarConfigException("metadata", "is missing: send the package's metadata (JSON: description,"
+                    + " contact, properties), as pulsar-admin packages upload --description does");
+        }
+        try {
+            PackageMetadata metadata = MAPPER.readValue(json, PackageMetadata.class);
+            if (metadata == null) {
+                throw new PulsarConfigException("metadata", "is null: send a JSON object");
+            }
+            return metadata;
+        } catch (JsonProcessingException e) {
+            throw new PulsarConfigException("metadata", "is not valid package metadata JSON: " + e.getOriginalMessage());
         }
     }
 

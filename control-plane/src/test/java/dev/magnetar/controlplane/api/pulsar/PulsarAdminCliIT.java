@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Acceptance: Apache Pulsar's real {@code pulsar-admin} command line, as released on Maven Central and run as its
  * own process, drives one function's life on the control plane with the embedded broker and real replica JVMs:
  * {@code functions create} with a jar, {@code get}, {@code list}, {@code status}, {@code stats}, {@code trigger},
- * {@code update}, {@code download}, {@code upload}, {@code delete}; and settings Magnetar cannot honour are refused naming the field.
+ * {@code update}, {@code download}, {@code upload}, {@code delete}; {@code packages upload} of a {@code function://}
+ * package that {@code functions create --jar} then runs; and settings Magnetar cannot honour are refused naming the
+ * field.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -202,5 +204,22 @@ class PulsarAdminCliIT {
         assertThat(refused.exitCode()).as(refused.all()).isNotZero();
         assertThat(refused.all()).contains("runtimeFlags: is '-Xmx2g'", "batchBuilder: is 'KEY_BASED'");
         assertThat(admin.functions().getFunctions("public", "default")).doesNotContain("cli-flags");
+    }
+
+    @Test
+    @Order(9)
+    void aPackageUploadedWithPackagesUploadRunsAsAFunction() throws Exception {
+        String pkg = "function://public/default/cli-exclamation@v1";
+        assertThat(ok("packages", "upload", pkg, "--path", sampleJar.toString(), "--description", "exclamation").out())
+                .contains("successfully");
+        assertThat(ok(command("create", "cli-pkg", "--jar", pkg, "--classname", CLASS_NAME, "--inputs",
+                pulsar.uniqueTopic("cli-pkg-in"), "--output", pulsar.uniqueTopic("cli-pkg-out"))).out())
+                .contains("Created successfully");
+
+        await().atMost(READY).until(() -> admin.functions().getFunctionStatus("public", "default", "cli-pkg")
+                .getNumRunning() == 1);
+        assertThat(admin.functions().triggerFunction("public", "default", "cli-pkg", null, "packed", null))
+                .isEqualTo("packed!");
+        admin.functions().deleteFunction("public", "default", "cli-pkg");
     }
 }

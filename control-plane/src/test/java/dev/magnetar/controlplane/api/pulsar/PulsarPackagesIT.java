@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pulsar's package routes and package URLs through Pulsar's own admin client, against the control plane and the
- * embedded broker: {@code functions upload} and {@code download} by path, {@code download} of a function's jar,
- * {@code function://} packages and {@code http://} URLs from an allowed host. The functions run no replica
- * (parallelism 0): only their packages matter here.
+ * embedded broker: {@code functions upload} and {@code download} by path, {@code download} of a function's jar and
+ * {@code http://} URLs from an allowed host ({@code function://} packages: {@link PulsarClusterPackagesIT}). The
+ * functions run no replica (parallelism 0): only their packages matter here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PulsarPackagesIT {
@@ -129,26 +129,5 @@ class PulsarPackagesIT {
                 "http://localhost:" + jars.getAddress().getPort() + "/exclamation.jar"));
         assertThat(refused.getStatusCode()).isEqualTo(400);
         assertThat(refused.getMessage()).contains("host 'localhost' is not one this server fetches packages from");
-    }
-
-    @Test
-    void functionPackagesComeFromTheClusterAndTheFunctionsOwnNamespaceOnly() throws Exception {
-        PulsarAdminException foreign = catchAdmin(() -> admin.functions().createFunctionWithUrl(config("pkg-foreign"),
-                "function://other/team/exclamation@1"));
-        assertThat(foreign.getStatusCode()).isEqualTo(400);
-        assertThat(foreign.getMessage()).contains("is a package of other/team, not of the function's namespace");
-
-        PulsarAdminException sink = catchAdmin(() -> admin.functions().createFunctionWithUrl(config("pkg-sink"),
-                "sink://public/default/exclamation@1"));
-        assertThat(sink.getMessage()).contains("names a sink package: a function runs a function:// package");
-
-        // The embedded broker keeps no packages (enablePackagesManagement is off): the cluster's answer is passed on.
-        PulsarAdminException notKept = catchAdmin(() -> admin.functions().createFunctionWithUrl(config("pkg-cluster"),
-                "function://public/default/exclamation@1"));
-        assertThat(notKept.getStatusCode()).isEqualTo(400);
-        assertThat(notKept.getMessage()).contains("url 'function://public/default/exclamation@1': the cluster does"
-                + " not keep packages", "enablePackagesManagement=true");
-        assertThat(admin.functions().getFunctions("public", "default")).doesNotContain("pkg-foreign", "pkg-sink",
-                "pkg-cluster");
     }
 }

@@ -14,18 +14,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
+import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.Reader;
 import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.packages.management.core.common.PackageMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The broker JVM's life cycle as its launcher sees it: stop and restart on the same data, and the
- * one-line errors a user gets for a taken port, an unusable data directory or one in use, or an unreadable TLS key
- * store.
+ * The broker JVM's life cycle as its launcher sees it: stop and restart on the same data (messages and packages),
+ * and the one-line errors a user gets for a taken port, an unusable data directory or one in use, or an unreadable
+ * TLS key store.
  * Only the restart case starts brokers of its own; the error cases fail before Pulsar starts.
  */
 class BrokerProcessIT {
@@ -34,12 +36,16 @@ class BrokerProcessIT {
     Path temp;
 
     @Test
-    void aMessagePublishedBeforeAStopIsReadAfterARestartOnTheSameDataDir() throws Exception {
+    void aMessageAndAPackageKeptBeforeAStopAreReadAfterARestartOnTheSameDataDir() throws Exception {
         Path dataDir = temp.resolve("restart");
         String topic = "persistent://public/default/kept-across-restart";
+        String pkg = "function://public/default/kept-across-restart@v1";
+        Path jar = Files.writeString(temp.resolve("function.jar"), "the package's bytes");
         BrokerProcess first = BrokerProcess.start(BrokerOptions.ephemeral(dataDir));
-        try (PulsarClient client = client(first)) {
+        try (PulsarClient client = client(first);
+             PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(first.adminUrl()).build()) {
             client.newProducer(Schema.STRING).topic(topic).create().send("kept");
+            admin.packages().upload(PackageMetadata.builder().description("kept").build(), pkg, jar.toString());
         } finally {
             first.close();
         }
@@ -48,15 +54,22 @@ class BrokerProcessIT {
         assertThat(first.exitCode()).as("exit code after SIGTERM").hasValue(0);
         assertThat(ProcessHandle.of(first.pid())).matches(handle -> handle.isEmpty() || !handle.get().isAlive(),
                 "no process left with pid " + first.pid());
+        assertThat(dataDir.resolve("packages/function/public/default/kept-across-restart/v1")).isDirectory();
 
         try (BrokerProcess second = BrokerProcess.start(BrokerOptions.ephemeral(dataDir));
              PulsarClient client = client(second);
+             PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(second.adminUrl()).build();
              Reader<String> reader = client.newReader(Schema.STRING).topic(topic)
                      .startMessageId(MessageId.earliest).create()) {
             Message<String> message = reader.readNext(30, TimeUnit.SECONDS);
             assertThat(message).as("message published before the restart").isNotNull();
             assertThat(message.getValue()).isEqualTo("kept");
             assertThat(second.dataDir()).isEqualTo(dataDir.toAbsolutePath());
+
+            Path back = temp.resolve("back.jar");
+            admin.packages().download(pkg, back.toString());
+            assertThat(back).as("package uploaded before the restart").hasSameTextualContentAs(jar);
+            assertThat(admin.packages().getMetadata(pkg).getDescription()).isEqualTo("kept");
         }
     }
 
