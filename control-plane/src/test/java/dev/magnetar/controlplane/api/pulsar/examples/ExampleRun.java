@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
@@ -113,6 +114,11 @@ public record ExampleRun(String name, String input, String output, String side, 
                 .mapToLong(i -> i.getStatus().getNumSuccessfullyProcessed()).sum() >= count);
     }
 
+    /** Messages the function's instances processed successfully, as {@code functions status} counts them. */
+    public long processed() throws Exception {
+        return status().getInstances().stream().mapToLong(i -> i.getStatus().getNumSuccessfullyProcessed()).sum();
+    }
+
     /** Waits until the function raised at least one user exception, and answers the latest one's text. */
     public String awaitUserException() {
         await(() -> status().getInstances().stream()
@@ -137,13 +143,19 @@ public record ExampleRun(String name, String input, String output, String side, 
         }
     }
 
-    /** Waits until the function's stats show {@code name} recorded {@code count} times, adding up to {@code sum}. */
+    /**
+     * Waits until the function's stats show {@code name} recorded {@code count} times, adding up to {@code sum}, with
+     * the quantiles Pulsar's stats show beside them.
+     */
     public void awaitUserMetric(String name, double sum, double count) {
         await(() -> {
             Map<String, Double> metrics = admin.functions().getFunctionStats("public", "default", this.name)
                     .getInstances().get(0).getMetrics().getUserMetrics();
-            return Double.valueOf(sum).equals(metrics.get("user_metric_" + name + "_sum"))
-                    && Double.valueOf(count).equals(metrics.get("user_metric_" + name + "_count"));
+            String prefix = "user_metric_" + name + "_";
+            return Double.valueOf(sum).equals(metrics.get(prefix + "sum"))
+                    && Double.valueOf(count).equals(metrics.get(prefix + "count"))
+                    && Stream.of("0.5", "0.9", "0.99", "0.999").allMatch(q -> metrics.get(prefix + q) != null
+                            && metrics.get(prefix + q) > 0 && metrics.get(prefix + q) <= sum);
         });
     }
 

@@ -52,7 +52,11 @@ final class WindowExamples {
                                 .anySatisfy(line -> assertThat(line).endsWith("-window-log"))),
                 new Example(PACKAGE + "window.UserExceptionWindowFunction", countWindow(2),
                         run -> run.send(Schema.STRING, "a", "b"),
-                        run -> assertThat(run.awaitUserException()).contains("This wont work")),
+                        run -> {
+                            assertThat(run.awaitUserException()).contains("This wont work");
+                            // As in Pulsar: "a" was taken into the window (processed), "b" made it fire and fail.
+                            assertThat(run.processed()).isEqualTo(1);
+                        }),
                 new Example(PACKAGE + "window.UserMetricWindowFunction", countWindow(2),
                         run -> {
                             run.send(Schema.STRING, "a", m -> m.eventTime(1000L));
