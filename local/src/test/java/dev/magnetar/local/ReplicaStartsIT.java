@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplicaStartsIT {
     private static final String ECHO = "public/default/echo";
-    private static final Duration INTERVAL = Duration.ofSeconds(2);
+    private static final Duration INTERVAL = Duration.ofSeconds(1);
 
     @TempDir
     Path dataDir;

@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged {@code magnetar} CLI jar as a separate process, the way the launcher script does. */
+/**
+ * Runs the packaged {@code magnetar} CLI jar as a separate process, the way the launcher script does. A command is a
+ * JVM that lives for a second or two, so it starts the way a short-lived tool starts fastest: the client compiler
+ * only, the serial collector, and the classes the first command loaded mapped from a class-data archive it wrote at
+ * its exit, for every later test of this test JVM. None of this changes what the CLI does.
+ */
 final class CliProcess {
     /** What one CLI run printed and returned. */
     record Result(int exitCode, String out, String err) {
@@ -20,6 +25,9 @@ final class CliProcess {
         }
     }
 
+    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xshare:auto", "-Xlog:cds*=off");
+    private static Path classArchive;
     private final Path home;
     private final Path logDir;
     private final Map<String, String> environment;
@@ -63,12 +71,26 @@ final class CliProcess {
         return runIn(home, args);
     }
 
+    /** The first command writes the archive as it exits; every later one maps it. */
+    private static synchronized List<String> quickStart() throws IOException {
+        if (classArchive == null) {
+            Path dir = Files.createTempDirectory("magnetar-cli-classes");
+            dir.toFile().deleteOnExit();
+            classArchive = dir.resolve("magnetar-cli.jsa");
+            classArchive.toFile().deleteOnExit(); // deleted before its directory
+        }
+        List<String> options = new ArrayList<>(QUICK_START);
+        options.add(Files.isRegularFile(classArchive) ? "-XX:SharedArchiveFile=" + classArchive
+                : "-XX:ArchiveClassesAtExit=" + classArchive);
+        return options;
+    }
+
     /** Runs one CLI command in {@code workingDir} and waits for it (a CLI command is quick). */
     Result runIn(Path workingDir, String... args) {
         try {
             Path out = Files.createTempFile(logDir, "cli-", ".out");
             Path err = Files.createTempFile(logDir, "cli-", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command(List.of("-XX:TieredStopAtLevel=1"), args))
+            ProcessBuilder builder = new ProcessBuilder(command(quickStart(), args))
                     .directory(workingDir.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
