@@ -42,7 +42,8 @@ record StateStorage(int zookeeperPort, int bookiePort, int streamStoragePort) {
             if (Files.isRegularFile(file)) {
                 return read(file);
             }
-            StateStorage picked = new StateStorage(freePort(), freePort(), freePort());
+            int[] ports = LocalPorts.pick(3);
+            StateStorage picked = new StateStorage(ports[0], ports[1], ports[2]);
             picked.write(file);
             Files.createDirectories(dataDir.resolve(ZOOKEEPER_DIR));
             return picked;
@@ -116,12 +117,6 @@ record StateStorage(int zookeeperPort, int bookiePort, int streamStoragePort) {
         Files.createDirectories(file.getParent());
         try (Writer out = Files.newBufferedWriter(file)) {
             ports.store(out, "Ports of this data directory's ZooKeeper, bookie and table service; they must not change");
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
